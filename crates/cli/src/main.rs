@@ -1,0 +1,272 @@
+//! The `rgo` command: Go's `go` command, shaped the same way, as a thin user
+//! of the embedding API in the `rgo` crate.
+//!
+//! Subcommands that a later stage of the pipeline fills in say so plainly and
+//! exit 2; they never pretend to have worked.
+#![forbid(unsafe_code)]
+
+mod gcflags;
+mod paths;
+
+use clap::{Parser, Subcommand};
+use rgo::{DiagnosticSink, Env, PosStyle, SourceFile};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+/// Go, implemented in Rust.
+#[derive(Parser)]
+#[command(name = "rgo", version, about = "Go, implemented in Rust.", disable_help_subcommand = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile and run a Go program: rgo run FILE.go... [arguments...]
+    Run {
+        /// Go files of package main, then the program's arguments.
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Type-check and compile packages, reporting diagnostics (-gcflags=-m explains escapes).
+    Build {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Run the tests of packages with the real `testing` package.
+    Test {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+    /// Print rgo's version and the Go release it implements.
+    Version,
+    /// Print the Go environment: rgo env [VAR...]
+    Env {
+        vars: Vec<String>,
+    },
+    /// Run a specific tool: parse, compile.
+    Tool {
+        #[command(subcommand)]
+        tool: Tool,
+    },
+}
+
+#[derive(Subcommand)]
+enum Tool {
+    /// Parse Go files (or every .go file under directories) and print syntax errors.
+    Parse {
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+    },
+    /// gc-compatible compiler front end: rgo tool compile [gc flags] FILE.go...
+    Compile {
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+    },
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    // The parser and checker recurse on nesting; give them a deep stack so
+    // that only their explicit nesting limits, never the OS, stop them.
+    const STACK: usize = 256 << 20;
+    match std::thread::Builder::new()
+        .stack_size(STACK)
+        .spawn(move || run(cli.command))
+        .map(|h| h.join())
+    {
+        Ok(Ok(code)) => code,
+        _ => {
+            eprintln!("rgo: internal error");
+            ExitCode::from(3)
+        }
+    }
+}
+
+fn run(command: Command) -> ExitCode {
+    match command {
+        Command::Run { args } => cmd_run(&args),
+        Command::Build { args } => cmd_build(&args),
+        Command::Test { .. } => not_yet("rgo test", "running tests"),
+        Command::Version => cmd_version(),
+        Command::Env { vars } => cmd_env(&vars),
+        Command::Tool { tool } => match tool {
+            Tool::Parse { paths } => cmd_parse(&paths),
+            Tool::Compile { args } => cmd_compile(&args),
+        },
+    }
+}
+
+/// Reports a capability a later stage of the pipeline provides.
+fn not_yet(cmd: &str, what: &str) -> ExitCode {
+    eprintln!("{cmd}: {what} is not yet implemented");
+    ExitCode::from(2)
+}
+
+fn env_or_exit() -> Result<Env, ExitCode> {
+    Env::discover().map_err(|e| {
+        eprintln!("rgo: {e}");
+        ExitCode::from(1)
+    })
+}
+
+fn cmd_version() -> ExitCode {
+    let go = Env::discover().map_or_else(|_| "unknown".to_string(), |e| e.go_version);
+    println!(
+        "rgo version {} (implements {go}) {}/{}",
+        rgo::VERSION,
+        rgo::GOOS,
+        rgo::GOARCH
+    );
+    ExitCode::SUCCESS
+}
+
+fn cmd_env(names: &[String]) -> ExitCode {
+    let env = match env_or_exit() {
+        Ok(e) => e,
+        Err(code) => return code,
+    };
+    let vars = env.vars();
+    if names.is_empty() {
+        for (k, v) in &vars {
+            println!("{k}='{v}'");
+        }
+    } else {
+        // Like `go env NAME`: the bare value, an empty line for unknown names.
+        for name in names {
+            let value = vars.iter().find(|(k, _)| k == name).map_or("", |(_, v)| v);
+            println!("{value}");
+        }
+    }
+    ExitCode::SUCCESS
+}
+
+/// `rgo run FILE.go... [args]`: the files are those leading arguments ending
+/// in `.go`, as with `go run`.
+fn cmd_run(args: &[String]) -> ExitCode {
+    let nfiles = args.iter().take_while(|a| a.ends_with(".go")).count();
+    if nfiles == 0 {
+        if args.is_empty() {
+            eprintln!("go: no go files listed");
+        } else {
+            eprintln!("rgo run: running packages by import path is not yet implemented");
+            return ExitCode::from(2);
+        }
+        return ExitCode::from(1);
+    }
+    let files = match paths::command_line_files(&args[..nfiles]) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
+    if !report_package_errors(&files) {
+        return ExitCode::from(1);
+    }
+    not_yet("rgo run", "running Go programs")
+}
+
+/// `rgo build [-gcflags=…] FILE.go...`: checks the files like `go build`.
+fn cmd_build(args: &[String]) -> ExitCode {
+    let names: Vec<String> = args.iter().filter(|a| !a.starts_with('-')).cloned().collect();
+    if names.is_empty() || !names.iter().all(|n| n.ends_with(".go")) {
+        return not_yet("rgo build", "building packages by import path");
+    }
+    let files = match paths::command_line_files(&names) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(1);
+        }
+    };
+    if !report_package_errors(&files) {
+        return ExitCode::from(1);
+    }
+    not_yet("rgo build", "type checking")
+}
+
+/// Parses the files of package main named on the command line and prints
+/// their syntax errors as the go command does (`# command-line-arguments`
+/// then gc's lines). Returns whether there were none.
+fn report_package_errors(files: &[SourceFile]) -> bool {
+    let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
+    for f in files {
+        sink.extend(rgo::parse(f).1);
+    }
+    if sink.is_empty() {
+        return true;
+    }
+    eprintln!("# command-line-arguments");
+    eprint!("{}", sink.render());
+    false
+}
+
+fn cmd_parse(paths: &[PathBuf]) -> ExitCode {
+    let mut files = Vec::new();
+    for p in paths {
+        if let Err(e) = paths::collect_go_files(p, &mut files) {
+            eprintln!("rgo tool parse: {}: {e}", p.display());
+            return ExitCode::from(1);
+        }
+    }
+    let mut failed = false;
+    for path in files {
+        let file = match SourceFile::read(&path, path.display().to_string()) {
+            Ok(f) => f,
+            Err(e) => {
+                eprintln!("rgo tool parse: {}: {e}", path.display());
+                failed = true;
+                continue;
+            }
+        };
+        let mut sink = DiagnosticSink::new(false, PosStyle::LineCol);
+        sink.extend(rgo::parse(&file).1);
+        if !sink.is_empty() {
+            print!("{}", sink.render());
+            failed = true;
+        }
+    }
+    if failed {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    }
+}
+
+/// `rgo tool compile [gc flags] FILE.go...`: gc's front end. Diagnostics go
+/// to stdout as gc prints them; exit status 2 on errors, as gc's.
+fn cmd_compile(args: &[String]) -> ExitCode {
+    let flags = match gcflags::GcFlags::parse(args) {
+        Ok(f) => f,
+        Err(msg) => {
+            eprintln!("{msg}");
+            return ExitCode::from(2);
+        }
+    };
+    if flags.files.is_empty() {
+        eprintln!("usage: compile [options] file.go...");
+        return ExitCode::from(2);
+    }
+    let style = if flags.no_columns {
+        PosStyle::LineOnly
+    } else {
+        PosStyle::LineCol
+    };
+    let mut sink = DiagnosticSink::new(!flags.all_errors, style);
+    for name in &flags.files {
+        match SourceFile::read(Path::new(name), name.clone()) {
+            Ok(f) => sink.extend(rgo::parse(&f).1),
+            Err(e) => {
+                println!("open {name}: {}", paths::io_error_text(&e));
+                return ExitCode::from(2);
+            }
+        }
+    }
+    if !sink.is_empty() {
+        print!("{}", sink.render());
+        return ExitCode::from(2);
+    }
+    not_yet("rgo tool compile", "type checking")
+}
