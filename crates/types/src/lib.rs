@@ -4,3 +4,4 @@
 //! Not built yet: this crate is filled in by the type-checker issue. It
 //! exists now so that the workspace has its final shape (see ARCHITECTURE.md).
 #![forbid(unsafe_code)]
+pub mod constant;
