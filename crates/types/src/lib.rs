@@ -5,3 +5,4 @@
 //! exists now so that the workspace has its final shape (see ARCHITECTURE.md).
 #![forbid(unsafe_code)]
 pub mod constant;
+pub mod ty;
