@@ -6,3 +6,4 @@
 #![forbid(unsafe_code)]
 pub mod constant;
 pub mod ty;
+pub mod universe;
