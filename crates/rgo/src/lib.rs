@@ -9,6 +9,7 @@
 //! is not built yet is said so, never pretended.
 #![forbid(unsafe_code)]
 
+pub mod build;
 mod diag;
 mod env;
 
