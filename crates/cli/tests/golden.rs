@@ -1,0 +1,2 @@
+//! Golden tests (being written).
+fn main() {}
