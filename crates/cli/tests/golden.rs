@@ -1,2 +1,216 @@
-//! Golden tests (being written).
-fn main() {}
+//! Golden tests: one test per file under `testdata/`, judged against what
+//! the real `go` does.
+//!
+//! - `testdata/run/**/NAME.go`: `rgo run NAME.go` in the file's directory;
+//!   stdout and stderr, on one pipe as a terminal shows them, must equal
+//!   `NAME.out`, and the exit status `NAME.exit` (0 when absent). Both files
+//!   come from the real `go run` through `scripts/bless.sh`.
+//! - `testdata/errors/**/NAME.go`: a `// errorcheck [flags]` recipe on the
+//!   first line; `rgo tool compile` runs as Go's test driver runs gc
+//!   (`-p=p -d=panic -C -e -o OBJ [flags] NAME.go`, in the file's directory)
+//!   and its diagnostics are judged against the `// ERROR "regexp"`
+//!   annotations by the driver's own rules (`testdir::errorcheck`).
+//! - `testdata/parse/**/NAME.go`: `rgo tool parse NAME.go` must succeed
+//!   silently.
+//!
+//! A test is ignored when `NAME.skip-reason` exists or its first line is
+//! `// skip: reason`.
+//!
+//! To check the harness and the expectations against the real toolchain,
+//! point it at `go` instead of `rgo`:
+//!
+//! ```text
+//! RGO_GOLDEN_COMPILER=/path/to/gc.sh   # gc.sh: exec go tool compile "$@"
+//! RGO_GOLDEN_RUN=/path/to/gorun.sh     # gorun.sh: exec go run "$@"
+//! ```
+//!
+//! Each variable names a program run instead of `rgo tool compile` or
+//! `rgo run`, with the same arguments.
+
+use libtest_mimic::{Arguments, Failed, Trial};
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
+use testdir::errorcheck::{self, CheckedFile};
+use testdir::exec::{self, Output};
+use testdir::recipe;
+
+/// Generous: the whole suite runs in parallel on small machines.
+const TIMEOUT: Duration = Duration::from_secs(120);
+
+fn main() {
+    let args = Arguments::from_args();
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../testdata");
+    let mut trials = Vec::new();
+    for (kind, run) in [
+        ("run", run_test as fn(&Path) -> Result<(), Failed>),
+        ("errors", errors_test),
+        ("parse", parse_test),
+    ] {
+        let mut files = Vec::new();
+        go_files(&root.join(kind), &mut files);
+        files.sort();
+        for file in files {
+            let name = file
+                .strip_prefix(&root)
+                .unwrap_or(&file)
+                .display()
+                .to_string();
+            let ignored = skip_reason(&file).is_some();
+            trials.push(Trial::test(name, move || run(&file)).with_ignored_flag(ignored));
+        }
+    }
+    libtest_mimic::run(&args, trials).exit();
+}
+
+/// Every `.go` file under `dir`, recursively.
+fn go_files(dir: &Path, out: &mut Vec<PathBuf>) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            go_files(&path, out);
+        } else if path.extension().is_some_and(|e| e == "go") {
+            out.push(path);
+        }
+    }
+}
+
+/// Why a test is ignored: `NAME.skip-reason`, or a `// skip: reason`
+/// first line.
+fn skip_reason(file: &Path) -> Option<String> {
+    if let Ok(reason) = std::fs::read_to_string(file.with_extension("skip-reason")) {
+        return Some(reason.trim().to_string());
+    }
+    let src = std::fs::read_to_string(file).ok()?;
+    let first = src.lines().next()?;
+    first.strip_prefix("// skip:").map(|r| r.trim().to_string())
+}
+
+/// The file's directory and base name.
+fn split(file: &Path) -> (&Path, String) {
+    let dir = file.parent().unwrap_or(Path::new("."));
+    let name = file
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    (dir, name)
+}
+
+/// `rgo SUBCOMMAND…`, or the program named by `override_var` instead of
+/// `rgo` and the subcommand words.
+fn command(override_var: &str, subcommand: &[&str]) -> Command {
+    match std::env::var_os(override_var) {
+        Some(program) if !program.is_empty() => Command::new(program),
+        _ => {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_rgo"));
+            cmd.args(subcommand);
+            cmd
+        }
+    }
+}
+
+fn run(cmd: Command) -> Result<Output, Failed> {
+    let out = exec::run_combined(cmd, Some(TIMEOUT)).map_err(|e| format!("cannot run: {e}"))?;
+    if out.timed_out {
+        return Err(format!(
+            "timed out after {TIMEOUT:?}; output so far:\n{}",
+            out.text()
+        )
+        .into());
+    }
+    Ok(out)
+}
+
+fn run_test(file: &Path) -> Result<(), Failed> {
+    let (dir, name) = split(file);
+    let mut cmd = command("RGO_GOLDEN_RUN", &["run"]);
+    cmd.arg(&name).current_dir(dir);
+    let out = run(cmd)?;
+
+    let want_out = std::fs::read_to_string(file.with_extension("out")).unwrap_or_default();
+    let want_exit: i32 = match std::fs::read_to_string(file.with_extension("exit")) {
+        Ok(s) => s
+            .trim()
+            .parse()
+            .map_err(|_| format!("bad exit file: {s:?}"))?,
+        Err(_) => 0,
+    };
+    let got = out.text();
+    let mut problems = Vec::new();
+    if got != want_out {
+        problems.push(format!(
+            "output differs\n--- want ({}.out)\n{want_out}\n--- got\n{got}",
+            name.trim_end_matches(".go")
+        ));
+    }
+    if out.code != Some(want_exit) {
+        problems.push(format!(
+            "want exit status {want_exit}, got {}",
+            out.status_text()
+        ));
+    }
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        Err(problems.join("\n").into())
+    }
+}
+
+fn errors_test(file: &Path) -> Result<(), Failed> {
+    let (dir, name) = split(file);
+    let src = std::fs::read_to_string(file).map_err(|e| format!("read: {e}"))?;
+    let r = recipe::parse(&src)?;
+    if r.action != "errorcheck" {
+        return Err(format!("want an `// errorcheck` recipe, have {:?}", r.action).into());
+    }
+    // A scratch object file: gc writes one when given no -o.
+    static SCRATCH: AtomicUsize = AtomicUsize::new(0);
+    let obj = std::env::temp_dir().join(format!(
+        "rgo-golden-{}-{}.o",
+        std::process::id(),
+        SCRATCH.fetch_add(1, Ordering::Relaxed)
+    ));
+    let mut cmd = command("RGO_GOLDEN_COMPILER", &["tool", "compile"]);
+    cmd.args(["-p=p", "-d=panic", "-C", "-e", "-o"])
+        .arg(&obj)
+        .args(&r.flags)
+        .arg(&name)
+        .current_dir(dir)
+        .envs(r.env.iter().map(|(k, v)| (k, v)));
+    let out = run(cmd);
+    let _ = std::fs::remove_file(&obj);
+    let out = out?;
+    let text = out.text();
+    if r.want_error && out.success() {
+        return Err(format!("compilation succeeded unexpectedly\n{text}").into());
+    }
+    if !r.want_error && !out.success() {
+        return Err(format!("{}\n{text}", out.status_text()).into());
+    }
+    errorcheck::error_check(
+        &text,
+        r.want_auto,
+        &[CheckedFile {
+            full: &name,
+            short: &name,
+            src: &src,
+        }],
+    )
+    .map_err(|e| format!("{e}\ncompiler output:\n{text}").into())
+}
+
+fn parse_test(file: &Path) -> Result<(), Failed> {
+    let (dir, name) = split(file);
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_rgo"));
+    cmd.args(["tool", "parse", &name]).current_dir(dir);
+    let out = run(cmd)?;
+    if out.success() && out.output.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}\n{}", out.status_text(), out.text()).into())
+    }
+}

@@ -1,0 +1,7 @@
+// errorcheck
+
+// An empty rune literal.
+
+package p
+
+var r = '' // ERROR "empty rune literal or unescaped '"
