@@ -12,6 +12,9 @@ pub struct Diagnostic {
     pub file: String,
     pub pos: Pos,
     pub msg: String,
+    /// The position as printed when a `//line` directive applies: file,
+    /// line and column (0 = no column).
+    pub rel: Option<(String, u32, u32)>,
 }
 
 /// Whether positions print with their column (gc's `-C` flag turns it off).
@@ -23,7 +26,21 @@ pub enum PosStyle {
 }
 
 impl Diagnostic {
+    /// The line a diagnostic is reported on (after `//line` directives).
+    fn line(&self) -> (&str, u32) {
+        match &self.rel {
+            Some((f, l, _)) => (f, *l),
+            None => (&self.file, self.pos.line),
+        }
+    }
+
     fn position(&self, style: PosStyle) -> String {
+        if let Some((file, line, col)) = &self.rel {
+            return match style {
+                PosStyle::LineCol if *col > 0 => format!("{file}:{line}:{col}"),
+                _ => format!("{file}:{line}"),
+            };
+        }
         match style {
             PosStyle::LineCol => format!("{}:{}:{}", self.file, self.pos.line, self.pos.col),
             PosStyle::LineOnly => format!("{}:{}", self.file, self.pos.line),
@@ -37,6 +54,10 @@ impl Diagnostic {
 pub struct DiagnosticSink {
     /// Diagnostics in the order they were reported.
     reported: Vec<Diagnostic>,
+    /// (file, line) of the last syntax error kept.
+    last_syntax: Option<(String, u32)>,
+    /// (file, line, message) of the last other error kept.
+    last_other: Option<(String, u32, String)>,
     /// Stop after ten errors (gc's behaviour unless `-e`).
     pub limit_errors: bool,
     pub style: PosStyle,
@@ -49,14 +70,35 @@ impl DiagnosticSink {
     pub fn new(limit_errors: bool, style: PosStyle) -> DiagnosticSink {
         DiagnosticSink {
             reported: Vec::new(),
+            last_syntax: None,
+            last_other: None,
             limit_errors,
             style,
         }
     }
 
-    /// Adds diagnostics in report order.
+    /// Adds diagnostics in report order, filtered as gc's `ErrorfAt` does:
+    /// only the first syntax error of a line, and no repeat of the same
+    /// other message on the line of the previous one.
     pub fn extend(&mut self, diags: impl IntoIterator<Item = Diagnostic>) {
-        self.reported.extend(diags);
+        for d in diags {
+            if d.msg.starts_with("syntax error") {
+                let (f, l) = d.line();
+                let key = (f.to_string(), l);
+                if self.last_syntax.as_ref() == Some(&key) {
+                    continue;
+                }
+                self.last_syntax = Some(key);
+            } else {
+                let (f, l) = d.line();
+                let key = (f.to_string(), l, d.msg.clone());
+                if self.last_other.as_ref() == Some(&key) {
+                    continue;
+                }
+                self.last_other = Some(key);
+            }
+            self.reported.push(d);
+        }
     }
 
     pub fn is_empty(&self) -> bool {
@@ -67,7 +109,8 @@ impl DiagnosticSink {
     /// sorted by position with exact duplicates dropped, then the
     /// "too many errors" line at the tenth error's position if cut short.
     pub fn render(&self) -> String {
-        let cut = self.limit_errors && self.reported.len() > MAX_ERRORS;
+        // gc stops as soon as the tenth error is reported.
+        let cut = self.limit_errors && self.reported.len() >= MAX_ERRORS;
         let shown = if cut {
             &self.reported[..MAX_ERRORS]
         } else {

@@ -10,9 +10,9 @@
 #![forbid(unsafe_code)]
 
 pub mod build;
-pub mod load;
 mod diag;
 mod env;
+pub mod load;
 
 pub use diag::{Diagnostic, DiagnosticSink, PosStyle};
 pub use env::{Env, GOARCH, GOOS, VERSION};
@@ -41,16 +41,22 @@ impl SourceFile {
     }
 }
 
-/// Parses `file` and returns its syntax tree with the diagnostics gc would
-/// print for it (already filtered to one syntax error per line, in order).
+/// Parses `file` and returns its syntax tree with the errors gc reports
+/// while parsing, in report order (a [`DiagnosticSink`] applies gc's
+/// one-syntax-error-per-line and ten-error rules).
 pub fn parse(file: &SourceFile) -> (syntax::ast::File, Vec<Diagnostic>) {
-    let (ast, errors) = syntax::parse_file(&file.src);
+    let opts = syntax::Options {
+        filename: file.display.clone(),
+        ..syntax::Options::default()
+    };
+    let (ast, errors) = syntax::parse(&file.src, &opts);
     let diags = errors
         .into_iter()
         .map(|e| Diagnostic {
             file: file.display.clone(),
             pos: e.pos,
             msg: e.msg,
+            rel: ast.rel_pos(e.pos).map(|(f, l, c)| (f.to_string(), l, c)),
         })
         .collect();
     (ast, diags)
