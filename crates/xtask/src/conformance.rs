@@ -1,0 +1,589 @@
+//! `cargo xtask conformance`: Go's own test suite, `GOROOT/test`, run with
+//! rgo the way `cmd/internal/testdir` runs it with gc.
+//!
+//! 1. The test files are the `.go` files of testdir's directories (`.`,
+//!    `ken`, `chan`, …, in its order), optionally narrowed by `--filter`.
+//! 2. Each file's header is read as testdir reads it (`testdir::recipe`):
+//!    a `//go:build` line false for linux/amd64 under testdir's tag rules
+//!    skips the test; the recipe gives the action, flags and arguments.
+//! 3. Actions rgo can judge today run:
+//!    - `run`: `rgo run [flags] DIR/FILE.go [args]` in `GOROOT/test`; passes
+//!      when it exits 0 and its combined output equals `FILE.out` (empty
+//!      when there is none).
+//!    - `errorcheck`: `rgo tool compile -p=p -d=panic -C -e -o OBJ [flags]
+//!      /abs/FILE.go`, whose status must agree with the recipe (failure
+//!      wanted unless `-0`) and whose diagnostics must match the `// ERROR`
+//!      annotations (`testdir::errorcheck`).
+//!    - `compile`: `rgo tool compile -e -p=p -o OBJ [flags] /abs/FILE.go`
+//!      must exit 0.
+//!
+//!    Every other action is skipped, with the action named in the report.
+//! 4. Tests run on `--jobs` threads taking the next index from a shared
+//!    counter; each command is killed after `--timeout` seconds (or the
+//!    recipe's own `-t`, if longer).
+//!
+//! The runner checks itself against the real toolchain when `--rgo` names
+//! a script that runs `go` instead (with `tool compile` given
+//! `-importcfg=$STDLIB_IMPORTCFG`, and that variable exported, as testdir
+//! exports it, for the tests that run the compiler themselves): with Go
+//! 1.26.8 every test it runs passes.
+//!
+//! testdir's `types2Failures` are tests that gc itself fails; they are
+//! skipped rather than counted (testdir counts their failure as a pass).
+
+use crate::{goroot_and_version, workspace_root};
+use rgo::build::{BuildContext, Expr, parse_expr};
+use serde_json::json;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
+use testdir::errorcheck::{self, CheckedFile};
+use testdir::exec::{self, Output};
+use testdir::recipe::{self, Recipe};
+
+/// The directories testdir runs, in its order (`dirs` in `testdir_test.go`).
+const DIRS: &[&str] = &[
+    ".",
+    "ken",
+    "chan",
+    "interface",
+    "internal/runtime/sys",
+    "syntax",
+    "dwarf",
+    "fixedbugs",
+    "codegen",
+    "abi",
+    "typeparam",
+    "typeparam/mdempsky",
+    "arenas",
+    "simd",
+];
+
+/// Tests gc fails (`types2Failures` in `testdir_test.go`).
+const GC_FAILURES: &[&str] = &[
+    "shift1.go",
+    "fixedbugs/issue10700.go",
+    "fixedbugs/issue18331.go",
+    "fixedbugs/issue18419.go",
+    "fixedbugs/issue20233.go",
+    "fixedbugs/issue20245.go",
+    "fixedbugs/issue31053.go",
+];
+
+/// Options of `cargo xtask conformance`.
+#[derive(clap::Args, Debug)]
+pub struct Options {
+    /// The Go tree whose test/ directory runs (default: discovered as `rgo` does).
+    #[arg(long)]
+    goroot: Option<PathBuf>,
+    /// The rgo binary (default: build target/release/rgo first).
+    #[arg(long)]
+    rgo: Option<PathBuf>,
+    /// Tests run in parallel.
+    #[arg(long, default_value_t = 2)]
+    jobs: usize,
+    /// Seconds before a command is killed.
+    #[arg(long, default_value_t = 10)]
+    timeout: u64,
+    /// Write a JSON report (every test: path, action, result, reason).
+    #[arg(long, value_name = "FILE")]
+    json: Option<PathBuf>,
+    /// Fail (exit 1) when fewer tests pass.
+    #[arg(long, value_name = "N")]
+    floor: Option<usize>,
+    /// Only tests whose path (`fixedbugs/bug000.go`) contains SUBSTR.
+    #[arg(long, value_name = "SUBSTR")]
+    filter: Option<String>,
+    /// Print every test's result and the full reason of each failure.
+    #[arg(long)]
+    verbose: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verdict {
+    Pass,
+    Fail,
+    Skip,
+}
+
+impl Verdict {
+    fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Fail => "fail",
+            Verdict::Skip => "skip",
+        }
+    }
+}
+
+/// One test's result.
+#[derive(Debug)]
+struct Outcome {
+    /// `dir/file.go` (`file.go` for the top directory), as testdir names it.
+    path: String,
+    action: String,
+    verdict: Verdict,
+    /// Why it failed or was skipped, in full.
+    reason: String,
+}
+
+/// What every test needs.
+struct Ctx {
+    test_dir: PathBuf,
+    rgo: PathBuf,
+    timeout: Duration,
+    build: BuildContext,
+}
+
+/// A test to run: its directory (one of [`DIRS`]) and file name.
+struct Case {
+    dir: &'static str,
+    file: String,
+}
+
+impl Case {
+    fn path(&self) -> String {
+        if self.dir == "." {
+            self.file.clone()
+        } else {
+            format!("{}/{}", self.dir, self.file)
+        }
+    }
+}
+
+pub fn run(opts: Options) -> Result<ExitCode, String> {
+    let (goroot, version) = goroot_and_version(opts.goroot.clone())?;
+    let test_dir = goroot.join("test");
+    if !test_dir.is_dir() {
+        return Err(format!("{} is not a directory", test_dir.display()));
+    }
+    let rgo = match &opts.rgo {
+        Some(p) => p.clone(),
+        None => build_rgo()?,
+    };
+    let rgo = std::fs::canonicalize(&rgo).map_err(|e| format!("{}: {e}", rgo.display()))?;
+
+    let mut cases = Vec::new();
+    for &dir in DIRS {
+        let Ok(entries) = std::fs::read_dir(test_dir.join(dir)) else {
+            continue;
+        };
+        let mut names: Vec<String> = entries
+            .flatten()
+            .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| !n.starts_with('.') && n.ends_with(".go"))
+            .collect();
+        names.sort();
+        cases.extend(names.into_iter().map(|file| Case { dir, file }));
+    }
+    if let Some(f) = &opts.filter {
+        cases.retain(|c| c.path().contains(f.as_str()));
+    }
+
+    let ctx = Arc::new(Ctx {
+        test_dir,
+        rgo,
+        timeout: Duration::from_secs(opts.timeout.max(1)),
+        build: BuildContext::rgo(&version),
+    });
+    let start = Instant::now();
+    let outcomes = run_all(&ctx, &cases, opts.jobs.max(1), opts.verbose);
+    let elapsed = start.elapsed();
+
+    report(&cases, &outcomes, elapsed);
+    let passed = outcomes
+        .iter()
+        .filter(|o| o.verdict == Verdict::Pass)
+        .count();
+    if let Some(path) = &opts.json {
+        write_json(path, &goroot, &ctx.rgo, &outcomes)?;
+    }
+    if let Some(floor) = opts.floor
+        && passed < floor
+    {
+        eprintln!("conformance: {passed} passed, below the floor of {floor}");
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Builds the rgo binary in release and returns its path.
+fn build_rgo() -> Result<PathBuf, String> {
+    let root = workspace_root();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "-p", "cli", "--quiet"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cargo build: {e}"))?;
+    if !status.success() {
+        return Err("cargo build --release -p cli failed".into());
+    }
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    Ok(target.join("release/rgo"))
+}
+
+/// Runs every case on `jobs` threads; outcomes come back in case order.
+fn run_all(ctx: &Arc<Ctx>, cases: &[Case], jobs: usize, verbose: bool) -> Vec<Outcome> {
+    let next = AtomicUsize::new(0);
+    let results: Mutex<Vec<Option<Outcome>>> = Mutex::new((0..cases.len()).map(|_| None).collect());
+    std::thread::scope(|s| {
+        for worker in 0..jobs {
+            let (next, results) = (&next, &results);
+            s.spawn(move || {
+                let scratch = std::env::temp_dir()
+                    .join(format!("rgo-conformance-{}-{worker}", std::process::id()));
+                let _ = std::fs::create_dir_all(&scratch);
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(case) = cases.get(i) else { break };
+                    let outcome = run_case(ctx, case, &scratch);
+                    if verbose {
+                        match outcome.verdict {
+                            Verdict::Fail => eprintln!("FAIL {}: {}", outcome.path, outcome.reason),
+                            v => eprintln!("{} {}", v.as_str().to_uppercase(), outcome.path),
+                        }
+                    }
+                    if let Ok(mut r) = results.lock() {
+                        r[i] = Some(outcome);
+                    }
+                }
+                let _ = std::fs::remove_dir_all(&scratch);
+            });
+        }
+    });
+    results
+        .into_inner()
+        .unwrap_or_default()
+        .into_iter()
+        .zip(cases)
+        .map(|(o, c)| {
+            o.unwrap_or_else(|| Outcome {
+                path: c.path(),
+                action: String::new(),
+                verdict: Verdict::Fail,
+                reason: "the runner lost this test's result".into(),
+            })
+        })
+        .collect()
+}
+
+/// Runs one test (steps 2 and 3 of the module doc).
+fn run_case(ctx: &Ctx, case: &Case, scratch: &Path) -> Outcome {
+    let path = case.path();
+    let outcome = |action: &str, verdict, reason: String| Outcome {
+        path: path.clone(),
+        action: action.to_string(),
+        verdict,
+        reason,
+    };
+    let long = ctx.test_dir.join(&path);
+    let src = match std::fs::read(&long) {
+        Ok(b) => String::from_utf8_lossy(&b).into_owned(),
+        Err(e) => {
+            return outcome(
+                "",
+                Verdict::Fail,
+                format!("reading test case .go file: {e}"),
+            );
+        }
+    };
+    if src.starts_with('\n') {
+        return outcome(
+            "",
+            Verdict::Fail,
+            ".go file source starts with a newline".into(),
+        );
+    }
+    let Some(action_line) = recipe::action_line(&src) else {
+        return outcome("", Verdict::Fail, "execution recipe not found".into());
+    };
+    for (line, expr) in recipe::go_build_lines(recipe::header(&src, action_line)) {
+        if let Ok(x) = parse_expr(expr)
+            && !eval(&ctx.build, &x)
+        {
+            return outcome("", Verdict::Skip, line.to_string());
+        }
+    }
+    let r = match recipe::parse_action(action_line) {
+        Ok(r) => r,
+        Err(e) => return outcome("", Verdict::Fail, e),
+    };
+    let action = r.action.clone();
+    if GC_FAILURES.contains(&path.as_str()) {
+        return outcome(
+            &action,
+            Verdict::Skip,
+            "gc fails it too (testdir's types2Failures)".into(),
+        );
+    }
+    let result = match action.as_str() {
+        "skip" => return outcome(&action, Verdict::Skip, "skip".into()),
+        "run" => run_test(ctx, &path, &r),
+        "errorcheck" => errorcheck_test(ctx, case, &long, &src, &r, scratch),
+        "compile" => compile_test(ctx, &long, &r, scratch),
+        other => {
+            return outcome(
+                &action,
+                Verdict::Skip,
+                format!("unsupported action {other}"),
+            );
+        }
+    };
+    match result {
+        Ok(()) => outcome(&action, Verdict::Pass, String::new()),
+        Err(reason) => outcome(&action, Verdict::Fail, reason),
+    }
+}
+
+/// Whether a build constraint holds under testdir's tag rules
+/// (`context.match`): release tags, the toolchain's experiments, the
+/// target's GOOS and GOARCH, `gc`, `test_run`; cgo is off.
+fn eval(b: &BuildContext, x: &Expr) -> bool {
+    match x {
+        Expr::Tag(name) => testdir_match(b, name),
+        Expr::Not(a) => !eval(b, a),
+        Expr::And(a, c) => eval(b, a) && eval(b, c),
+        Expr::Or(a, c) => eval(b, a) || eval(b, c),
+    }
+}
+
+fn testdir_match(b: &BuildContext, name: &str) -> bool {
+    if name.is_empty()
+        || !name
+            .chars()
+            .all(|c| c.is_alphanumeric() || c == '_' || c == '.')
+    {
+        return false;
+    }
+    if b.release_tags.iter().any(|t| t == name) {
+        return true;
+    }
+    if name.starts_with("goexperiment.") {
+        return b.tool_tags.iter().any(|t| t == name);
+    }
+    (name == "cgo" && b.cgo_enabled)
+        || name == b.goos
+        || name == b.goarch
+        || name == "gc"
+        || name == "test_run"
+}
+
+/// A command as testdir's `runcmd` sets it up.
+fn command(ctx: &Ctx, dir: &Path, r: &Recipe) -> Command {
+    let mut cmd = Command::new(&ctx.rgo);
+    cmd.current_dir(dir)
+        .env("GOENV", "off")
+        .env("GOFLAGS", "")
+        .env("PWD", dir)
+        .envs(r.env.iter().map(|(k, v)| (k, v)));
+    cmd
+}
+
+fn execute(ctx: &Ctx, cmd: Command, r: &Recipe) -> Result<Output, String> {
+    let limit = ctx
+        .timeout
+        .max(Duration::from_secs(r.timeout_secs.unwrap_or(0)));
+    let out = exec::run_combined(cmd, Some(limit)).map_err(|e| format!("cannot run rgo: {e}"))?;
+    if out.timed_out {
+        return Err(format!("timed out after {}s", limit.as_secs()));
+    }
+    Ok(out)
+}
+
+/// `run`: run the program, compare its output with `FILE.out`.
+fn run_test(ctx: &Ctx, path: &str, r: &Recipe) -> Result<(), String> {
+    let mut cmd = command(ctx, &ctx.test_dir, r);
+    cmd.arg("run").args(&r.flags).arg(path).args(&r.args);
+    let out = execute(ctx, cmd, r)?;
+    let got = out.text().replace("\r\n", "\n");
+    if !out.success() {
+        return Err(format!("{}\n{got}", out.status_text()));
+    }
+    let out_file = ctx
+        .test_dir
+        .join(format!("{}.out", path.trim_end_matches(".go")));
+    let want = std::fs::read_to_string(&out_file).unwrap_or_default();
+    if got != want {
+        return Err(format!(
+            "output does not match {}; saw\n{got}",
+            out_file.display()
+        ));
+    }
+    Ok(())
+}
+
+/// `errorcheck`: compile, then judge the diagnostics.
+fn errorcheck_test(
+    ctx: &Ctx,
+    case: &Case,
+    long: &Path,
+    src: &str,
+    r: &Recipe,
+    scratch: &Path,
+) -> Result<(), String> {
+    let mut cmd = command(ctx, scratch, r);
+    cmd.args(["tool", "compile", "-p=p", "-d=panic", "-C", "-e", "-o"])
+        .arg(scratch.join("a.o"))
+        .args(&r.flags)
+        .arg(long);
+    let out = execute(ctx, cmd, r)?;
+    let text = out.text();
+    if r.want_error && out.success() {
+        return Err(format!("compilation succeeded unexpectedly\n{text}"));
+    }
+    if !r.want_error && !out.success() {
+        return Err(format!("{}\n{text}", out.status_text()));
+    }
+    let full = long.to_string_lossy();
+    errorcheck::error_check(
+        &text,
+        r.want_auto,
+        &[CheckedFile {
+            full: &full,
+            short: &case.file,
+            src,
+        }],
+    )
+}
+
+/// `compile`: compilation must succeed.
+fn compile_test(ctx: &Ctx, long: &Path, r: &Recipe, scratch: &Path) -> Result<(), String> {
+    let mut cmd = command(ctx, scratch, r);
+    cmd.args(["tool", "compile", "-e", "-p=p", "-o"])
+        .arg(scratch.join("a.o"))
+        .args(&r.flags)
+        .arg(long);
+    let out = execute(ctx, cmd, r)?;
+    if out.success() {
+        Ok(())
+    } else {
+        Err(format!("{}\n{}", out.status_text(), out.text()))
+    }
+}
+
+/// The first line of a reason, cut to a readable length.
+fn short_reason(reason: &str) -> String {
+    let line = reason.trim_start().lines().next().unwrap_or("");
+    match line.char_indices().nth(160) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
+}
+
+/// Prints the skip reasons, the per-directory table and the totals (last,
+/// so that `tail` shows them).
+fn report(cases: &[Case], outcomes: &[Outcome], elapsed: Duration) {
+    let mut skips: BTreeMap<String, usize> = BTreeMap::new();
+    for o in outcomes.iter().filter(|o| o.verdict == Verdict::Skip) {
+        let key = if o.reason.starts_with("//go:build") {
+            "build constraint".to_string()
+        } else {
+            o.reason.clone()
+        };
+        *skips.entry(key).or_default() += 1;
+    }
+    println!("skipped tests by reason:");
+    for (reason, n) in &skips {
+        println!("  {n:>5}  {reason}");
+    }
+    println!();
+
+    let mut by_dir: Vec<(&str, [usize; 3])> = DIRS.iter().map(|d| (*d, [0; 3])).collect();
+    for (case, o) in cases.iter().zip(outcomes) {
+        if let Some((_, counts)) = by_dir.iter_mut().find(|(d, _)| *d == case.dir) {
+            counts[o.verdict as usize] += 1;
+        }
+    }
+    println!(
+        "{:<22} {:>7} {:>7} {:>8}",
+        "dir", "passed", "failed", "skipped"
+    );
+    for (dir, [p, f, s]) in &by_dir {
+        if p + f + s > 0 {
+            println!("{dir:<22} {p:>7} {f:>7} {s:>8}");
+        }
+    }
+    let count = |v| outcomes.iter().filter(|o| o.verdict == v).count();
+    println!();
+    println!("time: {:.1}s", elapsed.as_secs_f64());
+    println!(
+        "{} passed, {} failed",
+        count(Verdict::Pass),
+        count(Verdict::Fail)
+    );
+    println!("{} skipped", count(Verdict::Skip));
+}
+
+fn write_json(path: &Path, goroot: &Path, rgo: &Path, outcomes: &[Outcome]) -> Result<(), String> {
+    let count = |v| outcomes.iter().filter(|o| o.verdict == v).count();
+    let tests: Vec<_> = outcomes
+        .iter()
+        .map(|o| {
+            json!({
+                "path": o.path,
+                "action": o.action,
+                "result": o.verdict.as_str(),
+                "reason": short_reason(&o.reason),
+            })
+        })
+        .collect();
+    let report = json!({
+        "goroot": goroot.display().to_string(),
+        "rgo": rgo.display().to_string(),
+        "passed": count(Verdict::Pass),
+        "failed": count(Verdict::Fail),
+        "skipped": count(Verdict::Skip),
+        "tests": tests,
+    });
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn holds(expr: &str) -> bool {
+        eval(&BuildContext::rgo("go1.26.8"), &parse_expr(expr).unwrap())
+    }
+
+    #[test]
+    fn testdir_tag_rules() {
+        assert!(holds("linux && amd64 && gc && go1.21 && test_run"));
+        assert!(holds("!wasm && !gccgo && !cgo"));
+        assert!(holds("goexperiment.regabiargs"));
+        assert!(!holds("goexperiment.simd"));
+        // testdir knows neither `unix` nor rgo's `purego` policy tag.
+        assert!(!holds("unix"));
+        assert!(!holds("purego"));
+        assert!(!holds("go1.27"));
+    }
+
+    #[test]
+    fn names_and_reasons() {
+        let top = Case {
+            dir: ".",
+            file: "a.go".into(),
+        };
+        let sub = Case {
+            dir: "fixedbugs",
+            file: "b.go".into(),
+        };
+        assert_eq!(
+            (top.path(), sub.path()),
+            ("a.go".to_string(), "fixedbugs/b.go".to_string())
+        );
+        assert_eq!(short_reason("\nexit status 2\nmore"), "exit status 2");
+        assert_eq!(short_reason(&"x".repeat(300)).chars().count(), 161);
+    }
+}
