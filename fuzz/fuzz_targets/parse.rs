@@ -9,5 +9,13 @@
 use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
-    let _ = syntax::parse_file(data);
+    // Like rgo's front end, parse on a large stack: dropping a tree recurses
+    // as deep as the tree (the parser itself bounds and grows its stack).
+    let data = data.to_vec();
+    std::thread::Builder::new()
+        .stack_size(256 << 20)
+        .spawn(move || drop(syntax::parse_file(&data)))
+        .expect("spawn")
+        .join()
+        .expect("parse panicked");
 });

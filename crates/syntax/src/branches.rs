@@ -353,14 +353,12 @@ impl Checker<'_> {
     ) {
         let Some(label) = label else {
             match tok {
-                Token::Break
-                    if ctxt.breaks == Breaks::None => {
-                        self.err(pos, "break is not in a loop, switch, or select".into());
-                    }
-                Token::Continue
-                    if !ctxt.continues => {
-                        self.err(pos, "continue is not in a loop".into());
-                    }
+                Token::Break if ctxt.breaks == Breaks::None => {
+                    self.err(pos, "break is not in a loop, switch, or select".into());
+                }
+                Token::Continue if !ctxt.continues => {
+                    self.err(pos, "continue is not in a loop".into());
+                }
                 Token::Fallthrough => {
                     let mut msg = Some("fallthrough statement out of place");
                     if let Breaks::Switch {
@@ -398,15 +396,14 @@ impl Checker<'_> {
                 Some(_) => self.err(label.pos, format!("invalid continue label {name}")),
                 None => self.err(label.pos, format!("continue label not defined: {name}")),
             },
-            Token::Goto
-                if !self.goto_target(Some(b), name) => {
-                    self.ngoto += 1;
-                    fwd.push(Goto {
-                        id: self.ngoto,
-                        name: name.clone(),
-                        pos: label.pos,
-                    });
-                }
+            Token::Goto if !self.goto_target(Some(b), name) => {
+                self.ngoto += 1;
+                fwd.push(Goto {
+                    id: self.ngoto,
+                    name: name.clone(),
+                    pos: label.pos,
+                });
+            }
             _ => {}
         }
     }

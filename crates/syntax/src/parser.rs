@@ -30,7 +30,12 @@ use crate::token::{LitKind, Operator, Token};
 use crate::{Error, Pos, printer};
 
 /// The deepest nesting of expressions, types and statements accepted.
-pub const MAX_DEPTH: u32 = 2500;
+pub const MAX_DEPTH: u32 = 10_000;
+
+/// When less stack than this is left, recursion continues on a new segment.
+const STACK_RED_ZONE: usize = 128 * 1024;
+/// The size of each additional stack segment.
+const STACK_SEGMENT: usize = 4 * 1024 * 1024;
 
 /// Statement keywords: good synchronisation points after a syntax error
 /// inside a function body.
@@ -344,25 +349,23 @@ impl<'a> Parser<'a> {
         }
     }
 
-    /// Enters one level of nesting; false (after reporting once and skipping
-    /// to EOF) when the input nests too deeply.
-    fn enter(&mut self) -> bool {
+    /// Runs `f` one nesting level deeper, on a stack grown as needed. Past
+    /// [`MAX_DEPTH`] it reports once, skips to EOF and returns `bad`.
+    fn nest<T>(&mut self, bad: impl FnOnce(Pos) -> T, f: impl FnOnce(&mut Self) -> T) -> T {
+        if self.depth >= MAX_DEPTH {
+            if !self.too_deep {
+                self.too_deep = true;
+                self.error_at(self.pos(), "syntax error: nesting too deep".into());
+            }
+            while self.tok() != Token::Eof {
+                self.next();
+            }
+            return bad(self.pos());
+        }
         self.depth += 1;
-        if self.depth <= MAX_DEPTH {
-            return true;
-        }
-        if !self.too_deep {
-            self.too_deep = true;
-            self.error_at(self.pos(), "syntax error: nesting too deep".into());
-        }
-        while self.tok() != Token::Eof {
-            self.next();
-        }
-        false
-    }
-
-    fn leave(&mut self) {
+        let r = stacker::maybe_grow(STACK_RED_ZONE, STACK_SEGMENT, || f(self));
         self.depth -= 1;
+        r
     }
 
     // ---- package files ----
@@ -730,10 +733,10 @@ impl<'a> Parser<'a> {
 
     /// Expression = UnaryExpr | Expression binary_op Expression .
     fn binary_expr(&mut self, x: Option<Expr>, prec: u8) -> Expr {
-        if !self.enter() {
-            self.leave();
-            return Expr::Bad(self.pos());
-        }
+        self.nest(Expr::Bad, |p| p.binary_expr_inner(x, prec))
+    }
+
+    fn binary_expr_inner(&mut self, x: Option<Expr>, prec: u8) -> Expr {
         let mut x = match x {
             Some(x) => x,
             None => self.unary_expr(),
@@ -751,19 +754,12 @@ impl<'a> Parser<'a> {
                 y: Some(Box::new(y)),
             };
         }
-        self.leave();
         x
     }
 
     /// UnaryExpr = PrimaryExpr | unary_op UnaryExpr .
     fn unary_expr(&mut self) -> Expr {
-        if !self.enter() {
-            self.leave();
-            return Expr::Bad(self.pos());
-        }
-        let x = self.unary_expr_inner();
-        self.leave();
-        x
+        self.nest(Expr::Bad, Self::unary_expr_inner)
     }
 
     fn unary_expr_inner(&mut self) -> Expr {
@@ -1075,10 +1071,10 @@ impl<'a> Parser<'a> {
 
     /// LiteralValue = "{" [ ElementList [ "," ] ] "}" .
     fn complitexpr(&mut self, typ: Option<Expr>) -> Expr {
-        if !self.enter() {
-            self.leave();
-            return Expr::Bad(self.pos());
-        }
+        self.nest(Expr::Bad, |p| p.complitexpr_inner(typ))
+    }
+
+    fn complitexpr_inner(&mut self, typ: Option<Expr>) -> Expr {
         let pos = self.pos();
         let mut elems = Vec::new();
         let mut nkeys = 0;
@@ -1101,7 +1097,6 @@ impl<'a> Parser<'a> {
             false
         });
         self.xnest -= 1;
-        self.leave();
         Expr::CompositeLit {
             pos,
             typ: typ.map(Box::new),
@@ -1134,13 +1129,7 @@ impl<'a> Parser<'a> {
 
     /// Type = TypeName | TypeLit | "(" Type ")" ; None when there is no type.
     fn type_or_nil(&mut self) -> Option<Expr> {
-        if !self.enter() {
-            self.leave();
-            return Some(Expr::Bad(self.pos()));
-        }
-        let t = self.type_or_nil_inner();
-        self.leave();
-        t
+        self.nest(|pos| Some(Expr::Bad(pos)), Self::type_or_nil_inner)
     }
 
     fn type_or_nil_inner(&mut self) -> Option<Expr> {
@@ -2324,13 +2313,7 @@ impl<'a> Parser<'a> {
 
     /// Parses a statement if one is present.
     fn stmt_or_nil(&mut self) -> Option<Stmt> {
-        if !self.enter() {
-            self.leave();
-            return None;
-        }
-        let s = self.stmt_or_nil_inner();
-        self.leave();
-        s
+        self.nest(|_| None, Self::stmt_or_nil_inner)
     }
 
     fn stmt_or_nil_inner(&mut self) -> Option<Stmt> {
@@ -2577,7 +2560,13 @@ fn comment_text(s: &str) -> &str {
     if let Some(t) = s.strip_prefix("/*") {
         return t.strip_suffix("*/").unwrap_or(t);
     }
-    let t = &s[2.min(s.len())..];
+    // The text after "//" (the raw bytes may hold a skipped NUL or invalid
+    // UTF-8 between the slashes; start at the next character boundary).
+    let t = s
+        .char_indices()
+        .map(|(i, _)| i)
+        .find(|&i| i >= 2)
+        .map_or("", |i| &s[i..]);
     t.strip_suffix('\r').unwrap_or(t)
 }
 

@@ -188,8 +188,10 @@ impl<'a> Scanner<'a> {
     }
 
     /// Rewinds to the start of the active segment (which holds no newline).
+    /// The column arithmetic wraps transiently (as gc's unsigned `col`
+    /// does) when the segment starts a line.
     fn rewind(&mut self) {
-        self.ccol -= (self.r - self.b) as u32;
+        self.ccol = self.ccol.wrapping_sub((self.r - self.b) as u32);
         self.r = self.b;
         self.nextch();
     }
@@ -197,7 +199,7 @@ impl<'a> Scanner<'a> {
     #[inline]
     fn nextch(&mut self) {
         loop {
-            self.ccol += self.chw as u32;
+            self.ccol = self.ccol.wrapping_add(self.chw as u32);
             if self.ch == '\n' as i32 {
                 self.cline += 1;
                 self.ccol = 0;
