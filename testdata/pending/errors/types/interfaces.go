@@ -1,7 +1,8 @@
 // errorcheck
 
 // Interface satisfaction: missing methods, methods with the wrong signature,
-// unexported methods of another package, and interfaces as values.
+// a method whose name differs only in case, pointer-receiver methods, a
+// missing method of an imported interface, and interfaces as values.
 
 package p
 

@@ -1,8 +1,8 @@
 // errorcheck
 
 // Type declarations: duplicate struct fields, duplicate interface methods,
-// embedding non-interfaces in interfaces, using non-types as types, type
-// expressions used as values.
+// non-interface type terms in (constraint) interfaces, using non-types as
+// types, type expressions used as values, invalid map key types.
 
 package p
 
