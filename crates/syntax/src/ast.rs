@@ -11,12 +11,13 @@
 //!   long as the [`File`] is alive and unmoved in its `Box`/`Arc`.
 //! * Parenthesized expressions are kept only where gc keeps them (around a
 //!   composite literal type and `go`/`defer` operands), otherwise dropped.
-//! * In a list of fields sharing one type (`a, b int`), every field holds a
-//!   clone of the type expression and `shared` is set on all but the first,
-//!   so the checker evaluates the type once, as types2 does.
+//! * In a list of fields sharing one type (`a, b int`), the fields share one
+//!   type expression (`Arc`), as gc's fields share a pointer; the checker
+//!   evaluates it once ([`Field::same_type`]), as types2 does.
 
 use crate::Pos;
 use crate::token::{LitKind, Operator, Token};
+use std::sync::Arc;
 
 /// A parsed source file.
 #[derive(Debug, Default)]
@@ -187,9 +188,14 @@ pub struct FuncDecl {
 pub struct Field {
     pub pos: Pos,
     pub name: Option<Name>,
-    pub typ: Expr,
-    /// The type expression is the previous field's (as in `a, b int`).
-    pub shared: bool,
+    pub typ: Arc<Expr>,
+}
+
+impl Field {
+    /// Whether the two fields share one type expression (`a, b int`).
+    pub fn same_type(&self, other: &Field) -> bool {
+        Arc::ptr_eq(&self.typ, &other.typ)
+    }
 }
 
 /// A basic literal, with its source text.

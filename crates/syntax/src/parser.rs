@@ -28,6 +28,7 @@ use crate::ast::*;
 use crate::scanner::Scanner;
 use crate::token::{LitKind, Operator, Token};
 use crate::{Error, Pos, printer};
+use std::sync::Arc;
 
 /// The deepest nesting of expressions, types and statements accepted.
 pub const MAX_DEPTH: u32 = 10_000;
@@ -1337,8 +1338,7 @@ impl<'a> Parser<'a> {
             Some(typ) => vec![Field {
                 pos,
                 name: None,
-                typ,
-                shared: false,
+                typ: Arc::new(typ),
             }],
             None => Vec::new(),
         }
@@ -1349,8 +1349,7 @@ impl<'a> Parser<'a> {
         tags: &mut Vec<Option<BasicLit>>,
         pos: Pos,
         name: Option<Name>,
-        typ: Expr,
-        shared: bool,
+        typ: Arc<Expr>,
         tag: Option<BasicLit>,
     ) {
         if tag.is_some() {
@@ -1359,12 +1358,7 @@ impl<'a> Parser<'a> {
             }
             tags.push(tag);
         }
-        fields.push(Field {
-            pos,
-            name,
-            typ,
-            shared,
-        });
+        fields.push(Field { pos, name, typ });
     }
 
     /// FieldDecl = (IdentifierList Type | AnonymousField) [ Tag ] .
@@ -1380,7 +1374,7 @@ impl<'a> Parser<'a> {
                     // embedded type
                     let typ = self.qualified_name(Some(name));
                     let tag = self.oliteral();
-                    Self::add_field(fields, tags, pos, None, typ, false, tag);
+                    Self::add_field(fields, tags, pos, None, Arc::new(typ), tag);
                     return;
                 }
                 // name1, name2, ... Type [ tag ]
@@ -1399,24 +1393,17 @@ impl<'a> Parser<'a> {
                             index,
                         };
                         let tag = self.oliteral();
-                        Self::add_field(fields, tags, pos, None, typ, false, tag);
+                        Self::add_field(fields, tags, pos, None, Arc::new(typ), tag);
                         return;
                     }
                     t
                 } else {
                     self.type_()
                 };
+                let typ = Arc::new(typ);
                 let tag = self.oliteral();
-                for (i, name) in names.into_iter().enumerate() {
-                    Self::add_field(
-                        fields,
-                        tags,
-                        name.pos,
-                        Some(name),
-                        typ.clone(),
-                        i > 0,
-                        tag.clone(),
-                    );
+                for name in names {
+                    Self::add_field(fields, tags, name.pos, Some(name), typ.clone(), tag.clone());
                 }
             }
             Token::Star => {
@@ -1432,7 +1419,14 @@ impl<'a> Parser<'a> {
                     self.qualified_name(None)
                 };
                 let tag = self.oliteral();
-                Self::add_field(fields, tags, pos, None, new_indirect(pos, typ), false, tag);
+                Self::add_field(
+                    fields,
+                    tags,
+                    pos,
+                    None,
+                    Arc::new(new_indirect(pos, typ)),
+                    tag,
+                );
             }
             Token::Lparen => {
                 self.syntax_error("cannot parenthesize embedded type");
@@ -1448,7 +1442,7 @@ impl<'a> Parser<'a> {
                 };
                 self.got(Token::Rparen);
                 let tag = self.oliteral();
-                Self::add_field(fields, tags, pos, None, typ, false, tag);
+                Self::add_field(fields, tags, pos, None, Arc::new(typ), tag);
             }
             _ => {
                 self.syntax_error("expected field name or embedded type");
@@ -1503,14 +1497,12 @@ impl<'a> Parser<'a> {
         let method = |name: Name, ft: FuncType| Field {
             pos,
             name: Some(name),
-            typ: Expr::FuncType(Box::new(ft)),
-            shared: false,
+            typ: Arc::new(Expr::FuncType(Box::new(ft))),
         };
         let embedded = |typ: Expr| Field {
             pos,
             name: None,
-            typ,
-            shared: false,
+            typ: Arc::new(typ),
         };
         match self.tok() {
             Token::Lparen => {
@@ -1549,12 +1541,15 @@ impl<'a> Parser<'a> {
                 }
                 // embedded instantiated type
                 let index = if list.len() == 1 {
-                    list.into_iter().next().expect("one").typ
+                    Arc::unwrap_or_clone(list.into_iter().next().expect("one").typ)
                 } else {
                     let lp = list[0].pos;
                     Expr::List {
                         pos: lp,
-                        elems: list.into_iter().map(|f| f.typ).collect(),
+                        elems: list
+                            .into_iter()
+                            .map(|f| Arc::unwrap_or_clone(f.typ))
+                            .collect(),
                     }
                 };
                 embedded(Expr::Index {
@@ -1580,8 +1575,7 @@ impl<'a> Parser<'a> {
                 Field {
                     pos,
                     name: None,
-                    typ,
-                    shared: false,
+                    typ: Arc::new(typ),
                 }
             }
         };
@@ -1589,13 +1583,13 @@ impl<'a> Parser<'a> {
             let pos = self.pos();
             self.next();
             let y = self.embedded_term();
-            let x = std::mem::replace(&mut f.typ, Expr::Bad(pos));
-            f.typ = Expr::Operation {
+            let x = Arc::unwrap_or_clone(std::mem::replace(&mut f.typ, Arc::new(Expr::Bad(pos))));
+            f.typ = Arc::new(Expr::Operation {
                 pos,
                 op: Operator::Or,
                 x: Box::new(x),
                 y: Some(Box::new(y)),
-            };
+            });
         }
         f
     }
@@ -1642,7 +1636,7 @@ impl<'a> Parser<'a> {
             return Some(PField {
                 pos: f.pos,
                 name: None,
-                typ: Some(f.typ),
+                typ: Some(Arc::unwrap_or_clone(f.typ)),
             });
         }
         let mut f = PField {
@@ -1718,7 +1712,7 @@ impl<'a> Parser<'a> {
 
         if type_sets_ok && self.tok() == Token::Operator && self.s.op == Operator::Tilde {
             // [name] "~" ...
-            f.typ = Some(self.embedded_elem(None).typ);
+            f.typ = Some(Arc::unwrap_or_clone(self.embedded_elem(None).typ));
             return Some(f);
         }
 
@@ -1738,14 +1732,13 @@ impl<'a> Parser<'a> {
         let field = Field {
             pos: f.pos,
             name: None,
-            typ: f.typ.unwrap_or(Expr::Bad(f.pos)),
-            shared: false,
+            typ: Arc::new(f.typ.unwrap_or(Expr::Bad(f.pos))),
         };
         let e = self.embedded_elem(Some(field));
         PField {
             pos: e.pos,
             name: f.name,
-            typ: Some(e.typ),
+            typ: Some(Arc::unwrap_or_clone(e.typ)),
         }
     }
 
@@ -1769,8 +1762,7 @@ impl<'a> Parser<'a> {
             return vec![Field {
                 pos: n.pos,
                 name: Some(n),
-                typ: typ.take().expect("type"),
-                shared: false,
+                typ: Arc::new(typ.take().expect("type")),
             }];
         }
 
@@ -1804,21 +1796,26 @@ impl<'a> Parser<'a> {
             return Vec::new();
         }
 
-        let mut shared = vec![false; list.len()];
+        // From here on types are shared between the fields of a group
+        // (`a, b int`), as gc shares the pointer.
+        let mut types: Vec<Option<Arc<Expr>>> = list
+            .iter_mut()
+            .map(|p| p.typ.take().map(Arc::new))
+            .collect();
         if named == 0 && !require_names {
             // All unnamed: the names found are type names.
-            for par in &mut list {
+            for (par, typ) in list.iter_mut().zip(&mut types) {
                 if let Some(n) = par.name.take() {
-                    par.typ = Some(Expr::Name(n));
+                    *typ = Some(Arc::new(Expr::Name(n)));
                 }
             }
         } else if named != list.len() {
             // Some named, or a type parameter list: all must be named.
             let mut err_pos: Option<Pos> = None;
-            let mut cur: Option<Expr> = None;
+            let mut cur: Option<Arc<Expr>> = None;
             for i in (0..list.len()).rev() {
                 let par = &mut list[i];
-                if let Some(t) = &par.typ {
+                if let Some(t) = &types[i] {
                     cur = Some(t.clone());
                     if par.name.is_none() {
                         let p = t.start();
@@ -1826,13 +1823,12 @@ impl<'a> Parser<'a> {
                         par.name = Some(Name::new(p, "_"));
                     }
                 } else if let Some(t) = &cur {
-                    par.typ = Some(t.clone());
-                    shared[i + 1] = true;
+                    types[i] = Some(t.clone());
                 } else {
                     // only a name
                     let p = par.name.as_ref().map_or(par.pos, |n| n.pos);
                     err_pos = Some(p);
-                    par.typ = Some(Expr::Bad(p));
+                    types[i] = Some(Arc::new(Expr::Bad(p)));
                 }
             }
             if let Some(mut epos) = err_pos {
@@ -1859,23 +1855,23 @@ impl<'a> Parser<'a> {
 
         let mut out: Vec<Field> = list
             .into_iter()
-            .enumerate()
-            .map(|(i, p)| Field {
+            .zip(types)
+            .map(|(p, t)| Field {
                 pos: p.pos,
                 name: p.name,
-                typ: p.typ.unwrap_or(Expr::Bad(p.pos)),
-                shared: shared[i],
+                typ: t.unwrap_or_else(|| Arc::new(Expr::Bad(p.pos))),
             })
             .collect();
 
         // check use of ...
         let mut first = true;
         let n = out.len();
+        // The element type replacing a shared `...T` (kept shared).
+        let mut fixed: Option<(*const Expr, Arc<Expr>)> = None;
         for (i, f) in out.iter_mut().enumerate() {
-            if let Expr::DotsType { pos, .. } = &f.typ
+            if let Expr::DotsType { pos, elem } = &*f.typ
                 && (!dddok || i + 1 < n)
             {
-                let pos = *pos;
                 if first {
                     first = false;
                     let msg = if dddok {
@@ -1883,13 +1879,15 @@ impl<'a> Parser<'a> {
                     } else {
                         "invalid use of ..."
                     };
-                    self.error_at(pos, msg.into());
+                    self.error_at(*pos, msg.into());
                 }
-                let Expr::DotsType { elem, .. } = std::mem::replace(&mut f.typ, Expr::Bad(pos))
-                else {
-                    unreachable!("matched above")
+                let key = Arc::as_ptr(&f.typ);
+                let elem = match &fixed {
+                    Some((k, e)) if *k == key => e.clone(),
+                    _ => Arc::new((**elem).clone()),
                 };
-                f.typ = *elem;
+                fixed = Some((key, elem.clone()));
+                f.typ = elem;
             }
         }
         out

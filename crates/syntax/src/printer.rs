@@ -173,7 +173,7 @@ fn expr(s: &mut String, x: &Expr) {
                 if i > 0 {
                     s.push_str("; ");
                 }
-                match (&m.name, &m.typ) {
+                match (&m.name, &*m.typ) {
                     (Some(n), Expr::FuncType(f)) => {
                         s.push_str(&n.value);
                         signature(s, f);
@@ -223,7 +223,10 @@ fn field_list(s: &mut String, fields: &[Field], tags: &[Option<BasicLit>]) {
     while i < fields.len() {
         let mut j = i + 1;
         if fields[i].name.is_some() {
-            while j < fields.len() && fields[j].shared && fields[j].name.is_some() {
+            while j < fields.len()
+                && fields[j].same_type(&fields[j - 1])
+                && fields[j].name.is_some()
+            {
                 j += 1;
             }
         }
@@ -262,7 +265,7 @@ fn params(s: &mut String, list: &[Field]) {
             s.push_str(&n.value);
             if list
                 .get(i + 1)
-                .is_some_and(|g| g.name.is_some() && g.shared)
+                .is_some_and(|g| g.name.is_some() && g.same_type(f))
             {
                 continue;
             }
