@@ -18,6 +18,8 @@ pub struct GcFlags {
     pub package_path: Option<String>,
     /// `-lang=go1.N`: the language version.
     pub lang: Option<String>,
+    /// `-complete`: the package has no non-Go files (functions need bodies).
+    pub complete: bool,
     /// `-d=…` debug settings, kept verbatim.
     pub debug: Vec<String>,
     /// The source files.
@@ -26,10 +28,38 @@ pub struct GcFlags {
 
 /// gc flags that take a value (the rest are booleans or counters).
 const VALUE_FLAGS: &[&str] = &[
-    "o", "p", "D", "I", "d", "lang", "importcfg", "embedcfg", "asmhdr", "buildid", "trimpath",
-    "symabis", "linkobj", "goversion", "c", "coverageclosure", "coveragecfg", "pgoprofile",
-    "env", "spectre", "json", "bench", "blockprofile", "cpuprofile", "memprofile",
-    "memprofilerate", "mutexprofile", "traceprofile", "installsuffix", "arch", "shared", "gendwarfinl",
+    "o",
+    "p",
+    "D",
+    "I",
+    "d",
+    "lang",
+    "importcfg",
+    "embedcfg",
+    "asmhdr",
+    "buildid",
+    "trimpath",
+    "symabis",
+    "linkobj",
+    "goversion",
+    "c",
+    "coverageclosure",
+    "coveragecfg",
+    "pgoprofile",
+    "env",
+    "spectre",
+    "json",
+    "bench",
+    "blockprofile",
+    "cpuprofile",
+    "memprofile",
+    "memprofilerate",
+    "mutexprofile",
+    "traceprofile",
+    "installsuffix",
+    "arch",
+    "shared",
+    "gendwarfinl",
 ];
 
 impl GcFlags {
@@ -71,12 +101,15 @@ impl GcFlags {
                 "l" => flags.no_inline = bool_value(value.as_deref()),
                 "m" => {
                     flags.m = match value {
-                        Some(v) => v.parse().map_err(|_| format!("invalid value {v:?} for flag -m"))?,
+                        Some(v) => v
+                            .parse()
+                            .map_err(|_| format!("invalid value {v:?} for flag -m"))?,
                         None => flags.m + 1,
                     }
                 }
                 "p" => flags.package_path = value,
                 "lang" => flags.lang = value,
+                "complete" => flags.complete = bool_value(value.as_deref()),
                 "d" => flags.debug.extend(value),
                 _ => {}
             }
@@ -108,5 +141,8 @@ mod tests {
         assert_eq!(f.files, ["a.go", "b.go"]);
         assert_eq!(parse("-m=2 -0 x.go").m, 2);
         assert_eq!(parse("-lang=go1.21 x.go").lang.as_deref(), Some("go1.21"));
+        let f = parse("-p main -o out.o x.go");
+        assert_eq!(f.package_path.as_deref(), Some("main"));
+        assert_eq!(f.files, ["x.go"]);
     }
 }

@@ -15,7 +15,12 @@ use std::process::ExitCode;
 
 /// Go, implemented in Rust.
 #[derive(Parser)]
-#[command(name = "rgo", version, about = "Go, implemented in Rust.", disable_help_subcommand = true)]
+#[command(
+    name = "rgo",
+    version,
+    about = "Go, implemented in Rust.",
+    disable_help_subcommand = true
+)]
 struct Cli {
     #[command(subcommand)]
     command: Command,
@@ -42,9 +47,7 @@ enum Command {
     /// Print rgo's version and the Go release it implements.
     Version,
     /// Print the Go environment: rgo env [VAR...]
-    Env {
-        vars: Vec<String>,
-    },
+    Env { vars: Vec<String> },
     /// Run a specific tool: parse, compile.
     Tool {
         #[command(subcommand)]
@@ -170,7 +173,11 @@ fn cmd_run(args: &[String]) -> ExitCode {
 
 /// `rgo build [-gcflags=…] FILE.go...`: checks the files like `go build`.
 fn cmd_build(args: &[String]) -> ExitCode {
-    let names: Vec<String> = args.iter().filter(|a| !a.starts_with('-')).cloned().collect();
+    let names: Vec<String> = args
+        .iter()
+        .filter(|a| !a.starts_with('-'))
+        .cloned()
+        .collect();
     if names.is_empty() || !names.iter().all(|n| n.ends_with(".go")) {
         return not_yet("rgo build", "building packages by import path");
     }
@@ -184,7 +191,7 @@ fn cmd_build(args: &[String]) -> ExitCode {
     if !report_package_errors(&files) {
         return ExitCode::from(1);
     }
-    not_yet("rgo build", "type checking")
+    not_yet("rgo build", "compiling packages")
 }
 
 /// Parses the files of package main named on the command line and prints
@@ -192,8 +199,19 @@ fn cmd_build(args: &[String]) -> ExitCode {
 /// then gc's lines). Returns whether there were none.
 fn report_package_errors(files: &[SourceFile]) -> bool {
     let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
+    let mut asts = Vec::new();
     for f in files {
-        sink.extend(rgo::parse(f).1);
+        let (ast, diags) = rgo::parse(f);
+        sink.extend(diags);
+        asts.push(ast);
+    }
+    if !sink.has_syntax_errors() {
+        let opts = rgo::CheckOptions {
+            path: "main".into(),
+            lang: None,
+            complete: true,
+        };
+        sink.extend(rgo::check_package(files, &asts, &opts));
     }
     if sink.is_empty() {
         return true;
@@ -255,18 +273,37 @@ fn cmd_compile(args: &[String]) -> ExitCode {
         PosStyle::LineCol
     };
     let mut sink = DiagnosticSink::new(!flags.all_errors, style);
+    let mut files = Vec::new();
+    let mut asts = Vec::new();
     for name in &flags.files {
         match SourceFile::read(Path::new(name), name.clone()) {
-            Ok(f) => sink.extend(rgo::parse(&f).1),
+            Ok(f) => {
+                let (ast, diags) = rgo::parse(&f);
+                sink.extend(diags);
+                files.push(f);
+                asts.push(ast);
+            }
             Err(e) => {
                 println!("open {name}: {}", paths::io_error_text(&e));
                 return ExitCode::from(2);
             }
         }
     }
+    if sink.has_syntax_errors() {
+        print!("{}", sink.render());
+        return ExitCode::from(2);
+    }
+    let opts = rgo::CheckOptions {
+        path: flags.package_path.clone().unwrap_or_default(),
+        lang: flags.lang.as_deref().and_then(rgo::parse_lang),
+        complete: flags.complete,
+    };
+    sink.extend(rgo::check_package(&files, &asts, &opts));
     if !sink.is_empty() {
         print!("{}", sink.render());
         return ExitCode::from(2);
     }
-    not_yet("rgo tool compile", "type checking")
+    // The front end found nothing wrong. rgo compiles to its own bytecode
+    // when it runs a program; `tool compile` writes no object file.
+    ExitCode::SUCCESS
 }

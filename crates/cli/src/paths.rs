@@ -23,7 +23,8 @@ pub fn command_line_files(names: &[String]) -> Result<Vec<SourceFile>, String> {
     let mut files = Vec::new();
     for name in names {
         let path = Path::new(name);
-        let meta = std::fs::metadata(path).map_err(|e| format!("stat {name}: {}", io_error_text(&e)))?;
+        let meta =
+            std::fs::metadata(path).map_err(|e| format!("stat {name}: {}", io_error_text(&e)))?;
         if meta.is_dir() {
             return Err(format!("{name} is a directory, should be a Go file"));
         }
@@ -40,9 +41,14 @@ pub fn command_line_files(names: &[String]) -> Result<Vec<SourceFile>, String> {
             Some(_) => {}
             None => dir = Some((abs_dir.clone(), display_dir(&parent))),
         }
-        let file_name = path.file_name().map_or_else(String::new, |f| f.to_string_lossy().into_owned());
+        let file_name = path
+            .file_name()
+            .map_or_else(String::new, |f| f.to_string_lossy().into_owned());
         let display = format!("{}/{}", short_dir(&cwd, &abs_dir), file_name);
-        files.push(SourceFile::read(path, display).map_err(|e| format!("open {name}: {}", io_error_text(&e)))?);
+        files.push(
+            SourceFile::read(path, display)
+                .map_err(|e| format!("open {name}: {}", io_error_text(&e)))?,
+        );
     }
     Ok(files)
 }
@@ -70,8 +76,16 @@ fn relative(base: &Path, target: &Path) -> Option<String> {
     let t: Vec<_> = target.components().collect();
     let common = b.iter().zip(&t).take_while(|(x, y)| x == y).count();
     let mut parts: Vec<String> = vec!["..".to_string(); b.len() - common];
-    parts.extend(t[common..].iter().map(|c| c.as_os_str().to_string_lossy().into_owned()));
-    Some(if parts.is_empty() { ".".to_string() } else { parts.join("/") })
+    parts.extend(
+        t[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    Some(if parts.is_empty() {
+        ".".to_string()
+    } else {
+        parts.join("/")
+    })
 }
 
 /// Lexically cleans an absolute path (`a/./b/../c` → `a/c`).

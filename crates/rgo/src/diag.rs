@@ -101,6 +101,14 @@ impl DiagnosticSink {
         }
     }
 
+    /// Whether a syntax error was reported: gc stops before type checking
+    /// then (other parse-time errors, such as label errors, do not stop it).
+    pub fn has_syntax_errors(&self) -> bool {
+        self.reported
+            .iter()
+            .any(|d| d.msg.starts_with("syntax error"))
+    }
+
     pub fn is_empty(&self) -> bool {
         self.reported.is_empty()
     }

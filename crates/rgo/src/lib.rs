@@ -61,3 +61,83 @@ pub fn parse(file: &SourceFile) -> (syntax::ast::File, Vec<Diagnostic>) {
         .collect();
     (ast, diags)
 }
+
+/// How to type-check a package.
+#[derive(Clone, Debug, Default)]
+pub struct CheckOptions {
+    /// The package's import path (`main` for a command).
+    pub path: String,
+    /// The language version (gc's `-lang=go1.N`).
+    pub lang: Option<(u32, u32)>,
+    /// Functions must have bodies (gc's `-complete`).
+    pub complete: bool,
+}
+
+/// Resolves imports while rgo cannot yet type-check imported packages:
+/// every import other than `unsafe` fails with a plain statement of why.
+struct NoPackages;
+
+impl types::check::Importer for NoPackages {
+    fn import(&mut self, _: &mut types::check::World, _: &str) -> Result<types::ty::PkgId, String> {
+        Err("rgo cannot import packages yet".into())
+    }
+}
+
+/// Type-checks one package made of `files` (parsed without syntax errors,
+/// `asts[i]` parsed from `files[i]`) and returns gc's diagnostics for it,
+/// in report order.
+pub fn check_package(
+    files: &[SourceFile],
+    asts: &[syntax::ast::File],
+    opts: &CheckOptions,
+) -> Vec<Diagnostic> {
+    let mut world = types::check::World::new();
+    let conf = types::check::Config {
+        lang: opts.lang.unwrap_or((1, 26)),
+        complete: opts.complete,
+    };
+    let tfiles: Vec<types::check::File<'_>> = files
+        .iter()
+        .zip(asts)
+        .map(|(f, a)| types::check::File {
+            name: f.display.clone(),
+            ast: a,
+        })
+        .collect();
+    let path = if opts.path.is_empty() {
+        "main"
+    } else {
+        &opts.path
+    };
+    let (_, _, errors) =
+        types::check::check_package(&mut world, &mut NoPackages, path, &tfiles, &conf);
+    errors
+        .into_iter()
+        .map(|e| {
+            let file = world
+                .files
+                .get(e.file as usize)
+                .cloned()
+                .unwrap_or_default();
+            let ast = files
+                .iter()
+                .position(|f| f.display == file)
+                .map(|i| &asts[i]);
+            Diagnostic {
+                rel: ast
+                    .and_then(|a| a.rel_pos(e.pos))
+                    .map(|(f, l, c)| (f.to_string(), l, c)),
+                file,
+                pos: e.pos,
+                msg: e.msg,
+            }
+        })
+        .collect()
+}
+
+/// Parses a `-lang` value such as `go1.21`.
+pub fn parse_lang(s: &str) -> Option<(u32, u32)> {
+    let rest = s.strip_prefix("go")?;
+    let (major, minor) = rest.split_once('.')?;
+    Some((major.parse().ok()?, minor.parse().ok()?))
+}

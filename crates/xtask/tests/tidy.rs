@@ -29,7 +29,9 @@ fn workspace_root() -> PathBuf {
 }
 
 fn rust_files(dir: &Path, out: &mut Vec<PathBuf>) {
-    let Ok(entries) = std::fs::read_dir(dir) else { return };
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
     for entry in entries.flatten() {
         let path = entry.path();
         let name = entry.file_name();
@@ -66,7 +68,10 @@ fn every_file_has_a_module_doc() {
         .filter(|(_, text)| !text.trim_start().starts_with("//!"))
         .map(|(path, _)| path)
         .collect();
-    assert!(missing.is_empty(), "files without a `//!` first line: {missing:#?}");
+    assert!(
+        missing.is_empty(),
+        "files without a `//!` first line: {missing:#?}"
+    );
 }
 
 #[test]
@@ -74,7 +79,10 @@ fn safe_crates_forbid_unsafe() {
     let root = workspace_root();
     for rel in SAFE_CRATE_ROOTS {
         let text = std::fs::read_to_string(root.join(rel)).unwrap_or_default();
-        assert!(text.contains("#![forbid(unsafe_code)]"), "{rel} must say #![forbid(unsafe_code)]");
+        assert!(
+            text.contains("#![forbid(unsafe_code)]"),
+            "{rel} must say #![forbid(unsafe_code)]"
+        );
     }
 }
 
@@ -82,7 +90,8 @@ fn safe_crates_forbid_unsafe() {
 /// well enough for this codebase's style).
 fn uses_unsafe(line: &str) -> bool {
     let code = line.split("//").next().unwrap_or("");
-    code.split(|c: char| !c.is_alphanumeric() && c != '_').any(|w| w == "unsafe")
+    code.split(|c: char| !c.is_alphanumeric() && c != '_')
+        .any(|w| w == "unsafe")
         && !code.contains("\"")
 }
 
@@ -96,19 +105,26 @@ fn unsafe_only_where_allowed_and_documented() {
         let allowed = UNSAFE_ALLOWED.iter().any(|p| path.starts_with(p));
         let lines: Vec<&str> = text.lines().collect();
         for (i, line) in lines.iter().enumerate() {
-            if !uses_unsafe(line) || line.contains("unsafe_code") || line.contains("unsafe_op_in_unsafe_fn") {
+            if !uses_unsafe(line)
+                || line.contains("unsafe_code")
+                || line.contains("unsafe_op_in_unsafe_fn")
+            {
                 continue;
             }
             if !allowed {
                 problems.push(format!("{path}:{}: unsafe outside the allow-list", i + 1));
                 continue;
             }
-            let is_block = line.contains("unsafe {") && !line.trim_start().starts_with("pub unsafe fn");
+            let is_block =
+                line.contains("unsafe {") && !line.trim_start().starts_with("pub unsafe fn");
             let documented = lines[i.saturating_sub(4)..i]
                 .iter()
                 .any(|l| l.contains("// SAFETY:") || l.contains("# Safety"));
             if is_block && !documented && !line.contains("// SAFETY:") {
-                problems.push(format!("{path}:{}: unsafe block without a // SAFETY: comment", i + 1));
+                problems.push(format!(
+                    "{path}:{}: unsafe block without a // SAFETY: comment",
+                    i + 1
+                ));
             }
         }
     }

@@ -1,0 +1,1021 @@
+//! Calls (types2 `call.go`, `builtins.go`, `conversions.go`): function and
+//! method calls with argument passing and variadics, conversions `T(x)`,
+//! and the built-in functions.
+
+use super::Checker;
+use super::operand::{Mode, Operand};
+use crate::constant::Value;
+use crate::ty::{BasicKind, Builtin, ChanDir, Signature, Type, TypeId};
+use syntax::ast::Expr;
+
+impl<'a> Checker<'_, 'a> {
+    pub(super) fn call_expr(&mut self, x: &mut Operand<'a>, e: &'a Expr) {
+        let Expr::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = e
+        else {
+            return;
+        };
+        let f = self.expr_or_type(fun);
+        x.expr = Some(e);
+        match f.mode {
+            Mode::Invalid => {
+                for a in args {
+                    self.use_expr(a);
+                }
+                x.mode = Mode::Invalid;
+            }
+            Mode::TypExpr => {
+                let t = f.typ;
+                x.mode = Mode::Invalid;
+                match args.len() {
+                    0 => {
+                        let ts = self.typ_str(t);
+                        self.error_at(e.pos(), format!("missing argument in conversion to {ts}"));
+                    }
+                    1 => {
+                        if *has_dots {
+                            let ts = self.typ_str(t);
+                            self.error(
+                                &args[0],
+                                format!("invalid use of ... in conversion to {ts}"),
+                            );
+                        }
+                        let mut a = self.expr(Some(t), &args[0]);
+                        if !a.is_invalid() {
+                            self.conversion(&mut a, t);
+                        }
+                        *x = a;
+                        x.expr = Some(e);
+                    }
+                    _ => {
+                        for a in args {
+                            self.use_expr(a);
+                        }
+                        let ts = self.typ_str(t);
+                        self.error(
+                            &args[args.len() - 1],
+                            format!("too many arguments in conversion to {ts}"),
+                        );
+                    }
+                }
+            }
+            Mode::Builtin(b) => {
+                x.mode = Mode::Invalid;
+                self.builtin(x, e, b, args, *has_dots);
+                x.expr = Some(e);
+            }
+            _ => {
+                let sig = match self.ty(self.under(f.typ)) {
+                    Type::Signature(s) => (**s).clone(),
+                    _ => {
+                        let s = self.op_str(&f);
+                        self.error(
+                            e,
+                            format!("invalid operation: cannot call non-function {s}"),
+                        );
+                        for a in args {
+                            self.use_expr(a);
+                        }
+                        x.mode = Mode::Invalid;
+                        return;
+                    }
+                };
+                if !sig.tparams.is_empty() {
+                    self.error(e, "rgo: calls of generic functions are not yet implemented");
+                    for a in args {
+                        self.use_expr(a);
+                    }
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+                let ops = self.args(args);
+                self.arguments(e, fun, &sig, &ops, args, *has_dots);
+                match sig.results.len() {
+                    0 => {
+                        x.mode = Mode::NoValue;
+                        x.typ = TypeId::INVALID;
+                    }
+                    1 => {
+                        x.mode = Mode::Value;
+                        x.typ = self.w.prog.obj(sig.results[0]).ty;
+                    }
+                    _ => {
+                        x.mode = Mode::Value;
+                        x.typ = self.new_type(Type::Tuple(sig.results.clone()));
+                    }
+                }
+                self.has_call_or_recv = true;
+            }
+        }
+    }
+
+    /// Evaluates call arguments; a single multi-value call spreads.
+    fn args(&mut self, args: &'a [Expr]) -> Vec<Operand<'a>> {
+        if args.len() == 1 {
+            return self.multi_expr(&args[0]);
+        }
+        args.iter().map(|a| self.expr(None, a)).collect()
+    }
+
+    /// Checks arguments against a signature (types2 `arguments`).
+    fn arguments(
+        &mut self,
+        call: &'a Expr,
+        fun: &'a Expr,
+        sig: &Signature,
+        ops: &[Operand<'a>],
+        args: &'a [Expr],
+        has_dots: bool,
+    ) {
+        if ops.iter().any(|o| o.is_invalid()) {
+            return;
+        }
+        let params: Vec<TypeId> = sig.params.iter().map(|&p| self.w.prog.obj(p).ty).collect();
+        let nargs = ops.len();
+        let npars = params.len();
+        let mut ptypes = params.clone();
+        if sig.variadic {
+            if has_dots {
+                if args.len() == 1 && nargs > 1 {
+                    self.error(
+                        call,
+                        format!(
+                            "cannot use ... with {}-valued {}",
+                            nargs,
+                            syntax::printer::expr_string(&args[0])
+                        ),
+                    );
+                    return;
+                }
+            } else {
+                // Expand the variadic parameter to match the arguments.
+                let last = params[npars - 1];
+                let elem = match self.ty(self.under(last)) {
+                    Type::Slice(e) => *e,
+                    _ => last,
+                };
+                ptypes.truncate(npars - 1);
+                while ptypes.len() < nargs {
+                    ptypes.push(elem);
+                }
+                if nargs == npars - 1 {
+                    // no variadic arguments
+                }
+            }
+        } else if has_dots {
+            let fs = syntax::printer::expr_string(fun);
+            self.error(call, format!("have (...) in call to non-variadic {fs}"));
+            return;
+        }
+        let fewer_ok = sig.variadic && !has_dots && nargs + 1 >= npars;
+        if nargs != ptypes.len() && !(fewer_ok && nargs >= npars - 1) {
+            let (qualifier, at) = if nargs > ptypes.len() {
+                (
+                    "too many",
+                    ops[ptypes.len()].expr.map_or(call.pos(), |e| e.start()),
+                )
+            } else if nargs > 0 {
+                (
+                    "not enough",
+                    ops[nargs - 1].expr.map_or(call.pos(), |e| e.start()),
+                )
+            } else {
+                ("not enough", self.rparen_pos(call))
+            };
+            let have = self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
+            let want = self.types_summary(&params, sig.variadic);
+            let fs = syntax::printer::expr_string(fun);
+            self.error_at(
+                at,
+                format!("{qualifier} arguments in call to {fs}\n\thave {have}\n\twant {want}"),
+            );
+            return;
+        }
+        let fs = syntax::printer::expr_string(fun);
+        let context = format!("argument to {fs}");
+        for (i, op) in ops.iter().enumerate() {
+            let mut o = op.clone();
+            let t = ptypes[i];
+            self.assignment(&mut o, Some(t), &context);
+        }
+    }
+
+    /// The position just after the call's arguments, where gc reports
+    /// "not enough arguments" for an empty argument list.
+    fn rparen_pos(&self, call: &Expr) -> syntax::Pos {
+        let _ = call;
+        call.start()
+    }
+
+    /// "(int, string)" summaries for argument count errors.
+    fn types_summary(&self, list: &[TypeId], variadic: bool) -> String {
+        let mut res = Vec::new();
+        for (i, &t) in list.iter().enumerate() {
+            let mut s = if t == TypeId::INVALID {
+                "unknown type".to_string()
+            } else if let Some(k) = self.untyped_kind(t) {
+                if k.is_numeric() {
+                    "number".into()
+                } else {
+                    k.name().replace("untyped ", "")
+                }
+            } else {
+                self.typ_str(t)
+            };
+            if variadic && i + 1 == list.len() && s.starts_with("[]") {
+                s = format!("...{}", &s[2..]);
+            }
+            res.push(s);
+        }
+        format!("({})", res.join(", "))
+    }
+
+    // ---- conversions ----
+
+    /// `T(x)` (types2 `conversion`).
+    pub fn conversion(&mut self, x: &mut Operand<'a>, t: TypeId) {
+        let const_arg = matches!(x.mode, Mode::Constant(_));
+        let t_const = self.basic(t).is_some_and(|k| k.is_const_type());
+        let mut ok = false;
+        let mut cause = String::new();
+        if const_arg && t_const {
+            let k = self.basic(t).expect("basic");
+            let v = x.val().cloned().unwrap_or(Value::Unknown);
+            if let Some(r) = super::expr::representable_const(&v, k) {
+                x.mode = Mode::Constant(r);
+                ok = true;
+            } else if self.basic(x.typ).is_some_and(|xk| xk.is_integer()) && k.is_string() {
+                let c = v
+                    .to_u64()
+                    .filter(|&i| i <= 0x10ffff)
+                    .and_then(|i| char::from_u32(i as u32))
+                    .unwrap_or('\u{fffd}');
+                x.mode = Mode::Constant(Value::string(&c.to_string()));
+                ok = true;
+            } else if self.basic(x.typ).is_some_and(|xk| xk.is_integer()) && k.is_integer() {
+                let ts = self.typ_str(t);
+                self.error_at_operand(x, format!("constant {v} overflows {ts}"));
+                x.mode = Mode::Invalid;
+                return;
+            }
+        } else {
+            match self.convertible_to(x, t) {
+                Ok(()) => {
+                    ok = true;
+                    x.mode = Mode::Value;
+                }
+                Err(c) => cause = c,
+            }
+        }
+        if !ok {
+            let s = self.op_str(x);
+            let ts = self.typ_str(t);
+            let msg = if cause.is_empty() {
+                format!("cannot convert {s} to type {ts}")
+            } else {
+                format!("cannot convert {s} to type {ts}: {cause}")
+            };
+            self.error_at_operand(x, msg);
+            x.mode = Mode::Invalid;
+            return;
+        }
+        if self.is_untyped(x.typ) {
+            let mut final_ = t;
+            if x.is_nil() {
+                // keep
+            } else if matches!(self.ty(self.under(t)), Type::Interface(_)) && !self.is_type_param(t)
+                || const_arg && !t_const
+            {
+                final_ = self.default_type(x.typ);
+            } else if const_arg
+                && self.basic(x.typ).is_some_and(|k| k.is_integer())
+                && self.basic(t).is_some_and(|k| k.is_string())
+            {
+                final_ = x.typ;
+            }
+            if let Some(e) = x.expr {
+                self.update_expr_type(e, final_, true);
+            }
+        }
+        x.typ = t;
+    }
+
+    /// Whether a non-constant `x` converts to `t` (types2 `convertibleTo`).
+    fn convertible_to(&mut self, x: &Operand<'a>, t: TypeId) -> Result<(), String> {
+        if self.assignable_to(x, t).is_ok() {
+            return Ok(());
+        }
+        let v = x.typ;
+        let (vu, tu) = (self.under(v), self.under(t));
+        if self.w.prog.identical_ignore_tags(vu, tu) {
+            return Ok(());
+        }
+        if let (Type::Pointer(a), Type::Pointer(b)) = (self.ty(v).clone(), self.ty(t).clone())
+            && self
+                .w
+                .prog
+                .identical_ignore_tags(self.under(a), self.under(b))
+        {
+            return Ok(());
+        }
+        let (kv, kt) = (self.basic(v), self.basic(t));
+        if let (Some(a), Some(b)) = (kv, kt) {
+            if (a.is_integer() || a.is_float()) && (b.is_integer() || b.is_float()) {
+                return Ok(());
+            }
+            if a.is_complex() && b.is_complex() {
+                return Ok(());
+            }
+            if a.is_integer() && b.is_string() {
+                return Ok(());
+            }
+            if a == BasicKind::UnsafePointer && b == BasicKind::Uintptr
+                || a == BasicKind::Uintptr && b == BasicKind::UnsafePointer
+            {
+                return Ok(());
+            }
+        }
+        let is_bytes_or_runes = |c: &Self, t: TypeId| -> bool {
+            if let Type::Slice(e) = c.ty(c.under(t)) {
+                matches!(c.basic(*e), Some(BasicKind::Uint8 | BasicKind::Int32))
+                    && matches!(c.ty(c.under(*e)), Type::Basic(_))
+            } else {
+                false
+            }
+        };
+        if kt.is_some_and(|k| k.is_string()) && is_bytes_or_runes(self, v) {
+            return Ok(());
+        }
+        if kv.is_some_and(|k| k.is_string()) && is_bytes_or_runes(self, t) {
+            return Ok(());
+        }
+        // unsafe.Pointer <-> *T
+        if kv == Some(BasicKind::UnsafePointer) && matches!(self.ty(tu), Type::Pointer(_))
+            || kt == Some(BasicKind::UnsafePointer) && matches!(self.ty(vu), Type::Pointer(_))
+        {
+            return Ok(());
+        }
+        // slice to array or array pointer
+        if let Type::Slice(se) = self.ty(vu).clone() {
+            let target = match self.ty(tu).clone() {
+                Type::Array { len, elem } => Some((len, elem)),
+                Type::Pointer(p) => match self.ty(self.under(p)).clone() {
+                    Type::Array { len, elem } => Some((len, elem)),
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some((_, elem)) = target
+                && self.w.prog.identical(se, elem)
+            {
+                return Ok(());
+            }
+        }
+        Err(String::new())
+    }
+
+    // ---- built-ins ----
+
+    fn builtin(
+        &mut self,
+        x: &mut Operand<'a>,
+        call: &'a Expr,
+        b: Builtin,
+        args: &'a [Expr],
+        has_dots: bool,
+    ) {
+        let name = b.name();
+        if has_dots && b != Builtin::Append {
+            self.error(
+                call,
+                format!("invalid operation: invalid use of ... with built-in {name}"),
+            );
+            for a in args {
+                self.use_expr(a);
+            }
+            return;
+        }
+        let (nargs_min, variadic) = match b {
+            Builtin::Append => (1, true),
+            Builtin::Cap | Builtin::Len | Builtin::Clear | Builtin::Close => (1, false),
+            Builtin::Complex => (2, false),
+            Builtin::Copy => (2, false),
+            Builtin::Delete => (2, false),
+            Builtin::Imag | Builtin::Real => (1, false),
+            Builtin::Make => (1, true),
+            Builtin::Max | Builtin::Min => (1, true),
+            Builtin::New => (1, false),
+            Builtin::Panic => (1, false),
+            Builtin::Print | Builtin::Println => (0, true),
+            Builtin::Recover => (0, false),
+            Builtin::Add => (2, false),
+            Builtin::Alignof | Builtin::Offsetof | Builtin::Sizeof => (1, false),
+            Builtin::Slice => (2, false),
+            Builtin::SliceData | Builtin::StringData => (1, false),
+            Builtin::String => (2, false),
+        };
+        let special = matches!(b, Builtin::Make | Builtin::New | Builtin::Offsetof);
+        let mut ops = Vec::new();
+        let saved_call = self.has_call_or_recv;
+        if matches!(b, Builtin::Len | Builtin::Cap) {
+            self.has_call_or_recv = false;
+        }
+        if !special {
+            for a in args {
+                let o = self.expr(None, a);
+                if o.is_invalid() {
+                    for rest in args.iter().skip(ops.len() + 1) {
+                        self.use_expr(rest);
+                    }
+                    self.has_call_or_recv |= saved_call;
+                    return;
+                }
+                ops.push(o);
+            }
+        }
+        let nargs = args.len();
+        let msg = if nargs < nargs_min {
+            "not enough"
+        } else if !variadic && nargs > nargs_min {
+            "too many"
+        } else {
+            ""
+        };
+        if !msg.is_empty() {
+            let cs = syntax::printer::expr_string(call);
+            let at = if nargs > nargs_min {
+                args[nargs_min].start()
+            } else {
+                call.pos()
+            };
+            self.error_at(
+                at,
+                format!("invalid operation: {msg} arguments for {cs} (expected {nargs_min}, found {nargs})"),
+            );
+            self.has_call_or_recv |= saved_call;
+            return;
+        }
+        match b {
+            Builtin::Len | Builtin::Cap => {
+                let a = &mut ops[0];
+                let u = self.under(a.typ);
+                let mut val: Option<Value> = None;
+                let ok = match self.ty(u).clone() {
+                    Type::Basic(k) if k.is_string() && b == Builtin::Len => {
+                        if let Some(Value::String(s)) = a.val() {
+                            val = Some(Value::int(s.len() as i64));
+                        }
+                        true
+                    }
+                    Type::Array { len, .. } => {
+                        if !self.has_call_or_recv {
+                            val = Some(Value::int(len));
+                        }
+                        true
+                    }
+                    Type::Pointer(p) => {
+                        if let Type::Array { len, .. } = self.ty(self.under(p)).clone() {
+                            if !self.has_call_or_recv {
+                                val = Some(Value::int(len));
+                            }
+                            true
+                        } else {
+                            false
+                        }
+                    }
+                    Type::Slice(_) | Type::Chan { .. } => true,
+                    Type::Map { .. } => b == Builtin::Len,
+                    _ => false,
+                };
+                self.has_call_or_recv |= saved_call;
+                if !ok {
+                    let s = self.op_str(a);
+                    self.error(
+                        &args[0],
+                        format!("invalid argument: {s} for built-in {name}"),
+                    );
+                    return;
+                }
+                if self.is_untyped(a.typ) {
+                    let t = TypeId::basic(BasicKind::String);
+                    self.convert_untyped(a, t);
+                }
+                x.mode = match val {
+                    Some(v) => Mode::Constant(v),
+                    None => Mode::Value,
+                };
+                x.typ = TypeId::basic(BasicKind::Int);
+            }
+            Builtin::Append => {
+                let s = ops[0].clone();
+                let elem = match self.ty(self.under(s.typ)) {
+                    Type::Slice(e) => *e,
+                    _ => {
+                        let d = self.op_str(&s);
+                        let why = if s.is_nil() {
+                            "argument must be a slice; have untyped nil".to_string()
+                        } else {
+                            format!("argument must be a slice; have {d}")
+                        };
+                        self.error(&args[0], format!("invalid append: {why}"));
+                        return;
+                    }
+                };
+                if has_dots {
+                    if nargs != 2 {
+                        self.error(
+                            call,
+                            "invalid operation: invalid use of ... with built-in append",
+                        );
+                        return;
+                    }
+                    let mut y = ops[1].clone();
+                    // append([]byte, string...)
+                    let is_byte_slice = self.basic(elem) == Some(BasicKind::Uint8);
+                    if is_byte_slice && self.basic(y.typ).is_some_and(|k| k.is_string()) {
+                        if self.is_untyped(y.typ) {
+                            self.convert_untyped(&mut y, TypeId::basic(BasicKind::String));
+                        }
+                    } else {
+                        let st = s.typ;
+                        let slice_t = if matches!(self.ty(self.w.prog.unalias(st)), Type::Slice(_))
+                        {
+                            st
+                        } else {
+                            self.new_type(Type::Slice(elem))
+                        };
+                        self.assignment(&mut y, Some(slice_t), "argument to append");
+                    }
+                } else {
+                    for o in &ops[1..] {
+                        let mut o = o.clone();
+                        self.assignment(&mut o, Some(elem), "argument to append");
+                    }
+                }
+                x.mode = Mode::Value;
+                x.typ = s.typ;
+            }
+            Builtin::Make => {
+                let t = self.var_type(&args[0]);
+                if t == TypeId::INVALID {
+                    for a in &args[1..] {
+                        self.use_expr(a);
+                    }
+                    return;
+                }
+                let min = match self.ty(self.under(t)) {
+                    Type::Slice(_) => 2,
+                    Type::Map { .. } | Type::Chan { .. } => 1,
+                    _ => {
+                        let s = syntax::printer::expr_string(&args[0]);
+                        self.error(&args[0], format!("invalid argument: cannot make {s}: type must be slice, map, or channel"));
+                        for a in &args[1..] {
+                            self.use_expr(a);
+                        }
+                        return;
+                    }
+                };
+                if nargs < min || min + 1 < nargs {
+                    let cs = syntax::printer::expr_string(call);
+                    self.error(
+                        call,
+                        format!(
+                            "invalid operation: {cs} expects {min} or {} arguments; found {nargs}",
+                            min + 1
+                        ),
+                    );
+                    return;
+                }
+                let mut sizes = Vec::new();
+                for a in &args[1..] {
+                    if let Some(n) = self.size_arg(a) {
+                        sizes.push(n);
+                    }
+                }
+                if sizes.len() == 2 && sizes[0] > sizes[1] {
+                    self.error(&args[1], "invalid argument: length and capacity swapped");
+                }
+                x.mode = Mode::Value;
+                x.typ = t;
+            }
+            Builtin::New => {
+                // new(T) or, since go1.26, new(expr).
+                let mut a = self.expr_or_type(&args[0]);
+                if a.is_invalid() {
+                    return;
+                }
+                let t = if a.mode == Mode::TypExpr {
+                    a.typ
+                } else {
+                    if !self.allow_version(26) {
+                        let s = syntax::printer::expr_string(call);
+                        self.error(&args[0], format!("{s} requires go1.26 or later"));
+                        return;
+                    }
+                    if self.is_untyped(a.typ) {
+                        if a.is_nil() {
+                            self.error(&args[0], "use of untyped nil in argument to built-in new");
+                            return;
+                        }
+                        let d = self.default_type(a.typ);
+                        self.convert_untyped(&mut a, d);
+                    }
+                    a.typ
+                };
+                x.mode = Mode::Value;
+                x.typ = self.new_type(Type::Pointer(t));
+            }
+            Builtin::Panic => {
+                let mut a = ops[0].clone();
+                let any = self.w.prog.any_alias;
+                self.assignment(&mut a, Some(any), "argument to panic");
+                x.mode = Mode::NoValue;
+            }
+            Builtin::Print | Builtin::Println => {
+                for o in &ops {
+                    let mut o = o.clone();
+                    self.assignment(&mut o, None, &format!("argument to built-in {name}"));
+                }
+                x.mode = Mode::NoValue;
+            }
+            Builtin::Recover => {
+                x.mode = Mode::Value;
+                x.typ = self.w.prog.any_alias;
+            }
+            Builtin::Copy => {
+                let (dst, src) = (ops[0].clone(), ops[1].clone());
+                let de = match self.ty(self.under(dst.typ)) {
+                    Type::Slice(e) => Some(*e),
+                    _ => None,
+                };
+                let Some(de) = de else {
+                    let d = self.op_str(&dst);
+                    self.error(
+                        &args[0],
+                        format!("invalid copy: argument must be a slice; have {d}"),
+                    );
+                    return;
+                };
+                let se = match self.ty(self.under(src.typ)) {
+                    Type::Slice(e) => Some(*e),
+                    Type::Basic(k) if k.is_string() => Some(TypeId::basic(BasicKind::Uint8)),
+                    _ => None,
+                };
+                let Some(se) = se else {
+                    let d = self.op_str(&src);
+                    self.error(
+                        &args[1],
+                        format!("invalid copy: argument must be a slice; have {d}"),
+                    );
+                    return;
+                };
+                if !self.w.prog.identical(de, se) {
+                    let (a, b2) = (self.op_str(&dst), self.op_str(&src));
+                    let (ds, ss) = (self.typ_str(de), self.typ_str(se));
+                    self.error(&args[0], format!("invalid copy: arguments {a} and {b2} have different element types {ds} and {ss}"));
+                    return;
+                }
+                x.mode = Mode::Value;
+                x.typ = TypeId::basic(BasicKind::Int);
+            }
+            Builtin::Delete => {
+                let m = ops[0].clone();
+                let Type::Map { key, .. } = self.ty(self.under(m.typ)).clone() else {
+                    let s = self.op_str(&m);
+                    self.error(&args[0], format!("invalid argument: {s} is not a map"));
+                    return;
+                };
+                let mut k = ops[1].clone();
+                self.assignment(&mut k, Some(key), "argument to delete");
+                x.mode = Mode::NoValue;
+            }
+            Builtin::Close => {
+                let c = ops[0].clone();
+                match self.ty(self.under(c.typ)).clone() {
+                    Type::Chan { dir, .. } => {
+                        if dir == ChanDir::RecvOnly {
+                            let s = self.op_str(&c);
+                            self.error(
+                                &args[0],
+                                format!("invalid operation: cannot close receive-only channel {s}"),
+                            );
+                            return;
+                        }
+                    }
+                    _ => {
+                        let s = self.op_str(&c);
+                        self.error(
+                            &args[0],
+                            format!("invalid operation: cannot close non-channel {s}"),
+                        );
+                        return;
+                    }
+                }
+                x.mode = Mode::NoValue;
+            }
+            Builtin::Clear => {
+                let c = ops[0].clone();
+                if !matches!(
+                    self.ty(self.under(c.typ)),
+                    Type::Map { .. } | Type::Slice(_)
+                ) {
+                    let s = self.op_str(&c);
+                    self.error(&args[0], format!("invalid argument: cannot clear {s}: argument must be (or constrained by) map or slice"));
+                    return;
+                }
+                x.mode = Mode::NoValue;
+            }
+            Builtin::Min | Builtin::Max => {
+                let mut acc = ops[0].clone();
+                for (i, o) in ops.iter().enumerate() {
+                    if !self.is_ordered(o.typ) {
+                        let s = self.op_str(o);
+                        self.error(&args[i], format!("invalid argument: {s} cannot be ordered"));
+                        return;
+                    }
+                    if i == 0 {
+                        continue;
+                    }
+                    let mut a = o.clone();
+                    let mut l = acc.clone();
+                    // Bring both to a common type.
+                    if self.is_untyped(l.typ) && !self.is_untyped(a.typ) {
+                        let t = a.typ;
+                        self.convert_untyped(&mut l, t);
+                    } else if self.is_untyped(a.typ) && !self.is_untyped(l.typ) {
+                        let t = l.typ;
+                        self.convert_untyped(&mut a, t);
+                    }
+                    if l.is_invalid() || a.is_invalid() {
+                        return;
+                    }
+                    if !(self.w.prog.identical(l.typ, a.typ)
+                        || self.is_untyped(l.typ) && self.is_untyped(a.typ))
+                    {
+                        let (ls, es) =
+                            (self.typ_str(l.typ), syntax::printer::expr_string(&args[i]));
+                        let at = self.typ_str(a.typ);
+                        self.error(&args[i], format!("invalid argument: mismatched types {ls} (previous argument) and {at} (type of {es})"));
+                        return;
+                    }
+                    match (l.val().cloned(), a.val().cloned()) {
+                        (Some(lv), Some(av)) => {
+                            let pick_a = if b == Builtin::Min {
+                                crate::constant::compare(&av, crate::constant::Op::Lss, &lv)
+                            } else {
+                                crate::constant::compare(&av, crate::constant::Op::Gtr, &lv)
+                            };
+                            let v = if pick_a { av } else { lv };
+                            let t = if self.is_untyped(l.typ) && self.is_untyped(a.typ) {
+                                if rank_of(self.basic(a.typ)) > rank_of(self.basic(l.typ)) {
+                                    a.typ
+                                } else {
+                                    l.typ
+                                }
+                            } else {
+                                l.typ
+                            };
+                            acc = Operand {
+                                mode: Mode::Constant(v),
+                                expr: Some(call),
+                                typ: t,
+                            };
+                        }
+                        _ => {
+                            acc = Operand {
+                                mode: Mode::Value,
+                                expr: Some(call),
+                                typ: l.typ,
+                            };
+                        }
+                    }
+                }
+                if acc.mode != Mode::Value && !matches!(acc.mode, Mode::Constant(_)) {
+                    acc.mode = Mode::Value;
+                }
+                *x = acc;
+            }
+            Builtin::Complex => {
+                let (mut re, mut im) = (ops[0].clone(), ops[1].clone());
+                if self.is_untyped(re.typ) && !self.is_untyped(im.typ) {
+                    let t = im.typ;
+                    self.convert_untyped(&mut re, t);
+                } else if self.is_untyped(im.typ) && !self.is_untyped(re.typ) {
+                    let t = re.typ;
+                    self.convert_untyped(&mut im, t);
+                }
+                if re.is_invalid() || im.is_invalid() {
+                    return;
+                }
+                if !self.w.prog.identical(re.typ, im.typ) {
+                    let cs = syntax::printer::expr_string(call);
+                    let (a, b2) = (self.typ_str(re.typ), self.typ_str(im.typ));
+                    self.error(
+                        &args[0],
+                        format!("invalid operation: {cs} (mismatched types {a} and {b2})"),
+                    );
+                    return;
+                }
+                let t = match self.basic(re.typ) {
+                    Some(BasicKind::Float32) => TypeId::basic(BasicKind::Complex64),
+                    Some(BasicKind::Float64) => TypeId::basic(BasicKind::Complex128),
+                    Some(k) if k.is_untyped() && k.is_numeric() => {
+                        TypeId::basic(BasicKind::UntypedComplex)
+                    }
+                    _ => {
+                        let s = self.typ_str(re.typ);
+                        self.error(
+                            &args[0],
+                            format!(
+                                "invalid argument: arguments have type {s}, expected floating-point"
+                            ),
+                        );
+                        return;
+                    }
+                };
+                match (re.val(), im.val()) {
+                    (Some(a), Some(b2)) => {
+                        let i = crate::constant::binary_op(
+                            b2,
+                            crate::constant::Op::Mul,
+                            &Value::from_literal("1i", crate::constant::LitKind::Imag),
+                        );
+                        x.mode = Mode::Constant(crate::constant::binary_op(
+                            a,
+                            crate::constant::Op::Add,
+                            &i,
+                        ));
+                    }
+                    _ => x.mode = Mode::Value,
+                }
+                x.typ = t;
+            }
+            Builtin::Real | Builtin::Imag => {
+                let a = ops[0].clone();
+                let t = match self.basic(a.typ) {
+                    Some(BasicKind::Complex64) => TypeId::basic(BasicKind::Float32),
+                    Some(BasicKind::Complex128) => TypeId::basic(BasicKind::Float64),
+                    Some(k) if k.is_untyped() && k.is_numeric() => {
+                        TypeId::basic(BasicKind::UntypedFloat)
+                    }
+                    _ => {
+                        let s = self.typ_str(a.typ);
+                        self.error(
+                            &args[0],
+                            format!(
+                                "invalid argument: argument has type {s}, expected complex type"
+                            ),
+                        );
+                        return;
+                    }
+                };
+                match a.val() {
+                    Some(v) => {
+                        let r = if b == Builtin::Real {
+                            v.real()
+                        } else {
+                            v.imag()
+                        };
+                        x.mode = Mode::Constant(r);
+                    }
+                    None => x.mode = Mode::Value,
+                }
+                x.typ = t;
+            }
+            Builtin::Sizeof | Builtin::Alignof => {
+                let mut a = ops[0].clone();
+                if self.is_untyped(a.typ) {
+                    let d = self.default_type(a.typ);
+                    self.convert_untyped(&mut a, d);
+                }
+                let v = if b == Builtin::Sizeof {
+                    self.w.prog.size_of(a.typ)
+                } else {
+                    self.w.prog.align_of(a.typ)
+                };
+                x.mode = Mode::Constant(Value::int(v));
+                x.typ = TypeId::basic(BasicKind::Uintptr);
+            }
+            Builtin::Offsetof => {
+                let arg = args[0].unparen();
+                let Expr::Selector { sel, .. } = arg else {
+                    let s = syntax::printer::expr_string(&args[0]);
+                    self.error(
+                        &args[0],
+                        format!("invalid argument: {s} is not a selector expression"),
+                    );
+                    return;
+                };
+                let a = self.expr(None, arg);
+                if a.is_invalid() {
+                    return;
+                }
+                let _ = sel;
+                x.mode = Mode::Constant(Value::int(self.offsetof(arg)));
+                x.typ = TypeId::basic(BasicKind::Uintptr);
+            }
+            Builtin::Add => {
+                let mut p = ops[0].clone();
+                self.assignment(
+                    &mut p,
+                    Some(TypeId::basic(BasicKind::UnsafePointer)),
+                    "argument to unsafe.Add",
+                );
+                let mut n = ops[1].clone();
+                if self.is_untyped(n.typ) {
+                    self.convert_untyped(&mut n, TypeId::basic(BasicKind::Int));
+                }
+                x.mode = Mode::Value;
+                x.typ = TypeId::basic(BasicKind::UnsafePointer);
+            }
+            Builtin::Slice => {
+                let p = ops[0].clone();
+                let Type::Pointer(elem) = self.ty(self.under(p.typ)).clone() else {
+                    let s = self.op_str(&p);
+                    self.error(&args[0], format!("invalid argument: {s} is not a pointer"));
+                    return;
+                };
+                x.mode = Mode::Value;
+                x.typ = self.new_type(Type::Slice(elem));
+            }
+            Builtin::SliceData => {
+                let s = ops[0].clone();
+                let Type::Slice(elem) = self.ty(self.under(s.typ)).clone() else {
+                    let d = self.op_str(&s);
+                    self.error(&args[0], format!("invalid argument: {d} is not a slice"));
+                    return;
+                };
+                x.mode = Mode::Value;
+                x.typ = self.new_type(Type::Pointer(elem));
+            }
+            Builtin::String => {
+                let mut p = ops[0].clone();
+                let bp = self.new_type(Type::Pointer(TypeId::basic(BasicKind::Uint8)));
+                self.assignment(&mut p, Some(bp), "argument to unsafe.String");
+                x.mode = Mode::Value;
+                x.typ = TypeId::basic(BasicKind::String);
+            }
+            Builtin::StringData => {
+                let mut s = ops[0].clone();
+                self.assignment(
+                    &mut s,
+                    Some(TypeId::basic(BasicKind::String)),
+                    "argument to unsafe.StringData",
+                );
+                x.mode = Mode::Value;
+                x.typ = self.new_type(Type::Pointer(TypeId::basic(BasicKind::Uint8)));
+            }
+        }
+        self.has_call_or_recv |= saved_call;
+        if !matches!(x.mode, Mode::Constant(_)) {
+            self.has_call_or_recv = true;
+        }
+    }
+
+    /// A size argument of make: an integer (constant: non-negative).
+    fn size_arg(&mut self, a: &'a Expr) -> Option<i64> {
+        self.index(a, None)
+    }
+
+    /// unsafe.Offsetof(x.f): the field's offset within the struct that
+    /// directly contains it.
+    fn offsetof(&mut self, sel: &'a Expr) -> i64 {
+        let Expr::Selector {
+            x: base, sel: name, ..
+        } = sel
+        else {
+            return 0;
+        };
+        let Some(bt) = self.info.types.get(&super::key(&**base)).map(|t| t.ty) else {
+            return 0;
+        };
+        let mut t = bt;
+        if let Type::Pointer(p) = self.ty(self.under(t)) {
+            t = *p;
+        }
+        if let Type::Struct { fields, .. } = self.ty(self.under(t)).clone() {
+            let offs = self.w.prog.offsets_of(&fields);
+            if let Some(i) = fields
+                .iter()
+                .position(|&f| self.w.prog.obj(f).name == name.value)
+            {
+                return offs[i];
+            }
+        }
+        0
+    }
+}
+
+fn rank_of(k: Option<BasicKind>) -> u8 {
+    match k {
+        Some(BasicKind::UntypedInt) => 1,
+        Some(BasicKind::UntypedRune) => 2,
+        Some(BasicKind::UntypedFloat) => 3,
+        Some(BasicKind::UntypedComplex) => 4,
+        _ => 0,
+    }
+}

@@ -1,0 +1,536 @@
+//! Package-level declarations (types2 `decl.go`, `cycles.go`,
+//! `initorder.go`): checking each object on demand with cycle detection,
+//! constants (with `iota`), variables, defined types and aliases, functions
+//! and methods, and the package's variable initialization order.
+
+use super::operand::{Mode, Operand};
+use super::{Checker, Color, DeclKind, Initializer, key};
+use crate::constant::Value;
+use crate::ty::{Named, ObjId, ObjKind, Type, TypeId};
+use std::collections::{HashMap, HashSet};
+use syntax::ast::{self, Expr};
+
+impl<'a> Checker<'_, 'a> {
+    /// Checks all package-level objects: type declarations first (so that
+    /// methods and embedded fields resolve), then the rest in source order.
+    pub(super) fn package_objects(&mut self) {
+        let mut objs: Vec<ObjId> = self.decls.keys().copied().collect();
+        objs.sort_by_key(|o| {
+            let ob = self.w.prog.obj(*o);
+            (ob.file, ob.pos)
+        });
+        let (types, others): (Vec<ObjId>, Vec<ObjId>) = objs
+            .into_iter()
+            .partition(|o| matches!(self.w.prog.obj(*o).kind, ObjKind::TypeName));
+        // Non-alias types first, then aliases (types2 does the same to
+        // avoid cycles through alias declarations).
+        let (aliases, defined): (Vec<ObjId>, Vec<ObjId>) = types
+            .into_iter()
+            .partition(|o| matches!(self.decls[o].kind, DeclKind::Type(d) if d.alias));
+        for o in defined.into_iter().chain(aliases).chain(others) {
+            self.obj_decl(o);
+        }
+    }
+
+    /// Type-checks the declaration of `obj` if not done yet (types2 `objDecl`).
+    pub(crate) fn obj_decl(&mut self, obj: ObjId) {
+        match self.colors.get(&obj) {
+            Some(Color::Black) => return,
+            Some(Color::Grey(i)) => {
+                let start = *i;
+                let cycle: Vec<ObjId> = self.obj_path[start..].to_vec();
+                self.cycle_found(obj, &cycle);
+                return;
+            }
+            None => {}
+        }
+        let Some(d) = self.decls.get(&obj).cloned() else {
+            return; // not a package-level object of this package
+        };
+        self.colors.insert(obj, Color::Grey(self.obj_path.len()));
+        self.obj_path.push(obj);
+        let saved_env = std::mem::take(&mut self.env);
+        let saved_file = self.cur_file;
+        let saved_iota = self.iota.take();
+        let saved_deps = self.deps.replace(Vec::new());
+        self.cur_file = d.file;
+
+        match d.kind {
+            DeclKind::Const {
+                typ,
+                init,
+                iota,
+                inherited,
+            } => {
+                self.iota = Some(iota);
+                self.const_decl(obj, typ, init, inherited);
+            }
+            DeclKind::Var { typ, init, lhs } => self.var_decl(obj, &lhs, typ, init),
+            DeclKind::Type(td) => self.type_decl(obj, td),
+            DeclKind::Func(fd) => self.func_decl(obj, fd),
+        }
+
+        let deps = std::mem::replace(&mut self.deps, saved_deps).unwrap_or_default();
+        self.obj_deps.insert(obj, deps);
+        self.iota = saved_iota;
+        self.cur_file = saved_file;
+        self.env = saved_env;
+        self.obj_path.pop();
+        self.colors.insert(obj, Color::Black);
+    }
+
+    /// A reference to `obj` while it is being declared: valid for cycles
+    /// through type definitions (and the init-order check reports cycles
+    /// of constants and variables), an error otherwise (types2 `validCycle`).
+    fn cycle_found(&mut self, obj: ObjId, cycle: &[ObjId]) {
+        let mut nval = 0;
+        let mut ndef = 0;
+        for &o in cycle {
+            match &self.w.prog.obj(o).kind {
+                ObjKind::Const { .. } | ObjKind::Var { .. } => nval += 1,
+                ObjKind::TypeName => {
+                    if let Some(DeclKind::Type(d)) = self.decls.get(&o).map(|d| &d.kind)
+                        && !d.alias
+                    {
+                        ndef += 1;
+                    }
+                }
+                _ => {}
+            }
+        }
+        // Cycles of only constants and variables are reported by the
+        // initialization order check; cycles of types need a definition.
+        let valid = nval == cycle.len() || nval == 0 && ndef > 0;
+        if !valid {
+            self.cycle_error(cycle);
+        }
+        let o = &mut self.w.prog.objects[obj.0 as usize];
+        match o.kind {
+            ObjKind::Const { .. } | ObjKind::Var { .. }
+                // Without a type yet (or invalid), the object is invalid.
+                if (!valid || o.ty == TypeId::INVALID) => {
+                    o.ty = TypeId::INVALID;
+                }
+            ObjKind::TypeName if !valid => o.ty = TypeId::INVALID,
+            _ => {}
+        }
+    }
+
+    /// Reports a declaration cycle (types2 `cycleError`).
+    fn cycle_error(&mut self, cycle: &[ObjId]) {
+        // Start at the object declared first in the source.
+        let start = (0..cycle.len())
+            .min_by_key(|&i| {
+                let o = self.w.prog.obj(cycle[i]);
+                (o.file, o.pos)
+            })
+            .unwrap_or(0);
+        let name = |c: &Self, o: ObjId| c.w.prog.obj(o).name.clone();
+        let obj = cycle[start];
+        let is_type = matches!(self.w.prog.obj(obj).kind, ObjKind::TypeName);
+        let (file, pos) = {
+            let o = self.w.prog.obj(obj);
+            (o.file, o.pos)
+        };
+        let msg = if cycle.len() == 1 {
+            if is_type {
+                format!(
+                    "invalid recursive type: {} refers to itself",
+                    name(self, obj)
+                )
+            } else {
+                format!(
+                    "invalid cycle in declaration: {} refers to itself",
+                    name(self, obj)
+                )
+            }
+        } else {
+            let mut m = if is_type {
+                format!("invalid recursive type {}", name(self, obj))
+            } else {
+                format!("invalid cycle in declaration of {}", name(self, obj))
+            };
+            let mut cur = obj;
+            for i in 0..cycle.len() {
+                let next = cycle[(start + i + 1) % cycle.len()];
+                m.push_str(&format!(
+                    "\n\t{}: {} refers to {}",
+                    self.obj_pos_string(cur),
+                    name(self, cur),
+                    name(self, next)
+                ));
+                cur = next;
+            }
+            m
+        };
+        self.errors.push(super::Error {
+            file,
+            pos,
+            msg,
+            soft: false,
+        });
+    }
+
+    fn const_decl(
+        &mut self,
+        obj: ObjId,
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+        inherited: bool,
+    ) {
+        let mut declared = None;
+        if let Some(t) = typ {
+            let t = self.typ(t);
+            if t != TypeId::INVALID {
+                let ok = self.basic(t).is_some_and(|k| k.is_const_type());
+                if !ok {
+                    let s = self.typ_str(t);
+                    self.error(typ.expect("type"), format!("invalid constant type {s}"));
+                    self.w.prog.objects[obj.0 as usize].ty = TypeId::INVALID;
+                    return;
+                }
+            }
+            declared = Some(t);
+        }
+        let Some(init) = init else {
+            self.w.prog.objects[obj.0 as usize].ty = declared.unwrap_or(TypeId::INVALID);
+            return;
+        };
+        // Errors in inherited expressions are reported at the constant.
+        let saved = self.err_pos.take();
+        if inherited {
+            self.err_pos = Some(self.w.prog.obj(obj).pos);
+        }
+        let mut x = self.expr(None, init);
+        self.init_const(obj, declared, &mut x);
+        self.err_pos = saved;
+    }
+
+    fn init_const(&mut self, obj: ObjId, declared: Option<TypeId>, x: &mut Operand<'a>) {
+        let set = |c: &mut Self, t: TypeId, v: Value| {
+            let o = &mut c.w.prog.objects[obj.0 as usize];
+            o.ty = t;
+            o.kind = ObjKind::Const { value: v };
+        };
+        if x.is_invalid() || declared == Some(TypeId::INVALID) {
+            set(self, TypeId::INVALID, Value::Unknown);
+            return;
+        }
+        if !matches!(x.mode, Mode::Constant(_)) {
+            let s = self.op_str(x);
+            self.error_at_operand(x, format!("{s} is not constant"));
+            set(self, TypeId::INVALID, Value::Unknown);
+            return;
+        }
+        let target = declared.unwrap_or(x.typ);
+        self.assignment(x, Some(target), "constant declaration");
+        if x.is_invalid() {
+            set(self, TypeId::INVALID, Value::Unknown);
+            return;
+        }
+        let v = x.val().cloned().unwrap_or(Value::Unknown);
+        set(self, declared.unwrap_or(x.typ), v);
+    }
+
+    fn var_decl(
+        &mut self,
+        obj: ObjId,
+        lhs: &[ObjId],
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+    ) {
+        if let Some(t) = typ {
+            let t = self.var_type(t);
+            for &o in lhs {
+                self.w.prog.objects[o.0 as usize].ty = t;
+            }
+            self.w.prog.objects[obj.0 as usize].ty = t;
+        }
+        let Some(init) = init else {
+            if typ.is_none() {
+                self.w.prog.objects[obj.0 as usize].ty = TypeId::INVALID;
+            }
+            return;
+        };
+        if lhs.len() <= 1 {
+            let declared = typ.map(|_| self.w.prog.obj(obj).ty);
+            let mut x = self.expr(declared, init);
+            self.init_var(obj, &mut x, "variable declaration");
+            self.var_inits.push((vec![obj], key(init)));
+            return;
+        }
+        // a, b = f(): check once for all of them.
+        if lhs[0] != obj {
+            // Checked with the first variable.
+            self.obj_decl(lhs[0]);
+            return;
+        }
+        self.init_vars(lhs, std::slice::from_ref(init), None);
+        self.var_inits.push((lhs.to_vec(), key(init)));
+        for &o in &lhs[1..] {
+            self.colors.insert(o, Color::Black);
+        }
+    }
+
+    fn type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
+        if !d.tparams.is_empty() {
+            self.generic_type_decl(obj, d);
+            return;
+        }
+        if d.alias {
+            // The alias refers to its target type directly.
+            self.w.prog.objects[obj.0 as usize].ty = TypeId::INVALID;
+            let target = self.typ(&d.typ);
+            let t = self.new_type(Type::Alias {
+                obj,
+                target,
+                tparams: Vec::new(),
+                targs: Vec::new(),
+            });
+            self.w.prog.objects[obj.0 as usize].ty = if target == TypeId::INVALID {
+                TypeId::INVALID
+            } else {
+                t
+            };
+            return;
+        }
+        let named = self.new_type(Type::Named(Box::new(Named {
+            obj,
+            underlying: TypeId::INVALID,
+            methods: Vec::new(),
+            tparams: Vec::new(),
+            origin: None,
+            targs: Vec::new(),
+        })));
+        self.w.prog.objects[obj.0 as usize].ty = named;
+        let rhs = self.defined_type(&d.typ, Some(named));
+        if let Type::TypeParam { .. } = self.ty(self.w.prog.unalias(rhs)) {
+            self.error(
+                &d.typ,
+                "cannot use a type parameter as RHS in type declaration",
+            );
+        }
+        let under = self.resolve_underlying(rhs);
+        if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
+            n.underlying = under;
+        }
+        self.collect_methods(obj, named);
+    }
+
+    /// The underlying type of a type declaration's right-hand side, looking
+    /// through named types declared in terms of each other.
+    fn resolve_underlying(&mut self, rhs: TypeId) -> TypeId {
+        let mut t = self.w.prog.unalias(rhs);
+        let mut seen = HashSet::new();
+        loop {
+            match self.ty(t) {
+                Type::Named(n) => {
+                    if !seen.insert(t) || n.underlying == TypeId::INVALID {
+                        return TypeId::INVALID;
+                    }
+                    t = self.w.prog.unalias(n.underlying);
+                }
+                _ => return t,
+            }
+        }
+    }
+
+    /// Attaches the methods declared for type name `obj` (types2 `collectMethods`).
+    fn collect_methods(&mut self, obj: ObjId, named: TypeId) {
+        let Some(methods) = self.methods.remove(&obj) else {
+            return;
+        };
+        let mut seen: HashMap<String, ObjId> = HashMap::new();
+        for m in methods {
+            let name = self.w.prog.obj(m).name.clone();
+            if name == "_" {
+                continue;
+            }
+            if let Some(&alt) = seen.get(&name) {
+                let tname = self.w.prog.obj(obj).name.clone();
+                let at = self.obj_pos_string(alt);
+                let (file, pos) = {
+                    let o = self.w.prog.obj(m);
+                    (o.file, o.pos)
+                };
+                self.errors.push(super::Error {
+                    file,
+                    pos,
+                    msg: format!("method {tname}.{name} already declared at {at}"),
+                    soft: false,
+                });
+                continue;
+            }
+            seen.insert(name, m);
+            if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
+                n.methods.push(m);
+            }
+        }
+        self.field_method_clashes.push(named);
+    }
+
+    /// Reports struct fields and methods of the same name (checked after
+    /// all types are complete).
+    pub(super) fn check_field_method_clashes(&mut self) {
+        for named in std::mem::take(&mut self.field_method_clashes) {
+            let Type::Named(n) = self.ty(named).clone() else {
+                continue;
+            };
+            let Type::Struct { fields, .. } = self.ty(n.underlying).clone() else {
+                continue;
+            };
+            for m in n.methods {
+                let mname = self.w.prog.obj(m).name.clone();
+                if let Some(&f) = fields.iter().find(|&&f| self.w.prog.obj(f).name == mname) {
+                    let at = self.obj_pos_string(f);
+                    let (file, pos) = {
+                        let o = self.w.prog.obj(m);
+                        (o.file, o.pos)
+                    };
+                    self.errors.push(super::Error {
+                        file,
+                        pos,
+                        msg: format!(
+                            "field and method with the same name {mname}\n\t{at}: other declaration of {mname}"
+                        ),
+                        soft: false,
+                    });
+                }
+            }
+        }
+    }
+
+    fn func_decl(&mut self, obj: ObjId, d: &'a ast::FuncDecl) {
+        let sig = self.empty_sig();
+        self.w.prog.objects[obj.0 as usize].ty = sig; // guard against cycles
+        let (sig, scope) = self.func_type(d.recv.as_ref(), &d.tparams, &d.typ);
+        self.w.prog.objects[obj.0 as usize].ty = sig;
+        if !d.tparams.is_empty() && d.body.is_none() {
+            self.soft_error_at(d.pos, "generic function is missing function body");
+        }
+        match &d.body {
+            Some(body) => {
+                let name = d.name.value.clone();
+                self.later_body(name, sig, scope, body);
+            }
+            None => {
+                if self.conf.complete && d.tparams.is_empty() {
+                    self.error_at(d.name.pos, "missing function body");
+                }
+            }
+        }
+    }
+
+    /// Computes the order of package-level variable initialization
+    /// (types2 `initOrder`): variables in declaration order, each after the
+    /// variables (and functions' variables) it depends on.
+    pub(super) fn init_order(&mut self) {
+        self.check_field_method_clashes();
+        let inits = std::mem::take(&mut self.var_inits);
+        let by_var: HashMap<ObjId, usize> = inits
+            .iter()
+            .enumerate()
+            .flat_map(|(i, (lhs, _))| lhs.iter().map(move |&v| (v, i)))
+            .collect();
+        let mut done = vec![false; inits.len()];
+        let mut on_path = vec![false; inits.len()];
+        let mut order = Vec::new();
+        let mut reported = false;
+        for i in 0..inits.len() {
+            self.visit_init(
+                i,
+                &inits,
+                &by_var,
+                &mut done,
+                &mut on_path,
+                &mut order,
+                &mut reported,
+            );
+        }
+        self.info.init_order = order;
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn visit_init(
+        &mut self,
+        i: usize,
+        inits: &[(Vec<ObjId>, usize)],
+        by_var: &HashMap<ObjId, usize>,
+        done: &mut [bool],
+        on_path: &mut [bool],
+        order: &mut Vec<Initializer>,
+        reported: &mut bool,
+    ) {
+        if done[i] {
+            return;
+        }
+        if on_path[i] {
+            if !*reported {
+                *reported = true;
+                let v = inits[i].0[0];
+                let name = self.w.prog.obj(v).name.clone();
+                let (file, pos) = {
+                    let o = self.w.prog.obj(v);
+                    (o.file, o.pos)
+                };
+                self.errors.push(super::Error {
+                    file,
+                    pos,
+                    msg: if inits[i].0.len() == 1 && self.refers_to_itself(v) {
+                        format!("initialization cycle: {name} refers to itself")
+                    } else {
+                        format!("initialization cycle for {name}")
+                    },
+                    soft: false,
+                });
+            }
+            return;
+        }
+        on_path[i] = true;
+        // Dependencies: variables reached through the initializer, directly
+        // or through the functions it calls.
+        let mut deps = Vec::new();
+        let mut seen = HashSet::new();
+        for &v in &inits[i].0 {
+            self.collect_var_deps(v, &mut deps, &mut seen, true);
+        }
+        for d in deps {
+            if let Some(&j) = by_var.get(&d)
+                && j != i
+            {
+                self.visit_init(j, inits, by_var, done, on_path, order, reported);
+            }
+        }
+        on_path[i] = false;
+        done[i] = true;
+        order.push(Initializer {
+            lhs: inits[i].0.clone(),
+            rhs: inits[i].1,
+        });
+    }
+
+    fn refers_to_itself(&self, v: ObjId) -> bool {
+        self.obj_deps.get(&v).is_some_and(|d| d.contains(&v))
+    }
+
+    fn collect_var_deps(
+        &self,
+        o: ObjId,
+        out: &mut Vec<ObjId>,
+        seen: &mut HashSet<ObjId>,
+        root: bool,
+    ) {
+        if !seen.insert(o) {
+            return;
+        }
+        if !root && matches!(self.w.prog.obj(o).kind, ObjKind::Var { .. }) {
+            out.push(o);
+            return;
+        }
+        if let Some(deps) = self.obj_deps.get(&o) {
+            for &d in deps {
+                self.collect_var_deps(d, out, seen, false);
+            }
+        }
+    }
+}
