@@ -445,6 +445,10 @@ pub struct Program {
     pub comparable: TypeId,
     /// `error`.
     pub error: TypeId,
+    /// `byte` and `rune`: basic types identical to uint8 and int32 that
+    /// print under their own names (types2's `universeByte`/`universeRune`).
+    pub byte: TypeId,
+    pub rune: TypeId,
 }
 
 impl Default for Program {
@@ -464,7 +468,11 @@ impl Program {
             any_alias: TypeId::INVALID,
             comparable: TypeId::INVALID,
             error: TypeId::INVALID,
+            byte: TypeId::INVALID,
+            rune: TypeId::INVALID,
         };
+        p.byte = p.add_type(Type::Basic(BasicKind::Uint8));
+        p.rune = p.add_type(Type::Basic(BasicKind::Int32));
         // any = interface{}
         let empty = p.add_type(Type::Interface(Box::default()));
         let any_obj = p.add_object(Object::universe("any", ObjKind::TypeName, TypeId::INVALID));
@@ -565,11 +573,16 @@ impl Program {
     /// types replaced by their underlying type; a type parameter is its own
     /// underlying type as in types2.
     pub fn underlying(&self, t: TypeId) -> TypeId {
-        let t = self.unalias(t);
-        match self.ty(t) {
-            Type::Named(n) => n.underlying,
-            _ => t,
+        let mut t = self.unalias(t);
+        // While declarations are checked, a defined type may briefly have
+        // another defined type as its underlying type (inv. 2); follow it.
+        for _ in 0..64 {
+            match self.ty(t) {
+                Type::Named(n) => t = self.unalias(n.underlying),
+                _ => return t,
+            }
         }
+        TypeId::INVALID
     }
 
     /// The basic kind of `t`'s underlying type, if it is basic.
@@ -898,6 +911,11 @@ struct TypeWriter<'a> {
 
 impl TypeWriter<'_> {
     fn typ(&mut self, t: TypeId) {
+        if t == self.p.byte || t == self.p.rune {
+            self.out
+                .push_str(if t == self.p.byte { "byte" } else { "rune" });
+            return;
+        }
         // Guard against cycles through invalid recursive types.
         if self.depth > 64 {
             self.out.push_str("...");

@@ -152,11 +152,11 @@ impl Universe {
             declare(&mut scopes, p, o);
         }
         // byte and rune are aliases of uint8 and int32.
-        for (name, k) in [("byte", BasicKind::Uint8), ("rune", BasicKind::Int32)] {
+        for (name, t) in [("byte", p.byte), ("rune", p.rune)] {
             declare(
                 &mut scopes,
                 p,
-                universe_obj(name, ObjKind::TypeName, TypeId::basic(k), None),
+                universe_obj(name, ObjKind::TypeName, t, None),
             );
         }
         // any, comparable and error were made with the program (ty.rs).
@@ -265,7 +265,7 @@ mod tests {
             );
         }
         let (_, byte) = u.scopes.lookup_parent(Scopes::UNIVERSE, "byte").unwrap();
-        assert_eq!(p.obj(byte).ty, TypeId::basic(BasicKind::Uint8));
+        assert!(p.identical(p.obj(byte).ty, TypeId::basic(BasicKind::Uint8)));
         assert!(u.scopes.get(u.unsafe_scope).names.contains_key("Sizeof"));
         assert!(u.scopes.lookup_parent(Scopes::UNIVERSE, "Sizeof").is_none());
     }

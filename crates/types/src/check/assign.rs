@@ -233,6 +233,7 @@ impl<'a> Checker<'_, 'a> {
             "assignment"
         };
         let (l, r) = (lhs.len(), rhs.len());
+        let is_call = r == 1 && matches!(rhs[0].unparen(), Expr::Call { .. });
         let invalidate = |c: &mut Self| {
             for &v in lhs {
                 if c.w.prog.obj(v).ty == TypeId::INVALID {
@@ -240,7 +241,7 @@ impl<'a> Checker<'_, 'a> {
                 }
             }
         };
-        if l == r {
+        if l == r && !is_call {
             for (i, &v) in lhs.iter().enumerate() {
                 let declared = self.w.prog.obj(v).ty;
                 let hint = (declared != TypeId::INVALID).then_some(declared);
@@ -383,7 +384,7 @@ impl<'a> Checker<'_, 'a> {
                     self.error(lhs, format!("cannot assign to struct field {s} in map"));
                     return Some(TypeId::INVALID);
                 }
-                let s = self.op_str(&x);
+                let s = syntax::printer::expr_string(lhs);
                 self.error(
                     lhs,
                     format!(
@@ -398,7 +399,8 @@ impl<'a> Checker<'_, 'a> {
     /// `lhs... = rhs...` (types2 `assignVars`).
     pub fn assign_vars(&mut self, lhs: &'a [Expr], rhs: &'a [Expr]) {
         let (l, r) = (lhs.len(), rhs.len());
-        if l == r {
+        let is_call = r == 1 && matches!(rhs[0].unparen(), Expr::Call { .. });
+        if l == r && !is_call {
             for (le, re) in lhs.iter().zip(rhs) {
                 let mut x = self.expr(None, re);
                 self.assign_var(le, Some(re), &mut x, "assignment");

@@ -306,8 +306,13 @@ impl<'a> Checker<'_, 'a> {
 
     /// Whether a non-constant `x` converts to `t` (types2 `convertibleTo`).
     fn convertible_to(&mut self, x: &Operand<'a>, t: TypeId) -> Result<(), String> {
-        if self.assignable_to(x, t).is_ok() {
-            return Ok(());
+        let assign_cause = match self.assignable_to(x, t) {
+            Ok(()) => return Ok(()),
+            Err(c) => c,
+        };
+        // Conversions to interfaces are assignments: keep their cause.
+        if matches!(self.ty(self.under(t)), Type::Interface(_)) && !self.is_type_param(t) {
+            return Err(assign_cause);
         }
         let v = x.typ;
         let (vu, tu) = (self.under(v), self.under(t));
@@ -425,19 +430,16 @@ impl<'a> Checker<'_, 'a> {
             self.has_call_or_recv = false;
         }
         if !special {
-            for a in args {
-                let o = self.expr(None, a);
-                if o.is_invalid() {
-                    for rest in args.iter().skip(ops.len() + 1) {
-                        self.use_expr(rest);
-                    }
-                    self.has_call_or_recv |= saved_call;
-                    return;
-                }
-                ops.push(o);
+            // A single multi-value call spreads over the parameters.
+            ops = self.args(args);
+            if ops.iter().any(|o| o.is_invalid()) {
+                self.has_call_or_recv |= saved_call;
+                return;
             }
         }
-        let nargs = args.len();
+        let nargs = if special { args.len() } else { ops.len() };
+        // The expression of argument i (a spread call stands for all).
+        let arg = |i: usize| -> &'a Expr { args.get(i).or(args.first()).unwrap_or(call) };
         let msg = if nargs < nargs_min {
             "not enough"
         } else if !variadic && nargs > nargs_min {
@@ -448,7 +450,7 @@ impl<'a> Checker<'_, 'a> {
         if !msg.is_empty() {
             let cs = syntax::printer::expr_string(call);
             let at = if nargs > nargs_min {
-                args[nargs_min].start()
+                arg(nargs_min).start()
             } else {
                 call.pos()
             };
@@ -494,10 +496,7 @@ impl<'a> Checker<'_, 'a> {
                 self.has_call_or_recv |= saved_call;
                 if !ok {
                     let s = self.op_str(a);
-                    self.error(
-                        &args[0],
-                        format!("invalid argument: {s} for built-in {name}"),
-                    );
+                    self.error(arg(0), format!("invalid argument: {s} for built-in {name}"));
                     return;
                 }
                 if self.is_untyped(a.typ) {
@@ -521,7 +520,7 @@ impl<'a> Checker<'_, 'a> {
                         } else {
                             format!("argument must be a slice; have {d}")
                         };
-                        self.error(&args[0], format!("invalid append: {why}"));
+                        self.error(arg(0), format!("invalid append: {why}"));
                         return;
                     }
                 };
@@ -560,9 +559,9 @@ impl<'a> Checker<'_, 'a> {
                 x.typ = s.typ;
             }
             Builtin::Make => {
-                let t = self.var_type(&args[0]);
+                let t = self.var_type(arg(0));
                 if t == TypeId::INVALID {
-                    for a in &args[1..] {
+                    for a in args.iter().skip(1) {
                         self.use_expr(a);
                     }
                     return;
@@ -571,9 +570,9 @@ impl<'a> Checker<'_, 'a> {
                     Type::Slice(_) => 2,
                     Type::Map { .. } | Type::Chan { .. } => 1,
                     _ => {
-                        let s = syntax::printer::expr_string(&args[0]);
-                        self.error(&args[0], format!("invalid argument: cannot make {s}: type must be slice, map, or channel"));
-                        for a in &args[1..] {
+                        let s = syntax::printer::expr_string(arg(0));
+                        self.error(arg(0), format!("invalid argument: cannot make {s}: type must be slice, map, or channel"));
+                        for a in args.iter().skip(1) {
                             self.use_expr(a);
                         }
                         return;
@@ -591,20 +590,20 @@ impl<'a> Checker<'_, 'a> {
                     return;
                 }
                 let mut sizes = Vec::new();
-                for a in &args[1..] {
+                for a in args.iter().skip(1) {
                     if let Some(n) = self.size_arg(a) {
                         sizes.push(n);
                     }
                 }
                 if sizes.len() == 2 && sizes[0] > sizes[1] {
-                    self.error(&args[1], "invalid argument: length and capacity swapped");
+                    self.error(arg(1), "invalid argument: length and capacity swapped");
                 }
                 x.mode = Mode::Value;
                 x.typ = t;
             }
             Builtin::New => {
                 // new(T) or, since go1.26, new(expr).
-                let mut a = self.expr_or_type(&args[0]);
+                let mut a = self.expr_or_type(arg(0));
                 if a.is_invalid() {
                     return;
                 }
@@ -613,12 +612,12 @@ impl<'a> Checker<'_, 'a> {
                 } else {
                     if !self.allow_version(26) {
                         let s = syntax::printer::expr_string(call);
-                        self.error(&args[0], format!("{s} requires go1.26 or later"));
+                        self.error(arg(0), format!("{s} requires go1.26 or later"));
                         return;
                     }
                     if self.is_untyped(a.typ) {
                         if a.is_nil() {
-                            self.error(&args[0], "use of untyped nil in argument to built-in new");
+                            self.error(arg(0), "use of untyped nil in argument to built-in new");
                             return;
                         }
                         let d = self.default_type(a.typ);
@@ -655,20 +654,20 @@ impl<'a> Checker<'_, 'a> {
                 let Some(de) = de else {
                     let d = self.op_str(&dst);
                     self.error(
-                        &args[0],
+                        arg(0),
                         format!("invalid copy: argument must be a slice; have {d}"),
                     );
                     return;
                 };
                 let se = match self.ty(self.under(src.typ)) {
                     Type::Slice(e) => Some(*e),
-                    Type::Basic(k) if k.is_string() => Some(TypeId::basic(BasicKind::Uint8)),
+                    Type::Basic(k) if k.is_string() => Some(self.w.prog.byte),
                     _ => None,
                 };
                 let Some(se) = se else {
                     let d = self.op_str(&src);
                     self.error(
-                        &args[1],
+                        arg(1),
                         format!("invalid copy: argument must be a slice; have {d}"),
                     );
                     return;
@@ -676,7 +675,7 @@ impl<'a> Checker<'_, 'a> {
                 if !self.w.prog.identical(de, se) {
                     let (a, b2) = (self.op_str(&dst), self.op_str(&src));
                     let (ds, ss) = (self.typ_str(de), self.typ_str(se));
-                    self.error(&args[0], format!("invalid copy: arguments {a} and {b2} have different element types {ds} and {ss}"));
+                    self.error(arg(0), format!("invalid copy: arguments {a} and {b2} have different element types {ds} and {ss}"));
                     return;
                 }
                 x.mode = Mode::Value;
@@ -686,7 +685,7 @@ impl<'a> Checker<'_, 'a> {
                 let m = ops[0].clone();
                 let Type::Map { key, .. } = self.ty(self.under(m.typ)).clone() else {
                     let s = self.op_str(&m);
-                    self.error(&args[0], format!("invalid argument: {s} is not a map"));
+                    self.error(arg(0), format!("invalid argument: {s} is not a map"));
                     return;
                 };
                 let mut k = ops[1].clone();
@@ -700,7 +699,7 @@ impl<'a> Checker<'_, 'a> {
                         if dir == ChanDir::RecvOnly {
                             let s = self.op_str(&c);
                             self.error(
-                                &args[0],
+                                arg(0),
                                 format!("invalid operation: cannot close receive-only channel {s}"),
                             );
                             return;
@@ -709,7 +708,7 @@ impl<'a> Checker<'_, 'a> {
                     _ => {
                         let s = self.op_str(&c);
                         self.error(
-                            &args[0],
+                            arg(0),
                             format!("invalid operation: cannot close non-channel {s}"),
                         );
                         return;
@@ -724,7 +723,7 @@ impl<'a> Checker<'_, 'a> {
                     Type::Map { .. } | Type::Slice(_)
                 ) {
                     let s = self.op_str(&c);
-                    self.error(&args[0], format!("invalid argument: cannot clear {s}: argument must be (or constrained by) map or slice"));
+                    self.error(arg(0), format!("invalid argument: cannot clear {s}: argument must be (or constrained by) map or slice"));
                     return;
                 }
                 x.mode = Mode::NoValue;
@@ -734,7 +733,7 @@ impl<'a> Checker<'_, 'a> {
                 for (i, o) in ops.iter().enumerate() {
                     if !self.is_ordered(o.typ) {
                         let s = self.op_str(o);
-                        self.error(&args[i], format!("invalid argument: {s} cannot be ordered"));
+                        self.error(arg(i), format!("invalid argument: {s} cannot be ordered"));
                         return;
                     }
                     if i == 0 {
@@ -756,10 +755,9 @@ impl<'a> Checker<'_, 'a> {
                     if !(self.w.prog.identical(l.typ, a.typ)
                         || self.is_untyped(l.typ) && self.is_untyped(a.typ))
                     {
-                        let (ls, es) =
-                            (self.typ_str(l.typ), syntax::printer::expr_string(&args[i]));
+                        let (ls, es) = (self.typ_str(l.typ), syntax::printer::expr_string(arg(i)));
                         let at = self.typ_str(a.typ);
-                        self.error(&args[i], format!("invalid argument: mismatched types {ls} (previous argument) and {at} (type of {es})"));
+                        self.error(arg(i), format!("invalid argument: mismatched types {ls} (previous argument) and {at} (type of {es})"));
                         return;
                     }
                     match (l.val().cloned(), a.val().cloned()) {
@@ -815,7 +813,7 @@ impl<'a> Checker<'_, 'a> {
                     let cs = syntax::printer::expr_string(call);
                     let (a, b2) = (self.typ_str(re.typ), self.typ_str(im.typ));
                     self.error(
-                        &args[0],
+                        arg(0),
                         format!("invalid operation: {cs} (mismatched types {a} and {b2})"),
                     );
                     return;
@@ -829,7 +827,7 @@ impl<'a> Checker<'_, 'a> {
                     _ => {
                         let s = self.typ_str(re.typ);
                         self.error(
-                            &args[0],
+                            arg(0),
                             format!(
                                 "invalid argument: arguments have type {s}, expected floating-point"
                             ),
@@ -865,7 +863,7 @@ impl<'a> Checker<'_, 'a> {
                     _ => {
                         let s = self.typ_str(a.typ);
                         self.error(
-                            &args[0],
+                            arg(0),
                             format!(
                                 "invalid argument: argument has type {s}, expected complex type"
                             ),
@@ -901,21 +899,20 @@ impl<'a> Checker<'_, 'a> {
                 x.typ = TypeId::basic(BasicKind::Uintptr);
             }
             Builtin::Offsetof => {
-                let arg = args[0].unparen();
-                let Expr::Selector { sel, .. } = arg else {
-                    let s = syntax::printer::expr_string(&args[0]);
+                let sel_arg = arg(0).unparen();
+                let Expr::Selector { .. } = sel_arg else {
+                    let s = syntax::printer::expr_string(arg(0));
                     self.error(
-                        &args[0],
+                        arg(0),
                         format!("invalid argument: {s} is not a selector expression"),
                     );
                     return;
                 };
-                let a = self.expr(None, arg);
+                let a = self.expr(None, sel_arg);
                 if a.is_invalid() {
                     return;
                 }
-                let _ = sel;
-                x.mode = Mode::Constant(Value::int(self.offsetof(arg)));
+                x.mode = Mode::Constant(Value::int(self.offsetof(sel_arg)));
                 x.typ = TypeId::basic(BasicKind::Uintptr);
             }
             Builtin::Add => {
@@ -936,7 +933,7 @@ impl<'a> Checker<'_, 'a> {
                 let p = ops[0].clone();
                 let Type::Pointer(elem) = self.ty(self.under(p.typ)).clone() else {
                     let s = self.op_str(&p);
-                    self.error(&args[0], format!("invalid argument: {s} is not a pointer"));
+                    self.error(arg(0), format!("invalid argument: {s} is not a pointer"));
                     return;
                 };
                 x.mode = Mode::Value;
@@ -946,7 +943,7 @@ impl<'a> Checker<'_, 'a> {
                 let s = ops[0].clone();
                 let Type::Slice(elem) = self.ty(self.under(s.typ)).clone() else {
                     let d = self.op_str(&s);
-                    self.error(&args[0], format!("invalid argument: {d} is not a slice"));
+                    self.error(arg(0), format!("invalid argument: {d} is not a slice"));
                     return;
                 };
                 x.mode = Mode::Value;
@@ -954,7 +951,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::String => {
                 let mut p = ops[0].clone();
-                let bp = self.new_type(Type::Pointer(TypeId::basic(BasicKind::Uint8)));
+                let bp = self.new_type(Type::Pointer(self.w.prog.byte));
                 self.assignment(&mut p, Some(bp), "argument to unsafe.String");
                 x.mode = Mode::Value;
                 x.typ = TypeId::basic(BasicKind::String);
@@ -967,7 +964,7 @@ impl<'a> Checker<'_, 'a> {
                     "argument to unsafe.StringData",
                 );
                 x.mode = Mode::Value;
-                x.typ = self.new_type(Type::Pointer(TypeId::basic(BasicKind::Uint8)));
+                x.typ = self.new_type(Type::Pointer(self.w.prog.byte));
             }
         }
         self.has_call_or_recv |= saved_call;

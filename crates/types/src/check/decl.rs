@@ -232,7 +232,35 @@ impl<'a> Checker<'_, 'a> {
         set(self, declared.unwrap_or(x.typ), v);
     }
 
+    /// A package-level variable: checked once per declaration; `a, b = f()`
+    /// is checked with its first variable.
     fn var_decl(
+        &mut self,
+        obj: ObjId,
+        lhs: &[ObjId],
+        typ: Option<&'a Expr>,
+        init: Option<&'a Expr>,
+    ) {
+        if lhs.len() > 1 && lhs[0] != obj {
+            self.obj_decl(lhs[0]);
+            return;
+        }
+        self.var_decl_common(obj, lhs, typ, init);
+        if let Some(init) = init {
+            let vars = if lhs.len() > 1 {
+                lhs.to_vec()
+            } else {
+                vec![obj]
+            };
+            self.var_inits.push((vars, key(init)));
+        }
+        for &o in lhs.iter().skip(1) {
+            self.colors.insert(o, Color::Black);
+        }
+    }
+
+    /// types2 `varDecl`: the declared type, then the initialization.
+    pub(super) fn var_decl_common(
         &mut self,
         obj: ObjId,
         lhs: &[ObjId],
@@ -241,9 +269,6 @@ impl<'a> Checker<'_, 'a> {
     ) {
         if let Some(t) = typ {
             let t = self.var_type(t);
-            for &o in lhs {
-                self.w.prog.objects[o.0 as usize].ty = t;
-            }
             self.w.prog.objects[obj.0 as usize].ty = t;
         }
         let Some(init) = init else {
@@ -256,20 +281,15 @@ impl<'a> Checker<'_, 'a> {
             let declared = typ.map(|_| self.w.prog.obj(obj).ty);
             let mut x = self.expr(declared, init);
             self.init_var(obj, &mut x, "variable declaration");
-            self.var_inits.push((vec![obj], key(init)));
             return;
         }
-        // a, b = f(): check once for all of them.
-        if lhs[0] != obj {
-            // Checked with the first variable.
-            self.obj_decl(lhs[0]);
-            return;
+        if typ.is_some() {
+            let t = self.w.prog.obj(obj).ty;
+            for &o in lhs {
+                self.w.prog.objects[o.0 as usize].ty = t;
+            }
         }
         self.init_vars(lhs, std::slice::from_ref(init), None);
-        self.var_inits.push((lhs.to_vec(), key(init)));
-        for &o in &lhs[1..] {
-            self.colors.insert(o, Color::Black);
-        }
     }
 
     fn type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
@@ -310,7 +330,16 @@ impl<'a> Checker<'_, 'a> {
                 "cannot use a type parameter as RHS in type declaration",
             );
         }
-        let under = self.resolve_underlying(rhs);
+        let mut under = self.resolve_underlying(rhs);
+        if under == TypeId::INVALID
+            && rhs != named
+            && matches!(self.ty(self.w.prog.unalias(rhs)), Type::Named(_))
+        {
+            // Defined from a type still being declared (type T2 T1 inside
+            // T1's declaration): resolved once T1 is complete.
+            under = self.w.prog.unalias(rhs);
+            self.unresolved_named.push(named);
+        }
         if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
             n.underlying = under;
         }
@@ -425,6 +454,13 @@ impl<'a> Checker<'_, 'a> {
     /// (types2 `initOrder`): variables in declaration order, each after the
     /// variables (and functions' variables) it depends on.
     pub(super) fn init_order(&mut self) {
+        // Flatten underlying types that pointed at other defined types.
+        for named in std::mem::take(&mut self.unresolved_named) {
+            let u = self.w.prog.underlying(named);
+            if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
+                n.underlying = u;
+            }
+        }
         self.check_field_method_clashes();
         let inits = std::mem::take(&mut self.var_inits);
         let by_var: HashMap<ObjId, usize> = inits

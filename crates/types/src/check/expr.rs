@@ -224,6 +224,12 @@ impl<'a> Checker<'_, 'a> {
             }
             Expr::Call { .. } => self.call_expr(x, e),
             Expr::Operation {
+                op: Operator::Mul,
+                x: l,
+                y: None,
+                ..
+            } => self.indirection(x, e, l),
+            Expr::Operation {
                 op, x: l, y: None, ..
             } => self.unary(x, e, *op, l),
             Expr::Operation {
@@ -546,7 +552,7 @@ impl<'a> Checker<'_, 'a> {
         match self.basic(t) {
             Some(BasicKind::UntypedBool) => TypeId::basic(BasicKind::Bool),
             Some(BasicKind::UntypedInt) => TypeId::basic(BasicKind::Int),
-            Some(BasicKind::UntypedRune) => TypeId::basic(BasicKind::Int32),
+            Some(BasicKind::UntypedRune) => self.w.prog.rune,
             Some(BasicKind::UntypedFloat) => TypeId::basic(BasicKind::Float64),
             Some(BasicKind::UntypedComplex) => TypeId::basic(BasicKind::Complex128),
             Some(BasicKind::UntypedString) => TypeId::basic(BasicKind::String),
@@ -569,6 +575,59 @@ impl<'a> Checker<'_, 'a> {
     }
 
     // ---- unary and binary operations ----
+
+    /// `*x`: a pointer dereference, or a pointer type when x is a type.
+    fn indirection(&mut self, x: &mut Operand<'a>, e: &'a Expr, operand: &'a Expr) {
+        *x = self.expr_or_type(operand);
+        match x.mode {
+            Mode::Invalid => {}
+            Mode::TypExpr => {
+                let t = x.typ;
+                x.typ = self.new_type(Type::Pointer(t));
+            }
+            _ => {
+                let Type::Pointer(base) = self.ty(self.under(x.typ)).clone() else {
+                    let s = self.op_str(x);
+                    self.error(operand, format!("invalid operation: cannot indirect {s}"));
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(e);
+                    return;
+                };
+                if x.is_nil() {
+                    self.error(operand, "invalid operation: cannot indirect nil");
+                    x.mode = Mode::Invalid;
+                    x.expr = Some(e);
+                    return;
+                }
+                x.mode = Mode::Variable;
+                x.typ = base;
+            }
+        }
+        x.expr = Some(e);
+    }
+
+    /// The element type of channel `x` for a receive (`recv`) or send,
+    /// reporting misuse (types2 `chanElem`).
+    pub fn chan_elem(&mut self, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
+        let ts = self.typ_str(x.typ);
+        let cause = match self.ty(self.under(x.typ)).clone() {
+            Type::Chan { dir, elem } => {
+                if recv && dir == crate::ty::ChanDir::SendOnly {
+                    format!("send-only channel {ts}")
+                } else if !recv && dir == crate::ty::ChanDir::RecvOnly {
+                    format!("receive-only channel {ts}")
+                } else {
+                    return Some(elem);
+                }
+            }
+            _ => format!("non-channel {ts}"),
+        };
+        let s = self.op_str(x);
+        let what = if recv { "receive from" } else { "send to" };
+        let e = x.expr.expect("operand");
+        self.error(e, format!("invalid operation: cannot {what} {cause} {s}"));
+        None
+    }
 
     fn unary(&mut self, x: &mut Operand<'a>, e: &'a Expr, op: Operator, operand: &'a Expr) {
         *x = self.expr(None, operand);
@@ -594,33 +653,18 @@ impl<'a> Checker<'_, 'a> {
                 return;
             }
             Operator::Recv => {
-                let u = self.under(x.typ);
-                let Type::Chan { dir, elem } = self.ty(u).clone() else {
-                    let s = self.op_str(&Operand {
-                        expr: Some(operand),
-                        ..x.clone()
-                    });
-                    self.error(
-                        e,
-                        format!("invalid operation: cannot receive from non-channel {s}"),
-                    );
-                    x.mode = Mode::Invalid;
-                    return;
+                let xo = Operand {
+                    expr: Some(operand),
+                    ..x.clone()
                 };
-                if dir == crate::ty::ChanDir::SendOnly {
-                    let s = self.op_str(&Operand {
-                        expr: Some(operand),
-                        ..x.clone()
-                    });
-                    self.error(
-                        e,
-                        format!("invalid operation: cannot receive from send-only channel {s}"),
-                    );
-                    x.mode = Mode::Invalid;
-                    return;
+                match self.chan_elem(&xo, true) {
+                    Some(elem) => {
+                        x.mode = Mode::CommaOk;
+                        x.typ = elem;
+                        self.has_call_or_recv = true;
+                    }
+                    None => x.mode = Mode::Invalid,
                 }
-                x.mode = Mode::CommaOk;
-                x.typ = elem;
                 return;
             }
             Operator::Tilde => {
@@ -630,7 +674,11 @@ impl<'a> Checker<'_, 'a> {
             }
             _ => {}
         }
-        if !self.op_allowed(op, x, true) {
+        let xo = Operand {
+            expr: Some(operand),
+            ..x.clone()
+        };
+        if !self.op_allowed(op, &xo, true) {
             x.mode = Mode::Invalid;
             return;
         }
@@ -806,47 +854,82 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
-    fn comparison(&mut self, x: &mut Operand<'a>, y: &Operand<'a>, op: Operator, e: &'a Expr) {
-        let mut err: Option<String> = None;
-        let ok_assign =
-            self.assignable_to(x, y.typ).is_ok() || self.assignable_to(y, x.typ).is_ok();
-        if !ok_assign {
-            let (ls, rs) = (self.typ_str(x.typ), self.typ_str(y.typ));
-            err = Some(format!("mismatched types {ls} and {rs}"));
+    fn comparison(&mut self, x: &mut Operand<'a>, y: &Operand<'a>, op: Operator, _e: &'a Expr) {
+        self.comparison_impl(x, y, op, None);
+    }
+
+    /// types2 `comparison`; `switch_on` is set for a switch case (the
+    /// tag as printed), which compares with `==`.
+    pub fn comparison_impl(
+        &mut self,
+        x: &mut Operand<'a>,
+        y: &Operand<'a>,
+        op: Operator,
+        switch_on: Option<String>,
+    ) {
+        if x.typ == TypeId::INVALID || y.typ == TypeId::INVALID {
+            x.mode = Mode::Invalid;
+            return;
+        }
+        let op = if switch_on.is_some() {
+            Operator::Eql
+        } else {
+            op
+        };
+        let mut err_on_y = false;
+        let mut cause = String::new();
+        let ok = self.assignable_to(x, y.typ).is_ok() || self.assignable_to(y, x.typ).is_ok();
+        let mut failed = false;
+        if !ok {
+            err_on_y = true;
+            cause = format!(
+                "mismatched types {} and {}",
+                self.typ_str(x.typ),
+                self.typ_str(y.typ)
+            );
+            failed = true;
         } else if matches!(op, Operator::Eql | Operator::Neq) {
             if x.is_nil() || y.is_nil() {
-                let other = if x.is_nil() { y.clone() } else { x.clone() };
-                let other = &other;
-                if !self.has_nil(other.typ) && !other.is_nil() {
-                    let s = self.op_str(other);
-                    let _ = s;
-                    err = Some(format!(
-                        "mismatched types {} and untyped nil",
-                        self.typ_str(other.typ)
-                    ));
-                } else if x.is_nil() && y.is_nil() {
-                    err = Some("operator == not defined on nil".into());
+                let t = if x.is_nil() { y.typ } else { x.typ };
+                if !self.has_nil(t) {
+                    err_on_y = true;
+                    failed = true;
                 }
-            } else if !self.comparable(x.typ) {
-                err = Some(self.incomparable_cause(x));
-            } else if !self.comparable(y.typ) {
-                err = Some(self.incomparable_cause(y));
+            } else if let Some(c) = self.incomparable(x.typ) {
+                cause = c;
+                failed = true;
+            } else if let Some(c) = self.incomparable(y.typ) {
+                err_on_y = true;
+                cause = c;
+                failed = true;
             }
         } else if !self.is_ordered(x.typ) {
-            let s = self.op_str(x);
-            err = Some(format!("operator {op} not defined on {s}"));
+            failed = true;
         } else if !self.is_ordered(y.typ) {
-            let s = self.op_str(y);
-            err = Some(format!("operator {op} not defined on {s}"));
+            err_on_y = true;
+            failed = true;
         }
-        if let Some(cause) = err {
-            let es = syntax::printer::expr_string(e);
-            let msg = if cause.starts_with("operator") && !cause.contains("nil") {
-                format!("invalid operation: {cause}")
-            } else {
-                format!("invalid operation: {es} ({cause})")
-            };
-            self.error(e, msg);
+        if failed {
+            let err_op = if err_on_y { y.clone() } else { x.clone() };
+            if cause.is_empty() {
+                let mut what = self.composite_kind(err_op.typ);
+                if what.is_empty() || matches!(self.ty(self.under(err_op.typ)), Type::Basic(_)) {
+                    what = self.typ_str(err_op.typ);
+                }
+                cause = format!("operator {op} not defined on {what}");
+            }
+            let xs = x.expr.map(syntax::printer::expr_string).unwrap_or_default();
+            match switch_on {
+                Some(tag) => {
+                    let e = x.expr.expect("case");
+                    self.error(e, format!("invalid case {xs} in switch on {tag} ({cause})"));
+                }
+                None => {
+                    let ys = y.expr.map(syntax::printer::expr_string).unwrap_or_default();
+                    let at = err_op.expr.or(x.expr).expect("operand");
+                    self.error(at, format!("invalid operation: {xs} {op} {ys} ({cause})"));
+                }
+            }
             x.mode = Mode::Invalid;
             return;
         }
@@ -859,7 +942,6 @@ impl<'a> Checker<'_, 'a> {
             x.mode = Mode::Constant(r);
         } else {
             x.mode = Mode::Value;
-            // The operands' types are now final.
             if let Some(ex) = x.expr {
                 let t = self.default_type(x.typ);
                 self.update_expr_type(ex, t, true);
@@ -872,22 +954,54 @@ impl<'a> Checker<'_, 'a> {
         x.typ = TypeId::basic(BasicKind::UntypedBool);
     }
 
-    fn incomparable_cause(&self, x: &Operand<'a>) -> String {
-        let u = self.under(x.typ);
-        let what = match self.ty(u) {
-            Type::Slice(_) => "slice",
-            Type::Map { .. } => "map",
-            Type::Signature(_) => "func",
-            _ => "",
-        };
-        if !what.is_empty() {
-            return format!("{what} can only be compared to nil");
+    /// Why values of type `t` cannot be compared (types2 `incomparableCause`),
+    /// or `None` if they can.
+    fn incomparable(&self, t: TypeId) -> Option<String> {
+        if self.comparable(t) {
+            return None;
         }
-        let s = self.typ_str(x.typ);
-        format!("operator == not defined on {}", {
-            let _ = s;
-            self.op_str(x)
-        })
+        match self.ty(self.under(t)) {
+            Type::Slice(_) | Type::Signature(_) | Type::Map { .. } => {
+                return Some(format!(
+                    "{} can only be compared to nil",
+                    self.composite_kind(t)
+                ));
+            }
+            _ => {}
+        }
+        Some(
+            self.comparable_cause(t, &mut Vec::new())
+                .unwrap_or_default(),
+        )
+    }
+
+    fn comparable_cause(&self, t: TypeId, seen: &mut Vec<TypeId>) -> Option<String> {
+        if seen.contains(&t) {
+            return None;
+        }
+        seen.push(t);
+        match self.ty(self.under(t)).clone() {
+            Type::Basic(k) => (k == BasicKind::UntypedNil).then(String::new),
+            Type::Pointer(_) | Type::Chan { .. } | Type::Interface(_) | Type::TypeParam { .. } => {
+                None
+            }
+            Type::Struct { fields, .. } => {
+                for f in fields {
+                    let ft = self.w.prog.obj(f).ty;
+                    if self.comparable_cause(ft, seen).is_some() {
+                        return Some(format!(
+                            "struct containing {} cannot be compared",
+                            self.typ_str(ft)
+                        ));
+                    }
+                }
+                None
+            }
+            Type::Array { elem, .. } => self
+                .comparable_cause(elem, seen)
+                .map(|_| format!("{} cannot be compared", self.typ_str(t))),
+            _ => Some(String::new()),
+        }
     }
 
     pub fn is_ordered(&self, t: TypeId) -> bool {
@@ -1085,7 +1199,7 @@ impl<'a> Checker<'_, 'a> {
                 }
                 // an indexed string is a byte value, not addressable
                 x.mode = Mode::Value;
-                x.typ = TypeId::basic(BasicKind::Uint8);
+                x.typ = self.w.prog.byte;
             }
             Type::Array { len, elem } => {
                 valid = true;
@@ -1122,7 +1236,7 @@ impl<'a> Checker<'_, 'a> {
                 expr: Some(base),
                 ..x.clone()
             });
-            self.error(e, format!("invalid operation: cannot index {s}"));
+            self.error(e, format!("cannot index {s}"));
             self.expr(None, index);
             x.mode = Mode::Invalid;
             return;
@@ -1317,19 +1431,19 @@ impl<'a> Checker<'_, 'a> {
                 }
             }
             None => match hint {
-                Some(h) => {
-                    // Elided type: &T for pointer hints.
-                    match self.ty(self.under(h)).clone() {
-                        Type::Pointer(base) => base,
-                        _ => h,
-                    }
-                }
+                // An elided type: the element type; *T implies &T{…}.
+                Some(h) => h,
                 None => {
                     self.error(e, "invalid composite literal type: missing type");
                     x.mode = Mode::Invalid;
                     return;
                 }
             },
+        };
+        let result_type = t;
+        let t = match (typ, self.ty(self.under(t)).clone()) {
+            (None, Type::Pointer(base)) => base,
+            _ => t,
         };
         if t == TypeId::INVALID {
             for el in elems {
@@ -1468,7 +1582,7 @@ impl<'a> Checker<'_, 'a> {
             }
         }
         x.mode = Mode::Value;
-        x.typ = t;
+        x.typ = result_type;
     }
 
     /// Checks the elements of an array or slice literal; returns the

@@ -30,10 +30,25 @@ impl<'a> Checker<'_, 'a> {
         if name == "_" {
             return Lookup::NotFound;
         }
-        let (mut start, mut indirect0) = (t, false);
-        if let Type::Pointer(b) = self.ty(self.w.prog.unalias(t)).clone()
-            && matches!(self.ty(self.w.prog.unalias(b)), Type::Named(_))
+        // A named pointer type: look in the pointer type, but methods found
+        // there are not in its method set (types2 go.dev/issue/8590).
+        if let Type::Named(n) = self.ty(self.w.prog.unalias(t)).clone()
+            && let Type::Pointer(_) = self.ty(n.underlying)
         {
+            let r = self.lookup_field_or_method(n.underlying, name);
+            if let Lookup::Found { obj, .. } = &r
+                && matches!(self.w.prog.obj(*obj).kind, ObjKind::Func)
+            {
+                return Lookup::NotFound;
+            }
+            return r;
+        }
+        let (mut start, mut indirect0) = (t, false);
+        if let Type::Pointer(b) = self.ty(self.w.prog.unalias(t)).clone() {
+            // *T where T is an interface has no methods.
+            if matches!(self.ty(self.under(b)), Type::Interface(_)) {
+                return Lookup::NotFound;
+            }
             start = b;
             indirect0 = true;
         }
@@ -146,7 +161,9 @@ impl<'a> Checker<'_, 'a> {
             let scope = self.w.pkg_scopes[&imported];
             let found = self.w.scopes.get(scope).names.get(&sel.value).copied();
             let Some(o) = found else {
-                self.error_at(sel.pos, format!("undefined: {}.{}", pkg_name, sel.value));
+                if !self.fake_pkgs.contains(&imported) {
+                    self.error_at(sel.pos, format!("undefined: {}.{}", pkg_name, sel.value));
+                }
                 return;
             };
             if !self.w.prog.obj(o).exported() && imported != self.w.unsafe_pkg {
@@ -360,7 +377,11 @@ impl<'a> Checker<'_, 'a> {
                         }
                         Some(obj)
                     }
-                    _ => None,
+                    Lookup::Ambiguous => {
+                        let vs = self.typ_str(v);
+                        return Err(format!("(ambiguous selector {vs}.{})", mo.name));
+                    }
+                    Lookup::NotFound => None,
                 }
             };
             let Some(f) = found else {

@@ -228,6 +228,8 @@ pub fn check_package(
         has_call_or_recv: false,
         params: std::collections::HashSet::new(),
         func_scopes: std::collections::HashSet::new(),
+        fake_pkgs: std::collections::HashSet::new(),
+        unresolved_named: Vec::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -341,6 +343,10 @@ pub(crate) struct Checker<'w, 'a> {
     pub params: std::collections::HashSet<ObjId>,
     /// Scopes of functions (checked for unused variables on their own).
     pub func_scopes: std::collections::HashSet<ScopeId>,
+    /// Packages that could not be imported (their uses are not errors).
+    pub fake_pkgs: std::collections::HashSet<PkgId>,
+    /// Defined types whose underlying type is another defined type for now.
+    pub unresolved_named: Vec<TypeId>,
 }
 
 impl<'a> Checker<'_, 'a> {

@@ -237,7 +237,13 @@ impl<'a> Checker<'_, 'a> {
                 Ok(p) => p,
                 Err(e) => {
                     self.error_at(lit.pos, format!("could not import {path} ({e})"));
-                    return;
+                    // A fake package keeps uses of it quiet (types2 does the same).
+                    let name = path.rsplit('/').next().unwrap_or(&path).to_string();
+                    let fake = self.w.prog.add_package(&path, &name);
+                    let scope = self.w.scopes.new_child(crate::universe::Scopes::UNIVERSE);
+                    self.w.pkg_scopes.insert(fake, scope);
+                    self.fake_pkgs.insert(fake);
+                    fake
                 }
             }
         };

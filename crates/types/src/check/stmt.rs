@@ -119,22 +119,9 @@ impl<'a> Checker<'_, 'a> {
                 if ch.is_invalid() || v.is_invalid() {
                     return;
                 }
-                let Type::Chan { dir, elem } = self.ty(self.under(ch.typ)).clone() else {
-                    let s = self.op_str(&ch);
-                    self.error(
-                        chan,
-                        format!("invalid operation: cannot send to non-channel {s}"),
-                    );
+                let Some(elem) = self.chan_elem(&ch, false) else {
                     return;
                 };
-                if dir == ChanDir::RecvOnly {
-                    let s = self.op_str(&ch);
-                    self.error(
-                        chan,
-                        format!("invalid operation: cannot send to receive-only channel {s}"),
-                    );
-                    return;
-                }
                 self.assignment(&mut v, Some(elem), "send");
             }
             Stmt::Assign { pos, op, lhs, rhs } => match (op, rhs) {
@@ -169,7 +156,7 @@ impl<'a> Checker<'_, 'a> {
                                     | crate::ty::Builtin::Delete
                             )
                         {
-                            let s = syntax::printer::expr_string(call);
+                            let s = self.op_str(&x);
                             self.error(call, format!("{what} discards result of {s}"));
                         }
                     }
@@ -391,7 +378,7 @@ impl<'a> Checker<'_, 'a> {
                         self.iota = None;
                         objs.push((obj, n));
                     }
-                    self.local_arity(c.pos, &c.names, values, inherited);
+                    self.local_arity(c.pos, &c.names, values, true, inherited);
                     let scope = self.scope();
                     for (obj, n) in objs {
                         self.declare(scope, Some(n), obj);
@@ -404,22 +391,23 @@ impl<'a> Checker<'_, 'a> {
                         .iter()
                         .map(|n| self.new_var(&n.value, TypeId::INVALID, n.pos))
                         .collect();
-                    if let Some(t) = &v.typ {
-                        let t = self.var_type(t);
-                        for &o in &objs {
-                            self.w.prog.objects[o.0 as usize].ty = t;
+                    let values: &'a [Expr] = v.values.as_ref().map_or(&[], |x| x.list());
+                    for (i, &o) in objs.iter().enumerate() {
+                        let (lhs, init): (Vec<ObjId>, Option<&'a Expr>) =
+                            if values.len() == objs.len() {
+                                (Vec::new(), values.get(i))
+                            } else if values.len() == 1 {
+                                (objs.clone(), values.first())
+                            } else {
+                                (Vec::new(), values.get(i))
+                            };
+                        self.var_decl_common(o, &lhs, v.typ.as_ref(), init);
+                        if values.len() == 1 {
+                            break;
                         }
                     }
-                    if let Some(vals) = &v.values {
-                        let list = vals.list();
-                        if v.typ.is_none() || list.len() == objs.len() || list.len() == 1 {
-                            self.init_vars(&objs, list, None);
-                        } else {
-                            for e in list {
-                                self.use_expr(e);
-                            }
-                            self.assign_error(list, objs.len(), list.len());
-                        }
+                    if v.typ.is_none() || v.values.is_some() {
+                        self.local_arity(v.pos, &v.names, values, false, false);
                     }
                     let scope = self.scope();
                     for (o, n) in objs.into_iter().zip(&v.names) {
@@ -481,6 +469,7 @@ impl<'a> Checker<'_, 'a> {
         pos: syntax::Pos,
         names: &[ast::Name],
         inits: &'a [Expr],
+        const_decl: bool,
         inherited: bool,
     ) {
         let (l, r) = (names.len(), inits.len());
@@ -493,7 +482,7 @@ impl<'a> Checker<'_, 'a> {
                 let s = syntax::printer::expr_string(n);
                 self.error(n, format!("extra init expr {s}"));
             }
-        } else if l > r {
+        } else if l > r && (const_decl || r != 1) {
             let n = &names[r];
             self.error_at(n.pos, format!("missing init expr for {}", n.value));
         }
@@ -682,6 +671,7 @@ impl<'a> Checker<'_, 'a> {
             tx.mode = Mode::Invalid;
         }
         let mut seen_default = false;
+        let mut seen: Vec<(crate::constant::Value, TypeId, syntax::Pos)> = Vec::new();
         for cc in body {
             match &cc.cases {
                 None => {
@@ -697,7 +687,31 @@ impl<'a> Checker<'_, 'a> {
                             continue;
                         }
                         let mut t = tx.clone();
-                        self.case_compare(&mut v, &mut t, e, tag.is_none());
+                        if !self.case_compare(&mut v, &mut t, e, tag.is_none()) {
+                            continue;
+                        }
+                        // Duplicate constant cases (types2 `caseValues`).
+                        // Only numbers and strings (types2 `goVal`).
+                        if let Some(val) = v.val().cloned().filter(|v| {
+                            matches!(
+                                v,
+                                crate::constant::Value::Int(_)
+                                    | crate::constant::Value::Rat(_)
+                                    | crate::constant::Value::Float(_)
+                                    | crate::constant::Value::String(_)
+                            )
+                        }) {
+                            if let Some((_, _, prev)) = seen
+                                .iter()
+                                .find(|(pv, pt, _)| *pv == val && self.w.prog.identical(*pt, v.typ))
+                            {
+                                let at = self.w.pos_string(self.file_ids[self.cur_file], *prev);
+                                let s = self.op_str(&v);
+                                self.error(e, format!("duplicate case {s} in expression switch\n\t{at}: previous case"));
+                                continue;
+                            }
+                            seen.push((val, v.typ, e.start()));
+                        }
                     }
                 }
             }
@@ -707,50 +721,29 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
+    /// Checks a case value against the switch tag; false after an error.
     fn case_compare(
         &mut self,
         v: &mut Operand<'a>,
         t: &mut Operand<'a>,
-        e: &'a Expr,
+        _e: &'a Expr,
         no_tag: bool,
-    ) {
-        if no_tag {
-            // switch { case cond: }: cond must be boolean.
-            if self.is_untyped(v.typ) {
-                self.convert_untyped(v, TypeId::basic(BasicKind::Bool));
-            }
-            if !v.is_invalid() && !self.basic(v.typ).is_some_and(|k| k.is_boolean()) {
-                let s = self.op_str(v);
-                self.error(
-                    e,
-                    format!(
-                        "invalid case {} in switch (mismatched types {} and bool)",
-                        syntax::printer::expr_string(e),
-                        {
-                            let _ = s;
-                            self.typ_str(v.typ)
-                        }
-                    ),
-                );
-            }
-            return;
+    ) -> bool {
+        let tag = if no_tag {
+            "true".to_string()
+        } else {
+            t.expr.map(syntax::printer::expr_string).unwrap_or_default()
+        };
+        // The case value is converted to the tag's type, then compared.
+        let tt = t.typ;
+        self.convert_untyped(v, tt);
+        if v.is_invalid() {
+            return false;
         }
-        if self.is_untyped(v.typ) {
-            let tt = t.typ;
-            self.convert_untyped(v, tt);
-            if v.is_invalid() {
-                return;
-            }
-        }
-        if self.assignable_to(v, t.typ).is_err() && self.assignable_to(t, v.typ).is_err() {
-            let es = syntax::printer::expr_string(e);
-            let ts = t.expr.map(syntax::printer::expr_string).unwrap_or_default();
-            let (a, b) = (self.typ_str(v.typ), self.typ_str(t.typ));
-            self.error(
-                e,
-                format!("invalid case {es} in switch on {ts} (mismatched types {a} and {b})"),
-            );
-        }
+        let mut res = v.clone();
+        let tc = t.clone();
+        self.comparison_impl(&mut res, &tc, Operator::Eql, Some(tag));
+        !res.is_invalid()
     }
 
     fn type_switch(
@@ -844,7 +837,7 @@ impl<'a> Checker<'_, 'a> {
             match self.ty(u).clone() {
                 Type::Basic(k) if k.is_string() => {
                     key_t = Some(TypeId::basic(BasicKind::Int));
-                    val_t = Some(TypeId::basic(BasicKind::Int32));
+                    val_t = Some(self.w.prog.rune);
                     if self.is_untyped(rx.typ) {
                         self.convert_untyped(&mut rx, TypeId::basic(BasicKind::String));
                     }

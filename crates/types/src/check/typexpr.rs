@@ -286,51 +286,51 @@ impl<'a> Checker<'_, 'a> {
     /// The length of an array type: a non-negative constant integer, or -1
     /// after an error (types2 `arrayLength`).
     fn array_length(&mut self, e: &'a Expr) -> i64 {
-        // An undeclared name as length is a common mistake: say so plainly.
-        if let Expr::Name(n) = e
-            && self.lookup(&n.value).is_none()
-        {
-            self.error(
-                e,
-                format!(
-                    "undefined array length {} or missing type constraint",
-                    n.value
-                ),
-            );
-            return -1;
+        // A name may be a parameterized type declaration missing its
+        // constraint: say so when it is undefined (types2 `arrayLength`).
+        if let Expr::Name(n) = e {
+            match self.lookup(&n.value) {
+                None => {
+                    self.error(
+                        e,
+                        format!(
+                            "undefined array length {} or missing type constraint",
+                            n.value
+                        ),
+                    );
+                    return -1;
+                }
+                Some((_, o)) if !matches!(self.w.prog.obj(o).kind, ObjKind::Const { .. }) => {
+                    self.error(e, format!("invalid array length {}", n.value));
+                    return -1;
+                }
+                _ => {}
+            }
         }
-        let mut x = self.expr(None, e);
+        let x = self.expr(None, e);
         if x.is_invalid() {
             return -1;
         }
-        let s = || syntax::printer::expr_string(e);
         let Mode::Constant(v) = x.mode.clone() else {
             let d = self.op_str(&x);
             self.error(e, format!("array length {d} must be constant"));
             return -1;
         };
-        if self.is_untyped(x.typ) || self.basic(x.typ).is_some_and(|k| k.is_integer()) {
+        let integer = self.basic(x.typ).is_some_and(|k| k.is_integer());
+        if self.is_untyped(x.typ) || integer {
             let vi = v.to_int();
-            if let crate::constant::Value::Int(i) = &vi {
-                if self.is_untyped(x.typ) {
-                    // Representable as int?
-                    self.convert_untyped(&mut x, TypeId::basic(BasicKind::Int));
-                    if x.is_invalid() {
-                        return -1;
-                    }
-                }
-                if let Some(n) = vi.to_i64()
-                    && n >= 0
-                {
-                    return n;
-                }
-                let _ = i;
+            if matches!(vi, crate::constant::Value::Int(_))
+                && super::expr::representable_const(&vi, BasicKind::Int).is_some()
+                && let Some(n) = vi.to_i64()
+                && n >= 0
+            {
+                return n;
             }
         }
-        let msg = if self.is_untyped(x.typ) || self.basic(x.typ).is_some_and(|k| k.is_integer()) {
-            format!("invalid array length {}", s())
+        let d = self.op_str(&x);
+        let msg = if integer {
+            format!("invalid array length {d}")
         } else {
-            let d = self.op_str(&x);
             format!("array length {d} must be integer")
         };
         self.error(e, msg);
@@ -489,7 +489,10 @@ impl<'a> Checker<'_, 'a> {
                 if t == TypeId::INVALID {
                     return t;
                 }
-                if !matches!(self.ty(self.under(t)), Type::Interface(_)) {
+                // A named type still being declared (an interface embedding
+                // one that refers back to it) is taken as an interface.
+                let pending = matches!(self.ty(self.w.prog.unalias(t)), Type::Named(n) if n.underlying == TypeId::INVALID);
+                if !pending && !matches!(self.ty(self.under(t)), Type::Interface(_)) {
                     // A single non-interface type is a one-term union.
                     return self.new_type(Type::Union(vec![crate::ty::Term {
                         tilde: false,
