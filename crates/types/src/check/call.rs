@@ -84,15 +84,53 @@ impl<'a> Checker<'_, 'a> {
                         return;
                     }
                 };
-                if !sig.tparams.is_empty() {
-                    self.error(e, "rgo: calls of generic functions are not yet implemented");
-                    for a in args {
-                        self.use_expr(a);
-                    }
-                    x.mode = Mode::Invalid;
-                    return;
-                }
                 let ops = self.args(args);
+                let mut sig = sig;
+                if !sig.tparams.is_empty() {
+                    // A generic function: infer the missing type arguments.
+                    if ops.iter().any(|o| o.is_invalid()) {
+                        x.mode = Mode::Invalid;
+                        return;
+                    }
+                    let given = self
+                        .partial_targs
+                        .get(&super::key(&**fun))
+                        .cloned()
+                        .unwrap_or_default();
+                    let mut ptypes: Vec<TypeId> =
+                        sig.params.iter().map(|&p| self.w.prog.obj(p).ty).collect();
+                    if sig.variadic
+                        && !*has_dots
+                        && let Some(&last) = ptypes.last()
+                    {
+                        let elem = match self.ty(self.under(last)) {
+                            Type::Slice(e) => *e,
+                            _ => last,
+                        };
+                        ptypes.pop();
+                        while ptypes.len() < ops.len() {
+                            ptypes.push(elem);
+                        }
+                    }
+                    let Some(targs) = self.infer(fun, e.pos(), &sig.tparams, &given, &ptypes, &ops)
+                    else {
+                        x.mode = Mode::Invalid;
+                        return;
+                    };
+                    for (i, &tp) in sig.tparams.iter().enumerate() {
+                        if let Err(cause) = self.satisfies(tp, targs[i], &sig.tparams, &targs) {
+                            self.error(fun, cause);
+                            x.mode = Mode::Invalid;
+                            return;
+                        }
+                    }
+                    let st = self.new_type(Type::Signature(Box::new(sig.clone())));
+                    let inst = self.instantiate_sig(st, &targs);
+                    self.record_type_and_value(fun, Mode::Value, inst);
+                    if let Type::Signature(s) = self.ty(inst) {
+                        sig = (**s).clone();
+                    }
+                }
                 self.arguments(e, fun, &sig, &ops, args, *has_dots);
                 match sig.results.len() {
                     0 => {

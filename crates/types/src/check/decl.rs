@@ -434,6 +434,10 @@ impl<'a> Checker<'_, 'a> {
         self.w.prog.objects[obj.0 as usize].ty = sig; // guard against cycles
         let (sig, scope) = self.func_type(d.recv.as_ref(), &d.tparams, &d.typ);
         self.w.prog.objects[obj.0 as usize].ty = sig;
+        if !self.last_recv_tparams.is_empty() {
+            let tps = std::mem::take(&mut self.last_recv_tparams);
+            self.set_recv_tparams(obj, tps);
+        }
         if !d.tparams.is_empty() && d.body.is_none() {
             self.soft_error_at(d.pos, "generic function is missing function body");
         }

@@ -705,18 +705,21 @@ impl<'a> Checker<'_, 'a> {
 
     /// Whether `op` applies to operand `x`'s type, reporting if not.
     fn op_allowed(&mut self, op: Operator, x: &Operand<'a>, unary: bool) -> bool {
-        // (Unary and binary operators share their message.)
-        let k = self.basic(x.typ);
-        let ok = match op {
-            Operator::Add => k.is_some_and(|k| k.is_numeric() || !unary && k.is_string()),
-            Operator::Sub | Operator::Mul | Operator::Div => k.is_some_and(|k| k.is_numeric()),
-            Operator::Rem | Operator::And | Operator::Or | Operator::AndNot => {
-                k.is_some_and(|k| k.is_integer())
+        let pred = |k: Option<BasicKind>| -> bool {
+            match op {
+                Operator::Add => k.is_some_and(|k| k.is_numeric() || !unary && k.is_string()),
+                Operator::Sub | Operator::Mul | Operator::Div => k.is_some_and(|k| k.is_numeric()),
+                Operator::Rem | Operator::And | Operator::Or | Operator::AndNot | Operator::Xor => {
+                    k.is_some_and(|k| k.is_integer())
+                }
+                Operator::Not | Operator::AndAnd | Operator::OrOr => {
+                    k.is_some_and(|k| k.is_boolean())
+                }
+                _ => true,
             }
-            Operator::Xor => k.is_some_and(|k| k.is_integer()),
-            Operator::Not | Operator::AndAnd | Operator::OrOr => k.is_some_and(|k| k.is_boolean()),
-            _ => true,
         };
+        // For a type parameter, every type of its type set must permit op.
+        let ok = self.all_terms(x.typ, |c, t| pred(c.basic(t)));
         if !ok {
             let s = self.op_str(x);
             let e = x.expr.expect("operand");
@@ -960,6 +963,17 @@ impl<'a> Checker<'_, 'a> {
         if self.comparable(t) {
             return None;
         }
+        if self.is_type_param(t) {
+            let empty = self.tparam_terms(t).is_some_and(|ts| ts.is_empty());
+            return Some(
+                if empty {
+                    "empty type set"
+                } else {
+                    "incomparable types in type set"
+                }
+                .into(),
+            );
+        }
         match self.ty(self.under(t)) {
             Type::Slice(_) | Type::Signature(_) | Type::Map { .. } => {
                 return Some(format!(
@@ -1005,7 +1019,7 @@ impl<'a> Checker<'_, 'a> {
     }
 
     pub fn is_ordered(&self, t: TypeId) -> bool {
-        self.basic(t).is_some_and(|k| k.is_ordered())
+        self.all_terms(t, |c, t| c.basic(t).is_some_and(|k| k.is_ordered()))
     }
 
     /// Whether values of type `t` are comparable with `==`.
@@ -1035,7 +1049,7 @@ impl<'a> Checker<'_, 'a> {
                 seen.pop();
                 ok
             }
-            Type::TypeParam { .. } => true,
+            Type::TypeParam { .. } => self.tparam_comparable(t),
             _ => false,
         }
     }
@@ -1178,17 +1192,42 @@ impl<'a> Checker<'_, 'a> {
             };
             return;
         }
-        if let Type::Signature(s) = self.ty(self.under(x.typ))
+        if let Type::Signature(s) = self.ty(self.under(x.typ)).clone()
             && !s.tparams.is_empty()
         {
-            self.error(
-                e,
-                "rgo: explicit instantiation of generic functions is not yet implemented",
-            );
-            x.mode = Mode::Invalid;
+            // f[A, B]: explicit (possibly partial) instantiation.
+            let Some(targs) = self.explicit_targs(index) else {
+                x.mode = Mode::Invalid;
+                return;
+            };
+            let (got, want) = (targs.len(), s.tparams.len());
+            if got > want {
+                let list = index.list();
+                self.error(
+                    &list[want.min(list.len() - 1)],
+                    format!("got {got} type arguments but want {want}"),
+                );
+                x.mode = Mode::Invalid;
+                return;
+            }
+            if got < want {
+                self.partial_targs.insert(key(e), targs);
+                x.mode = Mode::Value;
+                return;
+            }
+            for (i, &tp) in s.tparams.iter().enumerate() {
+                if let Err(cause) = self.satisfies(tp, targs[i], &s.tparams, &targs) {
+                    let list = index.list();
+                    self.error(&list[i.min(list.len() - 1)], cause);
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+            x.typ = self.instantiate_sig(x.typ, &targs);
+            x.mode = Mode::Value;
             return;
         }
-        let u = self.under(x.typ);
+        let u = self.core_under(x.typ);
         let mut valid = false;
         let mut length: Option<i64> = None;
         match self.ty(u).clone() {
@@ -1317,7 +1356,7 @@ impl<'a> Checker<'_, 'a> {
             }
             return;
         }
-        let u = self.under(x.typ);
+        let u = self.core_under(x.typ);
         let mut length: Option<i64> = None;
         let mut valid = false;
         match self.ty(u).clone() {
@@ -1456,7 +1495,7 @@ impl<'a> Checker<'_, 'a> {
             }
             return;
         }
-        let u = self.under(t);
+        let u = self.core_under(t);
         match self.ty(u).clone() {
             Type::Struct { fields, .. } => {
                 if elems.is_empty() {

@@ -63,11 +63,38 @@ impl<'a> Checker<'_, 'a> {
                     if !seen.insert(typ) {
                         continue;
                     }
-                    if let Some(&m) = n.methods.iter().find(|&&m| self.w.prog.obj(m).name == name) {
+                    // An instance has its generic type's methods, substituted.
+                    let methods = match n.origin {
+                        Some(o) => match self.ty(o) {
+                            Type::Named(on) => on.methods.clone(),
+                            _ => Vec::new(),
+                        },
+                        None => n.methods.clone(),
+                    };
+                    if let Some(&m) = methods.iter().find(|&&m| self.w.prog.obj(m).name == name) {
+                        let m = if n.origin.is_some() {
+                            self.instance_method(typ, m)
+                        } else {
+                            m
+                        };
                         found.push((m, path.clone(), indirect));
                         continue;
                     }
-                    typ = n.underlying;
+                    typ = self.under(typ);
+                }
+                if let Type::TypeParam { constraint, .. } = self.ty(typ).clone() {
+                    // A type parameter has the methods of its constraint.
+                    let cu = self.under(constraint);
+                    if let Some(m) = self
+                        .w
+                        .prog
+                        .interface_methods(cu)
+                        .into_iter()
+                        .find(|&m| self.w.prog.obj(m).name == name)
+                    {
+                        found.push((m, path.clone(), indirect));
+                    }
+                    continue;
                 }
                 match self.ty(self.under(typ)).clone() {
                     Type::Struct { fields, .. } => {
@@ -355,7 +382,8 @@ impl<'a> Checker<'_, 'a> {
     pub fn missing_method(&mut self, v: TypeId, t: TypeId, _static: bool) -> Result<(), String> {
         let iface = self.under(t);
         let methods = self.w.prog.interface_methods(iface);
-        let v_is_iface = matches!(self.ty(self.under(v)), Type::Interface(_));
+        let v_is_iface =
+            matches!(self.ty(self.under(v)), Type::Interface(_)) && !self.is_type_param(v);
         for m in methods {
             let mo = self.w.prog.obj(m).clone();
             let found = if v_is_iface {

@@ -29,6 +29,7 @@ mod assign;
 mod call;
 mod decl;
 mod expr;
+mod generic;
 mod lookup;
 mod operand;
 mod resolver;
@@ -230,6 +231,13 @@ pub fn check_package(
         func_scopes: std::collections::HashSet::new(),
         fake_pkgs: std::collections::HashSet::new(),
         unresolved_named: Vec::new(),
+        instances: Vec::new(),
+        pending_instances: Vec::new(),
+        inst_methods: HashMap::new(),
+        recv_tparams: HashMap::new(),
+        last_recv_tparams: Vec::new(),
+        delayed_verify: Vec::new(),
+        partial_targs: HashMap::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -347,14 +355,34 @@ pub(crate) struct Checker<'w, 'a> {
     pub fake_pkgs: std::collections::HashSet<PkgId>,
     /// Defined types whose underlying type is another defined type for now.
     pub unresolved_named: Vec<TypeId>,
+    /// Instances of generic types: (origin, type arguments, instance).
+    pub instances: Vec<(TypeId, Vec<TypeId>, TypeId)>,
+    /// Instances made while their generic type was being declared.
+    pub pending_instances: Vec<TypeId>,
+    /// Methods of instances: (instance, generic method) → substituted method.
+    pub inst_methods: HashMap<(TypeId, ObjId), ObjId>,
+    /// Receiver type parameters of methods of generic types.
+    pub recv_tparams: HashMap<ObjId, Vec<TypeId>>,
+    /// The receiver type parameters declared by the last `func_type`.
+    pub last_recv_tparams: Vec<TypeId>,
+    /// Constraint checks of instantiations, done once types are complete:
+    /// (file, position expression, type parameter, argument, all arguments, all parameters).
+    #[allow(clippy::type_complexity)]
+    pub delayed_verify: Vec<(usize, &'a ast::Expr, ObjId, TypeId, Vec<TypeId>, Vec<ObjId>)>,
+    /// Partial explicit type arguments of generic function operands.
+    pub partial_targs: HashMap<usize, Vec<TypeId>>,
 }
 
 impl<'a> Checker<'_, 'a> {
     fn check_files(&mut self) {
         self.collect_objects();
         self.package_objects();
+        self.complete_instances();
         self.check_map_keys();
+        self.verify_delayed();
         self.process_delayed();
+        self.complete_instances();
+        self.verify_delayed();
         self.record_untyped();
         self.unused_imports();
         self.init_order();
@@ -474,6 +502,15 @@ impl<'a> Checker<'_, 'a> {
 
     pub fn under(&self, t: TypeId) -> TypeId {
         self.w.prog.underlying(t)
+    }
+
+    /// The core type of `t` if it is a type parameter with one, else its
+    /// underlying type.
+    pub fn core_under(&self, t: TypeId) -> TypeId {
+        if self.is_type_param(t) {
+            return self.core_type(t).unwrap_or_else(|| self.under(t));
+        }
+        self.under(t)
     }
 
     pub fn ty(&self, t: TypeId) -> &Type {

@@ -132,7 +132,15 @@ impl<'a> Checker<'_, 'a> {
 
     /// Whether `t` is an interface with type-set elements (only usable as a constraint).
     pub fn is_constraint_interface(&self, t: TypeId) -> bool {
+        self.is_constraint_iface(t, &mut Vec::new())
+    }
+
+    fn is_constraint_iface(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
         let u = self.under(t);
+        if seen.contains(&u) {
+            return false;
+        }
+        seen.push(u);
         let Type::Interface(i) = self.ty(u) else {
             return false;
         };
@@ -141,7 +149,7 @@ impl<'a> Checker<'_, 'a> {
         }
         i.embeddeds.iter().any(|&e| {
             matches!(self.ty(self.w.prog.unalias(e)), Type::Union(_))
-                || self.is_constraint_interface(e)
+                || self.is_constraint_iface(e, seen)
         })
     }
 
@@ -561,7 +569,9 @@ impl<'a> Checker<'_, 'a> {
         if !tparams.is_empty() {
             sig.tparams = self.declare_type_params(tparams, scope);
         }
+        self.last_recv_tparams.clear();
         if let Some(r) = recv {
+            self.declare_recv_tparams(&r.typ, scope);
             let (objs, _) = self.collect_params(std::slice::from_ref(r), false, scope);
             if let Some(&rv) = objs.first() {
                 self.valid_recv(r, rv);
@@ -657,6 +667,76 @@ impl<'a> Checker<'_, 'a> {
             }
             _ => bad(self, ""),
         }
+    }
+
+    /// For a receiver `T[P, Q]` of a generic type: declares P and Q as the
+    /// method's own type parameters, constrained as T's (types2 `collectRecv`).
+    fn declare_recv_tparams(&mut self, t: &'a Expr, scope: ScopeId) {
+        let mut t = t.unparen();
+        if let Expr::Operation {
+            op: Operator::Mul,
+            x,
+            y: None,
+            ..
+        } = t
+        {
+            t = x.unparen();
+        }
+        let Expr::Index { x: base, index, .. } = t else {
+            return;
+        };
+        let Expr::Name(bn) = base.unparen() else {
+            return;
+        };
+        let Some((_, bo)) = self.lookup(&bn.value) else {
+            return;
+        };
+        if self.decls.contains_key(&bo) {
+            self.obj_decl(bo);
+        }
+        let Type::Named(n) = self.ty(self.w.prog.unalias(self.w.prog.obj(bo).ty)).clone() else {
+            return;
+        };
+        if n.tparams.is_empty() {
+            return;
+        }
+        let names = index.list();
+        let mut new_tps = Vec::new();
+        for (i, ne) in names.iter().enumerate() {
+            let Expr::Name(nn) = ne else { continue };
+            let tn = self.new_object(&nn.value, ObjKind::TypeName, TypeId::INVALID, nn.pos);
+            let tp = self.new_type(Type::TypeParam {
+                obj: tn,
+                index: i as u32,
+                constraint: TypeId::INVALID,
+            });
+            self.w.prog.objects[tn.0 as usize].ty = tp;
+            if nn.value != "_" {
+                self.declare(scope, Some(nn), tn);
+            } else {
+                self.record_def(nn, tn);
+            }
+            new_tps.push(tp);
+        }
+        if new_tps.len() == n.tparams.len() {
+            let smap: super::generic::Smap = n
+                .tparams
+                .iter()
+                .zip(&new_tps)
+                .map(|(&p, &q)| (self.w.prog.obj(p).ty, q))
+                .collect();
+            for (&orig, &tp) in n.tparams.iter().zip(&new_tps) {
+                let Type::TypeParam { constraint, .. } = self.ty(self.w.prog.obj(orig).ty).clone()
+                else {
+                    continue;
+                };
+                let c = self.subst(constraint, &smap);
+                if let Type::TypeParam { constraint, .. } = &mut self.w.prog.types[tp.0 as usize] {
+                    *constraint = c;
+                }
+            }
+        }
+        self.last_recv_tparams = new_tps;
     }
 
     pub fn is_type_param(&self, t: TypeId) -> bool {
@@ -772,11 +852,7 @@ impl<'a> Checker<'_, 'a> {
             self.error(e, format!("{s} is not a generic type"));
             return TypeId::INVALID;
         }
-        self.error(
-            e,
-            "rgo: instantiation of generic types is not yet implemented",
-        );
-        TypeId::INVALID
+        self.instantiate_type_expr(e, op.typ, _index)
     }
 }
 
