@@ -12,6 +12,7 @@
 pub mod build;
 mod diag;
 mod env;
+pub mod import;
 pub mod load;
 
 pub use diag::{Diagnostic, DiagnosticSink, PosStyle};
@@ -73,13 +74,13 @@ pub struct CheckOptions {
     pub complete: bool,
 }
 
-/// Resolves imports while rgo cannot yet type-check imported packages:
-/// every import other than `unsafe` fails with a plain statement of why.
-struct NoPackages;
+/// The importer used when the reference tree cannot be found: every
+/// import other than `unsafe` fails, saying why.
+struct NoGoroot(String);
 
-impl types::check::Importer for NoPackages {
+impl types::check::Importer for NoGoroot {
     fn import(&mut self, _: &mut types::check::World, _: &str) -> Result<types::ty::PkgId, String> {
-        Err("rgo cannot import packages yet".into())
+        Err(self.0.clone())
     }
 }
 
@@ -109,8 +110,12 @@ pub fn check_package(
     } else {
         &opts.path
     };
+    let mut importer: Box<dyn types::check::Importer> = match import::SourceImporter::discover() {
+        Ok(i) => Box::new(i),
+        Err(e) => Box::new(NoGoroot(e)),
+    };
     let (_, _, errors) =
-        types::check::check_package(&mut world, &mut NoPackages, path, &tfiles, &conf);
+        types::check::check_package(&mut world, importer.as_mut(), path, &tfiles, &conf);
     errors
         .into_iter()
         .map(|e| {

@@ -20,6 +20,19 @@ impl<'a> Checker<'_, 'a> {
             return Ok(());
         }
         let (vu, tu) = (self.under(v), self.under(t));
+        if self.is_untyped(v) && self.is_type_param(t) {
+            // Representable by each type of T's type set.
+            let terms = self.tparam_terms(t).unwrap_or_default();
+            if terms.is_empty() {
+                return Err(String::new());
+            }
+            for term in terms {
+                if self.implicit_type_and_value(x, term.ty).is_err() {
+                    return Err(String::new());
+                }
+            }
+            return Ok(());
+        }
         if self.is_untyped(v) {
             if let Type::Basic(k) = self.ty(tu).clone() {
                 if x.is_nil() {
@@ -75,6 +88,33 @@ impl<'a> Checker<'_, 'a> {
         };
         if self.w.prog.identical(vu, tu) && (!named(self, v) || !named(self, t)) {
             return Ok(());
+        }
+        // A type parameter against a type literal: every type of its type set.
+        let (vp, tp) = (self.is_type_param(v), self.is_type_param(t));
+        if vp && !named(self, t) {
+            let terms = self.tparam_terms(v).unwrap_or_default();
+            if !terms.is_empty()
+                && terms.iter().all(|term| {
+                    let xo = Operand {
+                        mode: Mode::Value,
+                        expr: x.expr,
+                        typ: term.ty,
+                    };
+                    self.assignable_to(&xo, t).is_ok()
+                })
+            {
+                return Ok(());
+            }
+        }
+        if tp && !named(self, v) {
+            let terms = self.tparam_terms(t).unwrap_or_default();
+            if !terms.is_empty()
+                && terms
+                    .iter()
+                    .all(|term| self.assignable_to(x, term.ty).is_ok())
+            {
+                return Ok(());
+            }
         }
         // T is an interface and x implements it.
         if let Type::Interface(_) = self.ty(tu).clone()
@@ -552,7 +592,7 @@ impl<'a> Checker<'_, 'a> {
         match rhs {
             None => {
                 // x++: x must be numeric.
-                if !self.basic(x.typ).is_some_and(|k| k.is_numeric()) {
+                if !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_numeric())) {
                     let s = syntax::printer::expr_string(lhs);
                     let opn = if op == Operator::Add { "++" } else { "--" };
                     let xs = self.op_str(&x);
@@ -639,12 +679,15 @@ impl<'a> Checker<'_, 'a> {
             );
             return false;
         }
+        let ok = self.all_terms(x.typ, |c, t| {
+            let k = c.basic(t);
+            match op {
+                Operator::Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
+                Operator::Sub | Operator::Mul | Operator::Div => k.is_some_and(|k| k.is_numeric()),
+                _ => k.is_some_and(|k| k.is_integer()),
+            }
+        });
         let k = self.basic(x.typ);
-        let ok = match op {
-            Operator::Add => k.is_some_and(|k| k.is_numeric() || k.is_string()),
-            Operator::Sub | Operator::Mul | Operator::Div => k.is_some_and(|k| k.is_numeric()),
-            _ => k.is_some_and(|k| k.is_integer()),
-        };
         if !ok {
             let s = self.op_str(x);
             self.error(

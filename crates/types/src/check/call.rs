@@ -69,7 +69,7 @@ impl<'a> Checker<'_, 'a> {
                 x.expr = Some(e);
             }
             _ => {
-                let sig = match self.ty(self.under(f.typ)) {
+                let sig = match self.ty(self.core_under(f.typ)) {
                     Type::Signature(s) => (**s).clone(),
                     _ => {
                         let s = self.op_str(&f);
@@ -402,6 +402,53 @@ impl<'a> Checker<'_, 'a> {
         {
             return Ok(());
         }
+        // Type parameters: every pair of types of their type sets converts.
+        let (vp, tp) = (self.is_type_param(v), self.is_type_param(t));
+        if vp || tp {
+            let vterms: Vec<TypeId> = if vp {
+                match self.tparam_terms(v) {
+                    Some(ts) if !ts.is_empty() => ts.iter().map(|t| t.ty).collect(),
+                    _ => {
+                        return Err(format!(
+                            "{} does not contain specific types",
+                            self.typ_str(v)
+                        ));
+                    }
+                }
+            } else {
+                vec![v]
+            };
+            let tterms: Vec<TypeId> = if tp {
+                match self.tparam_terms(t) {
+                    Some(ts) if !ts.is_empty() => ts.iter().map(|t| t.ty).collect(),
+                    _ => {
+                        return Err(format!(
+                            "{} does not contain specific types",
+                            self.typ_str(t)
+                        ));
+                    }
+                }
+            } else {
+                vec![t]
+            };
+            for &vt in &vterms {
+                for &tt in &tterms {
+                    let xo = Operand {
+                        mode: Mode::Value,
+                        expr: x.expr,
+                        typ: vt,
+                    };
+                    if self.convertible_to(&xo, tt).is_err() {
+                        return Err(format!(
+                            "cannot convert {} to type {}",
+                            self.typ_str(vt),
+                            self.typ_str(tt)
+                        ));
+                    }
+                }
+            }
+            return Ok(());
+        }
         // slice to array or array pointer
         if let Type::Slice(se) = self.ty(vu).clone() {
             let target = match self.ty(tu).clone() {
@@ -502,7 +549,26 @@ impl<'a> Checker<'_, 'a> {
         match b {
             Builtin::Len | Builtin::Cap => {
                 let a = &mut ops[0];
-                let u = self.under(a.typ);
+                if self.is_type_param(a.typ) && self.core_type(a.typ).is_none() {
+                    let is_len = b == Builtin::Len;
+                    let ok = self.all_terms(a.typ, |c, t| match c.ty(c.under(t)) {
+                        Type::Basic(k) => k.is_string() && is_len,
+                        Type::Array { .. } | Type::Slice(_) | Type::Chan { .. } => true,
+                        Type::Map { .. } => is_len,
+                        Type::Pointer(p) => matches!(c.ty(c.under(*p)), Type::Array { .. }),
+                        _ => false,
+                    });
+                    self.has_call_or_recv |= saved_call;
+                    if !ok {
+                        let s = self.op_str(a);
+                        self.error(arg(0), format!("invalid argument: {s} for built-in {name}"));
+                        return;
+                    }
+                    x.mode = Mode::Value;
+                    x.typ = TypeId::basic(BasicKind::Int);
+                    return;
+                }
+                let u = self.core_under(a.typ);
                 let mut val: Option<Value> = None;
                 let ok = match self.ty(u).clone() {
                     Type::Basic(k) if k.is_string() && b == Builtin::Len => {
@@ -549,7 +615,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::Append => {
                 let s = ops[0].clone();
-                let elem = match self.ty(self.under(s.typ)) {
+                let elem = match self.ty(self.core_under(s.typ)) {
                     Type::Slice(e) => *e,
                     _ => {
                         let d = self.op_str(&s);
@@ -604,7 +670,7 @@ impl<'a> Checker<'_, 'a> {
                     }
                     return;
                 }
-                let min = match self.ty(self.under(t)) {
+                let min = match self.ty(self.core_under(t)) {
                     Type::Slice(_) => 2,
                     Type::Map { .. } | Type::Chan { .. } => 1,
                     _ => {
@@ -685,7 +751,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::Copy => {
                 let (dst, src) = (ops[0].clone(), ops[1].clone());
-                let de = match self.ty(self.under(dst.typ)) {
+                let de = match self.ty(self.core_under(dst.typ)) {
                     Type::Slice(e) => Some(*e),
                     _ => None,
                 };
@@ -697,7 +763,7 @@ impl<'a> Checker<'_, 'a> {
                     );
                     return;
                 };
-                let se = match self.ty(self.under(src.typ)) {
+                let se = match self.ty(self.core_under(src.typ)) {
                     Type::Slice(e) => Some(*e),
                     Type::Basic(k) if k.is_string() => Some(self.w.prog.byte),
                     _ => None,
@@ -721,7 +787,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::Delete => {
                 let m = ops[0].clone();
-                let Type::Map { key, .. } = self.ty(self.under(m.typ)).clone() else {
+                let Type::Map { key, .. } = self.ty(self.core_under(m.typ)).clone() else {
                     let s = self.op_str(&m);
                     self.error(arg(0), format!("invalid argument: {s} is not a map"));
                     return;
@@ -732,7 +798,7 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::Close => {
                 let c = ops[0].clone();
-                match self.ty(self.under(c.typ)).clone() {
+                match self.ty(self.core_under(c.typ)).clone() {
                     Type::Chan { dir, .. } => {
                         if dir == ChanDir::RecvOnly {
                             let s = self.op_str(&c);
@@ -757,7 +823,7 @@ impl<'a> Checker<'_, 'a> {
             Builtin::Clear => {
                 let c = ops[0].clone();
                 if !matches!(
-                    self.ty(self.under(c.typ)),
+                    self.ty(self.core_under(c.typ)),
                     Type::Map { .. } | Type::Slice(_)
                 ) {
                     let s = self.op_str(&c);

@@ -391,7 +391,20 @@ impl<'a> Checker<'_, 'a> {
                 }
                 Ok((self.default_type(x.typ), None))
             }
-            Type::TypeParam { .. } => Ok((target, None)),
+            Type::TypeParam { .. } => {
+                // Representable in every type of the type set.
+                let terms = self.tparam_terms(target).unwrap_or_default();
+                if terms.is_empty() && !x.is_nil() {
+                    return Err(ConvError::Invalid);
+                }
+                for t in terms {
+                    self.implicit_type_and_value(x, t.ty)?;
+                }
+                if x.is_nil() {
+                    return Ok((TypeId::basic(BasicKind::UntypedNil), None));
+                }
+                Ok((target, None))
+            }
             _ => Err(ConvError::Invalid),
         }
     }
@@ -562,6 +575,10 @@ impl<'a> Checker<'_, 'a> {
 
     /// Whether values of type `t` may be nil.
     pub fn has_nil(&self, t: TypeId) -> bool {
+        if self.is_type_param(t) {
+            let terms = self.tparam_terms(t).unwrap_or_default();
+            return !terms.is_empty() && terms.iter().all(|term| self.has_nil(term.ty));
+        }
         match self.ty(self.under(t)) {
             Type::Basic(k) => *k == BasicKind::UnsafePointer,
             Type::Slice(_)
@@ -819,15 +836,14 @@ impl<'a> Checker<'_, 'a> {
         if !xu && !yu {
             return;
         }
-        // mayConvert: both numeric/boolean/string, or one is nil-able.
+        // types2 `mayConvert`, with type sets for type parameters.
         let may = |c: &Self, x: &Operand<'a>, y: &Operand<'a>| -> bool {
-            let (kx, ky) = (c.basic(x.typ), c.basic(y.typ));
-            if let (Some(a), Some(b)) = (kx, ky)
-                && (a.is_numeric() && b.is_numeric()
-                    || a.is_boolean() && b.is_boolean()
-                    || a.is_string() && b.is_string())
-            {
-                return true;
+            let numeric =
+                |t: TypeId| c.all_terms(t, |c, t| c.basic(t).is_some_and(|k| k.is_numeric()));
+            let string =
+                |t: TypeId| c.all_terms(t, |c, t| c.basic(t).is_some_and(|k| k.is_string()));
+            if numeric(x.typ) != numeric(y.typ) || string(x.typ) != string(y.typ) {
+                return false;
             }
             if x.is_nil() {
                 return c.has_nil(y.typ);
@@ -835,12 +851,8 @@ impl<'a> Checker<'_, 'a> {
             if y.is_nil() {
                 return c.has_nil(x.typ);
             }
-            if kx.is_none() || ky.is_none() {
-                // An untyped constant and an interface, for comparisons.
-                return matches!(c.ty(c.under(x.typ)), Type::Interface(_))
-                    || matches!(c.ty(c.under(y.typ)), Type::Interface(_));
-            }
-            false
+            let ptr = |t: TypeId| matches!(c.ty(c.under(t)), Type::Pointer(_));
+            !(ptr(x.typ) || ptr(y.typ))
         };
         if !may(self, x, y) {
             return;
@@ -1071,7 +1083,9 @@ impl<'a> Checker<'_, 'a> {
                 x.mode = Mode::Invalid;
                 return;
             }
-        } else if !self.basic(x.typ).is_some_and(|k| k.is_integer()) && !self.is_untyped(x.typ) {
+        } else if !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer()))
+            && !self.is_untyped(x.typ)
+        {
             let s = self.op_str(x);
             self.error(
                 x.expr.expect("lhs"),
@@ -1109,7 +1123,7 @@ impl<'a> Checker<'_, 'a> {
                     return;
                 }
             }
-        } else if !self.basic(y.typ).is_some_and(|k| k.is_integer()) {
+        } else if !self.all_terms(y.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer())) {
             if self.is_untyped(y.typ) {
                 self.convert_untyped(y, TypeId::basic(BasicKind::Uint));
                 if y.is_invalid() {
@@ -1227,6 +1241,24 @@ impl<'a> Checker<'_, 'a> {
             x.mode = Mode::Value;
             return;
         }
+        // A type parameter without core type: every type in its type set
+        // must index to the same element type (types2 `indexExpr`).
+        if self.is_type_param(x.typ) && self.core_type(x.typ).is_none() {
+            let Some((elem, mode, len)) = self.tparam_index(x.typ, x.mode == Mode::Variable) else {
+                let s = self.op_str(&Operand {
+                    expr: Some(base),
+                    ..x.clone()
+                });
+                self.error(e, format!("cannot index {s}"));
+                self.expr(None, index);
+                x.mode = Mode::Invalid;
+                return;
+            };
+            self.index(index, len);
+            x.mode = mode;
+            x.typ = elem;
+            return;
+        }
         let u = self.core_under(x.typ);
         let mut valid = false;
         let mut length: Option<i64> = None;
@@ -1293,6 +1325,44 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
+    /// The element type, mode and minimal length of indexing a value of
+    /// type parameter `t`, if all types of its type set agree.
+    fn tparam_index(&self, t: TypeId, variable: bool) -> Option<(TypeId, Mode, Option<i64>)> {
+        let terms = self.tparam_terms(t)?;
+        let mut elem: Option<TypeId> = None;
+        let mut mode = Mode::Variable;
+        let mut length: Option<i64> = None;
+        for term in &terms {
+            let (e, l) = match self.ty(self.under(term.ty)).clone() {
+                Type::Basic(k) if k.is_string() => {
+                    mode = Mode::Value;
+                    (self.w.prog.byte, None)
+                }
+                Type::Array { len, elem } => {
+                    if !variable {
+                        mode = Mode::Value;
+                    }
+                    (elem, Some(len))
+                }
+                Type::Pointer(p) => match self.ty(self.under(p)).clone() {
+                    Type::Array { len, elem } => (elem, Some(len)),
+                    _ => return None,
+                },
+                Type::Slice(e) => (e, None),
+                _ => return None,
+            };
+            match elem {
+                None => elem = Some(e),
+                Some(prev) if !self.w.prog.identical(prev, e) => return None,
+                _ => {}
+            }
+            if let Some(l) = l {
+                length = Some(length.map_or(l, |m: i64| m.min(l)));
+            }
+        }
+        Some((elem?, mode, length))
+    }
+
     /// Checks an index expression: an integer, non-negative, below
     /// `max` when known. Returns its constant value if it has one.
     pub fn index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<i64> {
@@ -1300,7 +1370,9 @@ impl<'a> Checker<'_, 'a> {
         if x.is_invalid() {
             return None;
         }
-        if !self.is_untyped(x.typ) && !self.basic(x.typ).is_some_and(|k| k.is_integer()) {
+        if !self.is_untyped(x.typ)
+            && !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer()))
+        {
             let s = self.op_str(&x);
             self.error(e, format!("invalid argument: index {s} must be integer"));
             return None;
@@ -1354,6 +1426,27 @@ impl<'a> Checker<'_, 'a> {
             for i in index.iter().flatten() {
                 self.expr(None, i);
             }
+            return;
+        }
+        if self.is_type_param(x.typ) && self.core_type(x.typ).is_none() {
+            let ok = self.all_terms(x.typ, |c, t| match c.ty(c.under(t)) {
+                Type::Basic(k) => k.is_string(),
+                Type::Slice(e) => c.basic(*e) == Some(BasicKind::Uint8),
+                _ => false,
+            });
+            if !ok || full {
+                let s = self.op_str(&Operand {
+                    expr: Some(base),
+                    ..x.clone()
+                });
+                self.error(e, format!("cannot slice {s}"));
+                x.mode = Mode::Invalid;
+                return;
+            }
+            for i in index.iter().flatten() {
+                self.index(i, None);
+            }
+            x.mode = Mode::Value;
             return;
         }
         let u = self.core_under(x.typ);

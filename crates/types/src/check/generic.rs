@@ -404,7 +404,7 @@ impl<'a> Checker<'_, 'a> {
             Type::Named(n) => n.targs.clone(),
             _ => return m,
         };
-        let rparams = self.recv_tparams.get(&m).cloned().unwrap_or_default();
+        let rparams = self.w.recv_tparams.get(&m).cloned().unwrap_or_default();
         if rparams.len() != targs.len() {
             return m;
         }
@@ -793,6 +793,15 @@ impl<'a> Checker<'_, 'a> {
         if !self.mentions(x, tparams) {
             return true; // assignability is checked afterwards
         }
+        // A type parameter argument unifies through its core type.
+        let y = if self.is_type_param(y) && inexact {
+            match self.core_type(y) {
+                Some(c) => c,
+                None => return false,
+            }
+        } else {
+            y
+        };
         // A defined argument type against a type literal: use its underlying type.
         let (xt, yt) = (self.ty(x).clone(), self.ty(y).clone());
         let y_lit = if inexact && matches!(yt, Type::Named(_)) && !matches!(xt, Type::Named(_)) {
@@ -866,7 +875,7 @@ impl<'a> Checker<'_, 'a> {
 
     /// Receiver type parameters of method `m` (for instances' methods).
     pub fn set_recv_tparams(&mut self, m: ObjId, tps: Vec<TypeId>) {
-        self.recv_tparams.insert(m, tps);
+        self.w.recv_tparams.insert(m, tps);
     }
 }
 

@@ -72,6 +72,10 @@ impl<'a> Checker<'_, 'a> {
                         None => n.methods.clone(),
                     };
                     if let Some(&m) = methods.iter().find(|&&m| self.w.prog.obj(m).name == name) {
+                        // The method's signature may not be checked yet.
+                        if self.decls.contains_key(&m) {
+                            self.obj_decl(m);
+                        }
                         let m = if n.origin.is_some() {
                             self.instance_method(typ, m)
                         } else {

@@ -55,6 +55,9 @@ pub struct World {
     pub pkg_scopes: HashMap<PkgId, ScopeId>,
     /// Display names of source files, by global file id.
     pub files: Vec<String>,
+    /// Receiver type parameters of methods of generic types (the method's
+    /// own type parameters, which an instance's type arguments replace).
+    pub recv_tparams: HashMap<ObjId, Vec<TypeId>>,
 }
 
 impl Default for World {
@@ -76,6 +79,7 @@ impl World {
             unsafe_scope: u.unsafe_scope,
             pkg_scopes,
             files: Vec::new(),
+            recv_tparams: HashMap::new(),
         }
     }
 
@@ -234,7 +238,6 @@ pub fn check_package(
         instances: Vec::new(),
         pending_instances: Vec::new(),
         inst_methods: HashMap::new(),
-        recv_tparams: HashMap::new(),
         last_recv_tparams: Vec::new(),
         delayed_verify: Vec::new(),
         partial_targs: HashMap::new(),
@@ -361,8 +364,6 @@ pub(crate) struct Checker<'w, 'a> {
     pub pending_instances: Vec<TypeId>,
     /// Methods of instances: (instance, generic method) → substituted method.
     pub inst_methods: HashMap<(TypeId, ObjId), ObjId>,
-    /// Receiver type parameters of methods of generic types.
-    pub recv_tparams: HashMap<ObjId, Vec<TypeId>>,
     /// The receiver type parameters declared by the last `func_type`.
     pub last_recv_tparams: Vec<TypeId>,
     /// Constraint checks of instantiations, done once types are complete:

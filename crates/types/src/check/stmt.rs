@@ -833,7 +833,7 @@ impl<'a> Checker<'_, 'a> {
         let mut ok = !rx.is_invalid();
         let mut max_vars = 2;
         if ok {
-            let u = self.under(rx.typ);
+            let u = self.core_under(rx.typ);
             match self.ty(u).clone() {
                 Type::Basic(k) if k.is_string() => {
                     key_t = Some(TypeId::basic(BasicKind::Int));

@@ -569,9 +569,10 @@ impl<'a> Checker<'_, 'a> {
         if !tparams.is_empty() {
             sig.tparams = self.declare_type_params(tparams, scope);
         }
-        self.last_recv_tparams.clear();
+        let mut recv_tparams = Vec::new();
         if let Some(r) = recv {
             self.declare_recv_tparams(&r.typ, scope);
+            recv_tparams = std::mem::take(&mut self.last_recv_tparams);
             let (objs, _) = self.collect_params(std::slice::from_ref(r), false, scope);
             if let Some(&rv) = objs.first() {
                 self.valid_recv(r, rv);
@@ -584,6 +585,8 @@ impl<'a> Checker<'_, 'a> {
         sig.results = results;
         sig.variadic = variadic;
         self.env.scope = saved;
+        // Nested function types (in parameters) must not clobber these.
+        self.last_recv_tparams = recv_tparams;
         (self.new_type(Type::Signature(Box::new(sig))), scope)
     }
 
