@@ -178,6 +178,9 @@ fn cmd_build(args: &[String]) -> ExitCode {
         .filter(|a| !a.starts_with('-'))
         .cloned()
         .collect();
+    if names == ["std"] {
+        return cmd_build_std();
+    }
     if names.is_empty() || !names.iter().all(|n| n.ends_with(".go")) {
         return not_yet("rgo build", "building packages by import path");
     }
@@ -189,6 +192,39 @@ fn cmd_build(args: &[String]) -> ExitCode {
         }
     };
     if !report_package_errors(&files) {
+        return ExitCode::from(1);
+    }
+    not_yet("rgo build", "compiling packages")
+}
+
+/// `rgo build std`: type-checks the whole standard library, reporting each
+/// package's errors as the go command does (`# path`, then gc's lines).
+fn cmd_build_std() -> ExitCode {
+    let start = std::time::Instant::now();
+    let reports = match rgo::check_std() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("rgo: {e}");
+            return ExitCode::from(1);
+        }
+    };
+    let mut failed = 0;
+    for (path, diags) in &reports {
+        if diags.is_empty() {
+            continue;
+        }
+        failed += 1;
+        let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
+        sink.extend(diags.iter().cloned());
+        eprintln!("# {path}");
+        eprint!("{}", sink.render());
+    }
+    eprintln!(
+        "rgo build std: {} packages type-checked in {:.2}s, {failed} with errors",
+        reports.len(),
+        start.elapsed().as_secs_f64()
+    );
+    if failed > 0 {
         return ExitCode::from(1);
     }
     not_yet("rgo build", "compiling packages")

@@ -18,8 +18,12 @@ use types::ty::PkgId;
 pub struct SourceImporter {
     loader: Loader,
     done: HashMap<String, Result<PkgId, String>>,
-    /// The import paths being checked (innermost last), for cycles.
+    /// The import paths being checked (innermost last), for cycles, with
+    /// whether each is a standard-library package (vendor applies).
     stack: Vec<String>,
+    std_stack: Vec<bool>,
+    /// Every package checked, with its diagnostics (in report order).
+    pub reports: Vec<(String, Vec<crate::Diagnostic>)>,
 }
 
 impl SourceImporter {
@@ -28,6 +32,8 @@ impl SourceImporter {
             loader,
             done: HashMap::new(),
             stack: Vec::new(),
+            std_stack: Vec::new(),
+            reports: Vec::new(),
         }
     }
 
@@ -42,8 +48,11 @@ impl SourceImporter {
     }
 
     fn load(&mut self, world: &mut World, path: &str) -> Result<PkgId, String> {
-        let from_std = self.stack.last().is_none_or(|p| Loader::is_std_path(p));
+        // The vendor directory applies to packages of GOROOT/src, including
+        // vendored ones imported by their short path.
+        let from_std = self.std_stack.last().copied().unwrap_or(true);
         let dir = self.loader.resolve(path, from_std).map_err(|e| e.0)?;
+        let is_std = dir.starts_with(self.loader.goroot.join("src"));
         let names = self
             .loader
             .select_files(&dir, false)
@@ -71,9 +80,25 @@ impl SourceImporter {
             })
             .collect();
         self.stack.push(path.to_string());
+        self.std_stack.push(is_std);
         let (pkg, _, errors) =
             types::check::check_package(world, self, path, &tfiles, &Config::default());
         self.stack.pop();
+        self.std_stack.pop();
+        let diags = errors
+            .iter()
+            .map(|e| crate::Diagnostic {
+                file: world
+                    .files
+                    .get(e.file as usize)
+                    .cloned()
+                    .unwrap_or_default(),
+                pos: e.pos,
+                msg: e.msg.clone(),
+                rel: None,
+            })
+            .collect();
+        self.reports.push((path.to_string(), diags));
         if let Some(e) = errors.iter().find(|e| !e.soft) {
             let file = world
                 .files
@@ -84,6 +109,55 @@ impl SourceImporter {
             return Err(format!("{file}:{}:{}: {msg}", e.pos.line, e.pos.col));
         }
         Ok(pkg)
+    }
+}
+
+impl SourceImporter {
+    /// The import paths of the standard library (as `go list std`): every
+    /// directory of GOROOT/src with buildable files, except commands,
+    /// testdata and internal test helpers, vendored packages as `vendor/…`.
+    pub fn std_packages(&self) -> Vec<String> {
+        let src = self.loader.goroot.join("src");
+        let mut out = Vec::new();
+        let mut stack = vec![src.clone()];
+        while let Some(dir) = stack.pop() {
+            let Ok(rd) = std::fs::read_dir(&dir) else {
+                continue;
+            };
+            let mut subdirs: Vec<_> = rd
+                .filter_map(|e| e.ok())
+                .filter(|e| e.file_type().is_ok_and(|t| t.is_dir()))
+                .map(|e| e.path())
+                .collect();
+            subdirs.sort();
+            for d in subdirs.into_iter().rev() {
+                let name = d
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                if name == "testdata" || name.starts_with('.') || name.starts_with('_') {
+                    continue;
+                }
+                if d == src.join("cmd") {
+                    continue;
+                }
+                stack.push(d);
+            }
+            if dir == src {
+                continue;
+            }
+            // `builtin` documents the predeclared identifiers; it is no package to build.
+            if dir != src.join("builtin") && self.loader.select_files(&dir, false).is_ok() {
+                let rel = dir
+                    .strip_prefix(&src)
+                    .unwrap_or(&dir)
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                out.push(rel);
+            }
+        }
+        out.sort();
+        out
     }
 }
 

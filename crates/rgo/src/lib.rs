@@ -146,3 +146,17 @@ pub fn parse_lang(s: &str) -> Option<(u32, u32)> {
     let (major, minor) = rest.split_once('.')?;
     Some((major.parse().ok()?, minor.parse().ok()?))
 }
+
+/// Type-checks every package of the standard library (`rgo build std`):
+/// the packages in order with their diagnostics, and the import path of
+/// each package that failed to load.
+pub fn check_std() -> Result<Vec<(String, Vec<Diagnostic>)>, String> {
+    let mut importer = import::SourceImporter::discover()?;
+    let mut world = types::check::World::new();
+    let paths = importer.std_packages();
+    for p in &paths {
+        // Vendored packages are imported by their vendor path inside std.
+        let _ = types::check::Importer::import(&mut importer, &mut world, p);
+    }
+    Ok(std::mem::take(&mut importer.reports))
+}

@@ -233,7 +233,10 @@ impl Loader {
             }
             let path = dir.join(&name);
             let content = std::fs::read(&path).unwrap_or_default();
-            if self.ctx.should_build(&content).unwrap_or(false) {
+            // With cgo disabled, files importing "C" are excluded (go/build).
+            if self.ctx.should_build(&content).unwrap_or(false)
+                && (self.ctx.cgo_enabled || !imports_c(&content))
+            {
                 out.push(path);
             }
         }
@@ -257,6 +260,19 @@ fn has_go_files(dir: &Path) -> bool {
     std::fs::read_dir(dir).is_ok_and(|rd| {
         rd.filter_map(|e| e.ok())
             .any(|e| e.file_name().to_string_lossy().ends_with(".go"))
+    })
+}
+
+/// Whether a Go file imports the pseudo-package "C" (cgo).
+fn imports_c(src: &[u8]) -> bool {
+    // Cheap test first: most files never mention it.
+    if !src.windows(3).any(|w| w == b"\"C\"") {
+        return false;
+    }
+    let (f, _) = syntax::parse_file(src);
+    f.decls.iter().any(|d| {
+        matches!(d, syntax::ast::Decl::Import(i)
+            if i.path.as_ref().is_some_and(|p| p.value == "\"C\""))
     })
 }
 

@@ -84,7 +84,7 @@ impl<'a> Checker<'_, 'a> {
                         return;
                     }
                 };
-                let ops = self.args(args);
+                let mut ops = self.args(args);
                 let mut sig = sig;
                 if !sig.tparams.is_empty() {
                     // A generic function: infer the missing type arguments.
@@ -122,6 +122,14 @@ impl<'a> Checker<'_, 'a> {
                             self.error(fun, cause);
                             x.mode = Mode::Invalid;
                             return;
+                        }
+                    }
+                    // Generic function arguments take their inferred instances.
+                    for (i, targs) in std::mem::take(&mut self.generic_arg_targs) {
+                        let t = self.instantiate_sig(ops[i].typ, &targs);
+                        ops[i].typ = t;
+                        if let Some(ae) = ops[i].expr {
+                            self.record_type_and_value(ae, Mode::Value, t);
                         }
                     }
                     let st = self.new_type(Type::Signature(Box::new(sig.clone())));
@@ -639,7 +647,16 @@ impl<'a> Checker<'_, 'a> {
                     let mut y = ops[1].clone();
                     // append([]byte, string...)
                     let is_byte_slice = self.basic(elem) == Some(BasicKind::Uint8);
-                    if is_byte_slice && self.basic(y.typ).is_some_and(|k| k.is_string()) {
+                    let bytes_or_string = |c: &Self, t: TypeId| {
+                        c.all_terms(t, |c, t| match c.ty(c.under(t)) {
+                            Type::Basic(k) => k.is_string(),
+                            Type::Slice(e) => c.basic(*e) == Some(BasicKind::Uint8),
+                            _ => false,
+                        })
+                    };
+                    if is_byte_slice && self.is_type_param(y.typ) && bytes_or_string(self, y.typ) {
+                        // append([]byte, x...) with x of type string | []byte
+                    } else if is_byte_slice && self.basic(y.typ).is_some_and(|k| k.is_string()) {
                         if self.is_untyped(y.typ) {
                             self.convert_untyped(&mut y, TypeId::basic(BasicKind::String));
                         }

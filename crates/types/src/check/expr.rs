@@ -603,7 +603,7 @@ impl<'a> Checker<'_, 'a> {
                 x.typ = self.new_type(Type::Pointer(t));
             }
             _ => {
-                let Type::Pointer(base) = self.ty(self.under(x.typ)).clone() else {
+                let Type::Pointer(base) = self.ty(self.core_under(x.typ)).clone() else {
                     let s = self.op_str(x);
                     self.error(operand, format!("invalid operation: cannot indirect {s}"));
                     x.mode = Mode::Invalid;

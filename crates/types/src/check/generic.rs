@@ -575,7 +575,21 @@ impl<'a> Checker<'_, 'a> {
         params: &[TypeId],
         args: &[Operand<'a>],
     ) -> Option<Vec<TypeId>> {
-        let tpts: Vec<TypeId> = tparams.iter().map(|&p| self.w.prog.obj(p).ty).collect();
+        let own: Vec<TypeId> = tparams.iter().map(|&p| self.w.prog.obj(p).ty).collect();
+        // Generic functions passed as arguments join the inference with
+        // their own type parameters (types2 "reverse type inference").
+        let mut tpts = own.clone();
+        let mut arg_tparams: Vec<(usize, Vec<ObjId>)> = Vec::new();
+        for (i, a) in args.iter().enumerate() {
+            if let Type::Signature(s) = self.ty(self.under(a.typ)).clone()
+                && !s.tparams.is_empty()
+                && !a.is_invalid()
+            {
+                tpts.extend(s.tparams.iter().map(|&p| self.w.prog.obj(p).ty));
+                arg_tparams.push((i, s.tparams.clone()));
+            }
+        }
+        self.generic_arg_targs.clear();
         let mut inferred: HashMap<TypeId, TypeId> = HashMap::new();
         for (i, &g) in given.iter().enumerate() {
             inferred.insert(tpts[i], g);
@@ -679,9 +693,40 @@ impl<'a> Checker<'_, 'a> {
                 inferred.insert(tp, d);
             }
         }
+        // The generic function arguments own type arguments.
+        for (i, tps) in &arg_tparams {
+            let mut targs = Vec::new();
+            for &p in tps {
+                let pt = self.w.prog.obj(p).ty;
+                let Some(&t) = inferred.get(&pt) else {
+                    let o = self.w.prog.obj(p).clone();
+                    let at = self.w.pos_string(o.file, o.pos);
+                    let e = args[*i].expr.unwrap_or(fun);
+                    let es = syntax::printer::expr_string(e);
+                    self.error(
+                        e,
+                        format!(
+                            "in call to {es}, cannot infer {} (declared at {at})",
+                            o.name
+                        ),
+                    );
+                    return None;
+                };
+                let mut t = t;
+                for _ in 0..4 {
+                    let s = self.subst(t, &inferred);
+                    if s == t {
+                        break;
+                    }
+                    t = s;
+                }
+                targs.push(t);
+            }
+            self.generic_arg_targs.push((*i, targs));
+        }
         // Simplify: substitute inferred types into each other.
         let mut result = Vec::new();
-        for (i, &tp) in tpts.iter().enumerate() {
+        for (i, &tp) in own.iter().enumerate() {
             let Some(&t) = inferred.get(&tp) else {
                 let o = self.w.prog.obj(tparams[i]).clone();
                 let at = self.w.pos_string(o.file, o.pos);
@@ -767,28 +812,63 @@ impl<'a> Checker<'_, 'a> {
         inexact: bool,
     ) -> bool {
         let (x, y) = (self.w.prog.unalias(x), self.w.prog.unalias(y));
-        if tparams.contains(&x) {
-            return match m.get(&x).copied() {
-                Some(b) => {
-                    if self.w.prog.identical(b, y) {
-                        return true;
-                    }
+        // Follow bindings of inferred type parameters (both sides may hold
+        // them: a generic function passed as an argument brings its own).
+        let resolve = |m: &HashMap<TypeId, TypeId>, mut t: TypeId| {
+            for _ in 0..16 {
+                match m.get(&t) {
+                    Some(&b) if b != t && tparams.contains(&t) => t = b,
+                    _ => break,
+                }
+            }
+            t
+        };
+        let (rx, ry) = (resolve(m, x), resolve(m, y));
+        if rx == ry && (m.contains_key(&rx) || !self.mentions(rx, tparams)) {
+            return true;
+        }
+        let unbound =
+            |m: &HashMap<TypeId, TypeId>, t: TypeId| tparams.contains(&t) && !m.contains_key(&t);
+        match (unbound(m, rx), unbound(m, ry)) {
+            (true, true) => {
+                // The same parameter written on both sides (a recursive
+                // call inside the generic function) stands for itself; two
+                // different ones are joined; already joined ones agree.
+                if rx != ry || x == y {
+                    m.insert(rx, ry);
+                }
+                return true;
+            }
+            (true, false) => {
+                m.insert(rx, ry);
+                return true;
+            }
+            (false, true) => {
+                m.insert(ry, rx);
+                return true;
+            }
+            (false, false) => {}
+        }
+        if rx != x || ry != y {
+            // A bound parameter: its binding must match.
+            if !self.mentions(rx, tparams) && !self.mentions(ry, tparams) {
+                if self.w.prog.identical(rx, ry) {
+                    return true;
+                }
+                if inexact && self.w.prog.identical(self.under(rx), self.under(ry)) {
                     // Prefer a defined type over a literal one.
-                    if inexact && self.w.prog.identical(self.under(b), self.under(y)) {
-                        if matches!(self.ty(y), Type::Named(_))
-                            && !matches!(self.ty(b), Type::Named(_))
-                        {
-                            m.insert(x, y);
-                        }
-                        return true;
+                    if rx != x
+                        && matches!(self.ty(ry), Type::Named(_))
+                        && !matches!(self.ty(rx), Type::Named(_))
+                    {
+                        let key = resolve_key(m, x, tparams);
+                        m.insert(key, ry);
                     }
-                    false
+                    return true;
                 }
-                None => {
-                    m.insert(x, y);
-                    true
-                }
-            };
+                return false;
+            }
+            return self.unify(rx, ry, tparams, m, inexact);
         }
         if !self.mentions(x, tparams) {
             return true; // assignability is checked afterwards
@@ -877,6 +957,17 @@ impl<'a> Checker<'_, 'a> {
     pub fn set_recv_tparams(&mut self, m: ObjId, tps: Vec<TypeId>) {
         self.w.recv_tparams.insert(m, tps);
     }
+}
+
+/// The last type parameter of a binding chain starting at `t`.
+fn resolve_key(m: &HashMap<TypeId, TypeId>, mut t: TypeId, tparams: &[TypeId]) -> TypeId {
+    for _ in 0..16 {
+        match m.get(&t) {
+            Some(&b) if b != t && tparams.contains(&b) => t = b,
+            _ => break,
+        }
+    }
+    t
 }
 
 fn rank(k: Option<crate::ty::BasicKind>) -> u8 {

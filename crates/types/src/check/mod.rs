@@ -241,6 +241,8 @@ pub fn check_package(
         last_recv_tparams: Vec::new(),
         delayed_verify: Vec::new(),
         partial_targs: HashMap::new(),
+        pending_params: Vec::new(),
+        generic_arg_targs: Vec::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -372,6 +374,11 @@ pub(crate) struct Checker<'w, 'a> {
     pub delayed_verify: Vec<(usize, &'a ast::Expr, ObjId, TypeId, Vec<TypeId>, Vec<ObjId>)>,
     /// Partial explicit type arguments of generic function operands.
     pub partial_targs: HashMap<usize, Vec<TypeId>>,
+    /// Type arguments inferred for generic function arguments of the last
+    /// inferred call: (argument index, type arguments).
+    pub generic_arg_targs: Vec<(usize, Vec<TypeId>)>,
+    /// Parameters to declare once their signature is resolved.
+    pub pending_params: Vec<(ScopeId, &'a ast::Name, ObjId)>,
 }
 
 impl<'a> Checker<'_, 'a> {

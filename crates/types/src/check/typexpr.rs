@@ -569,6 +569,7 @@ impl<'a> Checker<'_, 'a> {
         if !tparams.is_empty() {
             sig.tparams = self.declare_type_params(tparams, scope);
         }
+        let saved_pending = std::mem::take(&mut self.pending_params);
         let mut recv_tparams = Vec::new();
         if let Some(r) = recv {
             self.declare_recv_tparams(&r.typ, scope);
@@ -581,6 +582,9 @@ impl<'a> Checker<'_, 'a> {
         }
         let (params, variadic) = self.collect_params(&ft.params, true, scope);
         let (results, _) = self.collect_params(&ft.results, false, scope);
+        for (sc, n, v) in std::mem::replace(&mut self.pending_params, saved_pending) {
+            self.declare(sc, Some(n), v);
+        }
         sig.params = params;
         sig.results = results;
         sig.variadic = variadic;
@@ -621,7 +625,9 @@ impl<'a> Checker<'_, 'a> {
             let v = self.new_var(&name, t, pos);
             self.params.insert(v);
             if let Some(n) = &f.name {
-                self.declare(scope, Some(n), v);
+                // Declared once the whole signature is resolved: parameter
+                // names are not in scope in parameter types.
+                self.pending_params.push((scope, n, v));
             }
             objs.push(v);
         }
