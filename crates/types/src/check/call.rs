@@ -930,7 +930,9 @@ impl<'a> Checker<'_, 'a> {
                 if re.is_invalid() || im.is_invalid() {
                     return;
                 }
-                if !self.w.prog.identical(re.typ, im.typ) {
+                if !self.w.prog.identical(re.typ, im.typ)
+                    && !(self.is_untyped(re.typ) && self.is_untyped(im.typ))
+                {
                     let cs = syntax::printer::expr_string(call);
                     let (a, b2) = (self.typ_str(re.typ), self.typ_str(im.typ));
                     self.error(
@@ -1011,13 +1013,18 @@ impl<'a> Checker<'_, 'a> {
                     let d = self.default_type(a.typ);
                     self.convert_untyped(&mut a, d);
                 }
-                let v = if b == Builtin::Sizeof {
-                    self.w.prog.size_of(a.typ)
-                } else {
-                    self.w.prog.align_of(a.typ)
-                };
-                x.mode = Mode::Constant(Value::int(v));
                 x.typ = TypeId::basic(BasicKind::Uintptr);
+                if self.has_var_size(a.typ) {
+                    // Depends on a type parameter: not a constant.
+                    x.mode = Mode::Value;
+                } else {
+                    let v = if b == Builtin::Sizeof {
+                        self.w.prog.size_of(a.typ)
+                    } else {
+                        self.w.prog.align_of(a.typ)
+                    };
+                    x.mode = Mode::Constant(Value::int(v));
+                }
             }
             Builtin::Offsetof => {
                 let sel_arg = arg(0).unparen();
@@ -1091,6 +1098,27 @@ impl<'a> Checker<'_, 'a> {
         self.has_call_or_recv |= saved_call;
         if !matches!(x.mode, Mode::Constant(_)) {
             self.has_call_or_recv = true;
+        }
+    }
+
+    /// Whether the size of `t` depends on a type parameter (types2 `hasVarSize`).
+    fn has_var_size(&self, t: TypeId) -> bool {
+        self.has_var_size_in(t, &mut Vec::new())
+    }
+
+    fn has_var_size_in(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
+        if seen.contains(&t) {
+            return false;
+        }
+        seen.push(t);
+        let u = self.under(t);
+        match self.ty(u) {
+            Type::TypeParam { .. } => true,
+            Type::Array { elem, .. } => self.has_var_size_in(*elem, seen),
+            Type::Struct { fields, .. } => fields
+                .iter()
+                .any(|&f| self.has_var_size_in(self.w.prog.obj(f).ty, seen)),
+            _ => self.is_type_param(t),
         }
     }
 

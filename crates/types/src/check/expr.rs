@@ -181,7 +181,8 @@ impl<'a> Checker<'_, 'a> {
                 let saved = std::mem::take(&mut self.env);
                 let outer_scope = saved.scope;
                 self.env.scope = outer_scope;
-                self.func_body("", sig, scope, body);
+                let iota = self.iota;
+                self.func_body("", sig, scope, body, iota);
                 self.env = saved;
                 x.mode = Mode::Value;
                 x.typ = sig;
@@ -627,7 +628,7 @@ impl<'a> Checker<'_, 'a> {
     /// reporting misuse (types2 `chanElem`).
     pub fn chan_elem(&mut self, x: &Operand<'a>, recv: bool) -> Option<TypeId> {
         let ts = self.typ_str(x.typ);
-        let cause = match self.ty(self.under(x.typ)).clone() {
+        let cause = match self.ty(self.core_under(x.typ)).clone() {
             Type::Chan { dir, elem } => {
                 if recv && dir == crate::ty::ChanDir::SendOnly {
                     format!("send-only channel {ts}")

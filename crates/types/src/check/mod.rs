@@ -243,6 +243,7 @@ pub fn check_package(
         partial_targs: HashMap::new(),
         pending_params: Vec::new(),
         generic_arg_targs: Vec::new(),
+        recv_override: None,
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -377,6 +378,8 @@ pub(crate) struct Checker<'w, 'a> {
     /// Type arguments inferred for generic function arguments of the last
     /// inferred call: (argument index, type arguments).
     pub generic_arg_targs: Vec<(usize, Vec<TypeId>)>,
+    /// The receiver's type when built from receiver type parameters.
+    pub recv_override: Option<TypeId>,
     /// Parameters to declare once their signature is resolved.
     pub pending_params: Vec<(ScopeId, &'a ast::Name, ObjId)>,
 }
@@ -574,7 +577,7 @@ impl<'a> Checker<'_, 'a> {
             let d = &self.delayed[i];
             let (file, name, sig, scope, body) = (d.file, d.name.clone(), d.sig, d.scope, d.body);
             self.cur_file = file;
-            self.func_body(&name, sig, scope, body);
+            self.func_body(&name, sig, scope, body, None);
             i += 1;
         }
     }

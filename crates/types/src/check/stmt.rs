@@ -18,9 +18,11 @@ impl<'a> Checker<'_, 'a> {
         sig: TypeId,
         scope: ScopeId,
         body: &'a ast::Block,
+        iota: Option<i64>,
     ) {
         let saved = std::mem::take(&mut self.env);
-        let saved_iota = self.iota.take();
+        // A function literal in a constant declaration sees its iota.
+        let saved_iota = std::mem::replace(&mut self.iota, iota);
         self.env.sig = Some(sig);
         self.env.scope = Some(scope);
         self.stmt_list(&body.stmts);

@@ -574,6 +574,7 @@ impl<'a> Checker<'_, 'a> {
         if let Some(r) = recv {
             self.declare_recv_tparams(&r.typ, scope);
             recv_tparams = std::mem::take(&mut self.last_recv_tparams);
+            self.recv_override = self.recv_type_from_tparams(&r.typ, &recv_tparams);
             let (objs, _) = self.collect_params(std::slice::from_ref(r), false, scope);
             if let Some(&rv) = objs.first() {
                 self.valid_recv(r, rv);
@@ -607,6 +608,9 @@ impl<'a> Checker<'_, 'a> {
         let mut prev: Option<(&ast::Field, TypeId)> = None;
         for (i, f) in list.iter().enumerate() {
             let t = match prev {
+                _ if self.recv_override.is_some() => {
+                    self.recv_override.take().expect("receiver type")
+                }
                 Some((pf, t)) if pf.same_type(f) => t,
                 _ => match &*f.typ {
                     Expr::DotsType { elem, .. } if variadic_ok && i + 1 == list.len() => {
@@ -748,6 +752,42 @@ impl<'a> Checker<'_, 'a> {
         self.last_recv_tparams = new_tps;
     }
 
+    /// The receiver type `T[P, Q]` or `*T[P, Q]` built directly from the
+    /// method's receiver type parameters (`_` allowed).
+    fn recv_type_from_tparams(&mut self, t: &'a Expr, tps: &[TypeId]) -> Option<TypeId> {
+        if tps.is_empty() {
+            return None;
+        }
+        let mut t = t.unparen();
+        let mut ptr = false;
+        if let Expr::Operation {
+            op: Operator::Mul,
+            x,
+            y: None,
+            ..
+        } = t
+        {
+            t = x.unparen();
+            ptr = true;
+        }
+        let Expr::Index { x: base, .. } = t else {
+            return None;
+        };
+        let Expr::Name(bn) = base.unparen() else {
+            return None;
+        };
+        let (_, bo) = self.lookup(&bn.value)?;
+        self.record_use(bn, bo);
+        let origin = self.w.prog.unalias(self.w.prog.obj(bo).ty);
+        let inst = self.instance(origin, tps);
+        self.record_type_and_value(t, Mode::TypExpr, inst);
+        Some(if ptr {
+            self.new_type(Type::Pointer(inst))
+        } else {
+            inst
+        })
+    }
+
     pub fn is_type_param(&self, t: TypeId) -> bool {
         matches!(self.ty(self.w.prog.unalias(t)), Type::TypeParam { .. })
     }
@@ -763,6 +803,18 @@ impl<'a> Checker<'_, 'a> {
     /// Declares a type parameter list in `scope` (generic code is checked
     /// for declarations only until instantiation lands).
     pub fn declare_type_params(&mut self, list: &'a [ast::Field], scope: ScopeId) -> Vec<ObjId> {
+        self.declare_type_params_for(list, scope, None)
+    }
+
+    /// Like `declare_type_params`; `named` (a generic type being declared)
+    /// gets its type parameters before their constraints are resolved, so
+    /// that constraints may refer to the type itself.
+    pub fn declare_type_params_for(
+        &mut self,
+        list: &'a [ast::Field],
+        scope: ScopeId,
+        named: Option<TypeId>,
+    ) -> Vec<ObjId> {
         let mut objs = Vec::new();
         for (i, f) in list.iter().enumerate() {
             let Some(n) = &f.name else { continue };
@@ -775,6 +827,11 @@ impl<'a> Checker<'_, 'a> {
             self.w.prog.objects[tn.0 as usize].ty = tp;
             self.declare(scope, Some(n), tn);
             objs.push(tn);
+        }
+        if let Some(named) = named
+            && let Type::Named(n) = &mut self.w.prog.types[named.0 as usize]
+        {
+            n.tparams = objs.clone();
         }
         let saved = self.env.scope.replace(scope);
         let mut prev: Option<(&ast::Field, TypeId)> = None;
@@ -822,10 +879,7 @@ impl<'a> Checker<'_, 'a> {
         })));
         self.w.prog.objects[obj.0 as usize].ty = named;
         let scope = self.w.scopes.new_child(self.scope());
-        let tparams = self.declare_type_params(&d.tparams, scope);
-        if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
-            n.tparams = tparams;
-        }
+        self.declare_type_params_for(&d.tparams, scope, Some(named));
         let saved = self.env.scope.replace(scope);
         let rhs = self.defined_type(&d.typ, Some(named));
         self.env.scope = saved;
