@@ -930,8 +930,8 @@ impl<'a> Checker<'_, 'a> {
                 if re.is_invalid() || im.is_invalid() {
                     return;
                 }
-                if !self.w.prog.identical(re.typ, im.typ)
-                    && !(self.is_untyped(re.typ) && self.is_untyped(im.typ))
+                if !(self.w.prog.identical(re.typ, im.typ)
+                    || self.is_untyped(re.typ) && self.is_untyped(im.typ))
                 {
                     let cs = syntax::printer::expr_string(call);
                     let (a, b2) = (self.typ_str(re.typ), self.typ_str(im.typ));
