@@ -286,11 +286,7 @@ impl<'a> Checker<'_, 'a> {
                 let declared = self.w.prog.obj(v).ty;
                 let hint = (declared != TypeId::INVALID).then_some(declared);
                 let mut x = self.expr(hint, &rhs[i]);
-                let ctx = if return_pos.is_some() {
-                    "return statement"
-                } else {
-                    "variable declaration"
-                };
+                let ctx = context;
                 self.init_var(v, &mut x, ctx);
             }
             return;

@@ -1482,10 +1482,7 @@ impl<'a> Checker<'_, 'a> {
                         expr: Some(base),
                         ..x.clone()
                     });
-                    self.error(
-                        e,
-                        format!("invalid operation: {s} (slice of unaddressable value)"),
-                    );
+                    self.error(e, format!("cannot slice unaddressable value {s}"));
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -1779,10 +1776,11 @@ impl<'a> Checker<'_, 'a> {
             let ts = self.typ_str(t);
             if switch_case {
                 let s = syntax::printer::expr_string(e);
+                let xs = self.op_str(x);
                 self.error(
                     e,
                     format!(
-                        "impossible type switch case: {s} cannot have dynamic type {ts} {cause}"
+                        "impossible type switch case: {s}\n\t{xs} cannot have dynamic type {ts} {cause}"
                     ),
                 );
             } else {

@@ -27,6 +27,27 @@ impl<'a> Checker<'_, 'a> {
     /// Looks up field or method `name` in type `t` (types2
     /// `lookupFieldOrMethod`, breadth-first through embedded fields).
     pub fn lookup_field_or_method(&mut self, t: TypeId, name: &str) -> Lookup {
+        self.lookup_impl(t, name, false)
+    }
+
+    /// Like `lookup_field_or_method` with names compared case-insensitively
+    /// (types2's foldCase lookup, for "but does have" hints).
+    fn lookup_fold(&mut self, t: TypeId, name: &str) -> Option<ObjId> {
+        match self.lookup_impl(t, name, true) {
+            Lookup::Found { obj, .. } => Some(obj),
+            _ => None,
+        }
+    }
+
+    fn lookup_impl(&mut self, t: TypeId, name: &str, fold: bool) -> Lookup {
+        let lname = name.to_lowercase();
+        let matches = |n: &str| {
+            if fold {
+                n.to_lowercase() == lname
+            } else {
+                n == name
+            }
+        };
         if name == "_" {
             return Lookup::NotFound;
         }
@@ -35,7 +56,7 @@ impl<'a> Checker<'_, 'a> {
         if let Type::Named(n) = self.ty(self.w.prog.unalias(t)).clone()
             && let Type::Pointer(_) = self.ty(n.underlying)
         {
-            let r = self.lookup_field_or_method(n.underlying, name);
+            let r = self.lookup_impl(n.underlying, name, fold);
             if let Lookup::Found { obj, .. } = &r
                 && matches!(self.w.prog.obj(*obj).kind, ObjKind::Func)
             {
@@ -71,7 +92,7 @@ impl<'a> Checker<'_, 'a> {
                         },
                         None => n.methods.clone(),
                     };
-                    if let Some(&m) = methods.iter().find(|&&m| self.w.prog.obj(m).name == name) {
+                    if let Some(&m) = methods.iter().find(|&&m| matches(&self.w.prog.obj(m).name)) {
                         // The method's signature may not be checked yet.
                         if self.decls.contains_key(&m) {
                             self.obj_decl(m);
@@ -94,7 +115,7 @@ impl<'a> Checker<'_, 'a> {
                         .prog
                         .interface_methods(cu)
                         .into_iter()
-                        .find(|&m| self.w.prog.obj(m).name == name)
+                        .find(|&m| matches(&self.w.prog.obj(m).name))
                     {
                         found.push((m, path.clone(), indirect));
                     }
@@ -106,7 +127,7 @@ impl<'a> Checker<'_, 'a> {
                             let fo = self.w.prog.obj(f);
                             let mut p = path.clone();
                             p.push(i);
-                            if fo.name == name && self.same_pkg_name(fo.pkg, name) {
+                            if matches(&fo.name) && (fold || self.same_pkg_name(fo.pkg, name)) {
                                 found.push((f, p.clone(), indirect));
                                 continue;
                             }
@@ -127,7 +148,7 @@ impl<'a> Checker<'_, 'a> {
                             .prog
                             .interface_methods(u)
                             .into_iter()
-                            .find(|&m| self.w.prog.obj(m).name == name)
+                            .find(|&m| matches(&self.w.prog.obj(m).name))
                         {
                             found.push((m, path.clone(), indirect));
                         }
@@ -308,30 +329,67 @@ impl<'a> Checker<'_, 'a> {
     }
 
     /// Why `sel` is not found in `t` (types2 `lookupError`).
-    fn lookup_error(&mut self, t: TypeId, sel: &str, is_type: bool) -> String {
+    fn lookup_error(&mut self, t: TypeId, sel: &str, _is_type: bool) -> String {
         let ts = self.typ_str(t);
         if let Type::Pointer(b) = self.ty(self.under(t)).clone()
             && matches!(self.ty(self.under(b)), Type::Interface(_))
         {
             return format!("type {ts} is pointer to interface, not interface");
         }
-        // A field or method spelled with different case?
-        let lower = sel.to_lowercase();
-        let mut alt: Option<(String, bool)> = None;
-        if let Some(m) = self
-            .all_member_names(t)
-            .into_iter()
-            .find(|(n, _)| n.to_lowercase() == lower && n != sel)
-        {
-            alt = Some(m);
+        let Some(alt) = self.lookup_fold(t, sel) else {
+            return format!("type {ts} has no field or method {sel}");
+        };
+        let ao = self.w.prog.obj(alt).clone();
+        let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        #[derive(PartialEq)]
+        enum E {
+            Missing,
+            Misspelled,
+            Unexported,
+            Inaccessible,
         }
-        let what = if is_type { "method" } else { "field or method" };
-        match alt {
-            Some((n, is_field)) => format!(
-                "type {ts} has no {what} {sel}, but does have {} {n}",
-                if is_field { "field" } else { "method" }
+        let e = if ao.pkg == Some(self.pkg) {
+            if ao.name == sel {
+                E::Missing
+            } else {
+                E::Misspelled
+            }
+        } else if exported(sel) {
+            if exported(&ao.name) {
+                E::Misspelled
+            } else if tail(sel) == tail(&ao.name) {
+                E::Unexported
+            } else {
+                E::Missing
+            }
+        } else if exported(&ao.name) {
+            if tail(sel) == tail(&ao.name) {
+                E::Misspelled
+            } else {
+                E::Missing
+            }
+        } else if sel == ao.name {
+            E::Inaccessible
+        } else {
+            E::Missing
+        };
+        let what = match ao.kind {
+            ObjKind::Var { .. } => "field",
+            ObjKind::Func => "method",
+            _ => "object",
+        };
+        match e {
+            E::Missing => format!("type {ts} has no field or method {sel}"),
+            E::Misspelled => format!(
+                "type {ts} has no field or method {sel}, but does have {what} {}",
+                ao.name
             ),
-            None => format!("type {ts} has no {what} {sel}"),
+            E::Unexported => format!(
+                "type {ts} has no field or method {sel}, but does have unexported {what} {}",
+                ao.name
+            ),
+            E::Inaccessible => format!("cannot refer to unexported {what} {}", ao.name),
         }
     }
 

@@ -765,6 +765,8 @@ impl<'a> Checker<'_, 'a> {
             return;
         }
         let mut lhs_vars = Vec::new();
+        // Types seen in cases (None: nil), with where (types2 `caseTypes`).
+        let mut seen: Vec<(Option<TypeId>, syntax::Pos)> = Vec::new();
         for cc in body {
             let mut case_type: Option<TypeId> = None;
             if let Some(cases) = &cc.cases {
@@ -773,6 +775,15 @@ impl<'a> Checker<'_, 'a> {
                     let is_nil = matches!(e.unparen(), Expr::Name(n) if n.value == "nil" && self.lookup("nil").is_some_and(|(_, o)| matches!(self.w.prog.obj(o).kind, ObjKind::Nil)));
                     if is_nil {
                         self.raw_expr(e, None);
+                        if let Some((_, prev)) = seen.iter().find(|(t, _)| t.is_none()) {
+                            let at = self.w.pos_string(self.file_ids[self.cur_file], *prev);
+                            self.error(
+                                e,
+                                format!("duplicate case nil in type switch\n\t{at}: previous case"),
+                            );
+                        } else {
+                            seen.push((None, e.start()));
+                        }
                         if list.len() == 1 {
                             case_type = Some(sx.typ);
                         }
@@ -781,6 +792,19 @@ impl<'a> Checker<'_, 'a> {
                     let t = self.var_type(e);
                     if t == TypeId::INVALID {
                         continue;
+                    }
+                    if let Some((_, prev)) = seen
+                        .iter()
+                        .find(|(st, _)| st.is_some_and(|st| self.w.prog.identical(st, t)))
+                    {
+                        let at = self.w.pos_string(self.file_ids[self.cur_file], *prev);
+                        let ts = self.typ_str(t);
+                        self.error(
+                            e,
+                            format!("duplicate case {ts} in type switch\n\t{at}: previous case"),
+                        );
+                    } else {
+                        seen.push((Some(t), e.start()));
                     }
                     let mut s2 = sx.clone();
                     self.type_assertion(e, &mut s2, t, true);
@@ -814,7 +838,7 @@ impl<'a> Checker<'_, 'a> {
                 self.use_var(v);
             }
             if !used {
-                self.soft_error_at(n.pos, format!("declared and not used: {}", n.value));
+                self.soft_error_at(n.pos, format!("{} declared and not used", n.value));
             }
             if let Some(&first) = lhs_vars.first() {
                 self.record_def(n, first);

@@ -184,7 +184,11 @@ impl<'a> Checker<'_, 'a> {
                         TypeId::INVALID
                     }
                     _ => {
-                        self.error(e, format!("{} is not a type", n.value));
+                        let kind = self
+                            .lookup(&n.value)
+                            .map(|(_, o)| self.object_kind(o))
+                            .unwrap_or("object");
+                        self.error(e, format!("{} ({kind}) is not a type", n.value));
                         TypeId::INVALID
                     }
                 }
@@ -786,6 +790,37 @@ impl<'a> Checker<'_, 'a> {
         } else {
             inst
         })
+    }
+
+    /// The kind of an object as messages name it (types2 `objectKind`).
+    pub fn object_kind(&self, o: ObjId) -> &'static str {
+        let ob = self.w.prog.obj(o);
+        match &ob.kind {
+            ObjKind::PkgName { .. } => "package name",
+            ObjKind::Const { .. } => "constant",
+            ObjKind::TypeName => match self.ty(ob.ty) {
+                Type::TypeParam { .. } => "type parameter",
+                Type::Alias { .. } => "type alias",
+                _ => "defined type",
+            },
+            ObjKind::Var { is_field: true, .. } => "struct field",
+            ObjKind::Var { .. } => {
+                if self.decls.contains_key(&o) {
+                    "package-level variable"
+                } else if self.params.contains(&o) {
+                    "parameter"
+                } else {
+                    "local variable"
+                }
+            }
+            ObjKind::Func => match self.ty(ob.ty) {
+                Type::Signature(s) if s.recv.is_some() => "method",
+                _ => "function",
+            },
+            ObjKind::Label { .. } => "label",
+            ObjKind::Builtin(_) => "built-in function",
+            ObjKind::Nil => "untyped nil",
+        }
     }
 
     pub fn is_type_param(&self, t: TypeId) -> bool {
