@@ -12,6 +12,8 @@
 //!   annotations by the driver's own rules (`testdir::errorcheck`).
 //! - `testdata/parse/**/NAME.go`: `rgo tool parse NAME.go` must succeed
 //!   silently.
+//! - `testdata/check/**/NAME.go`: `rgo tool compile -p=main NAME.go` (parse
+//!   and type-check) must succeed silently, as gc does on the same file.
 //!
 //! A test is ignored when `NAME.skip-reason` exists or its first line is
 //! `// skip: reason`.
@@ -47,6 +49,7 @@ fn main() {
         ("run", run_test as fn(&Path) -> Result<(), Failed>),
         ("errors", errors_test),
         ("parse", parse_test),
+        ("check", check_test),
     ] {
         let mut files = Vec::new();
         go_files(&root.join(kind), &mut files);
@@ -201,6 +204,31 @@ fn errors_test(file: &Path) -> Result<(), Failed> {
         }],
     )
     .map_err(|e| format!("{e}\ncompiler output:\n{text}").into())
+}
+
+fn check_test(file: &Path) -> Result<(), Failed> {
+    let (dir, name) = split(file);
+    let mut cmd = match std::env::var_os("RGO_GOLDEN_COMPILER") {
+        Some(c) => Command::new(c),
+        None => {
+            let mut c = Command::new(env!("CARGO_BIN_EXE_rgo"));
+            c.args(["tool", "compile"]);
+            c
+        }
+    };
+    let obj = std::env::temp_dir().join(format!("rgo-check-{}.o", std::process::id()));
+    cmd.arg("-p=main")
+        .arg("-o")
+        .arg(&obj)
+        .arg(&name)
+        .current_dir(dir);
+    let out = run(cmd)?;
+    let _ = std::fs::remove_file(&obj);
+    if out.success() && out.output.is_empty() {
+        Ok(())
+    } else {
+        Err(format!("{}\n{}", out.status_text(), out.text()).into())
+    }
 }
 
 fn parse_test(file: &Path) -> Result<(), Failed> {
