@@ -292,7 +292,7 @@ impl<'a> Checker<'_, 'a> {
         self.init_vars(lhs, std::slice::from_ref(init), None);
     }
 
-    fn type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
+    pub(super) fn type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
         if !d.tparams.is_empty() {
             self.generic_type_decl(obj, d);
             return;
@@ -314,15 +314,7 @@ impl<'a> Checker<'_, 'a> {
             };
             return;
         }
-        let named = self.new_type(Type::Named(Box::new(Named {
-            obj,
-            underlying: TypeId::INVALID,
-            methods: Vec::new(),
-            tparams: Vec::new(),
-            origin: None,
-            targs: Vec::new(),
-        })));
-        self.w.prog.objects[obj.0 as usize].ty = named;
+        let named = self.new_named(obj);
         let rhs = self.defined_type(&d.typ, Some(named));
         if let Type::TypeParam { .. } = self.ty(self.w.prog.unalias(rhs)) {
             self.error(
@@ -344,6 +336,20 @@ impl<'a> Checker<'_, 'a> {
             n.underlying = under;
         }
         self.collect_methods(obj, named);
+    }
+
+    /// A new defined type named by `obj`, its underlying type still unknown.
+    pub(super) fn new_named(&mut self, obj: ObjId) -> TypeId {
+        let named = self.new_type(Type::Named(Box::new(Named {
+            obj,
+            underlying: TypeId::INVALID,
+            methods: Vec::new(),
+            tparams: Vec::new(),
+            origin: None,
+            targs: Vec::new(),
+        })));
+        self.w.prog.objects[obj.0 as usize].ty = named;
+        named
     }
 
     /// The underlying type of a type declaration's right-hand side, looking

@@ -176,7 +176,7 @@ impl<'a> Checker<'_, 'a> {
     }
 
     /// types2 `arity`: too many or too few init expressions.
-    fn arity(
+    pub(super) fn arity(
         &mut self,
         pos: syntax::Pos,
         names: &[ast::Name],

@@ -146,17 +146,7 @@ impl<'a> Checker<'_, 'a> {
                             );
                             let _ = s;
                         } else if let Some(b) = self.called_builtin(call)
-                            && !matches!(
-                                b,
-                                crate::ty::Builtin::Copy
-                                    | crate::ty::Builtin::Panic
-                                    | crate::ty::Builtin::Print
-                                    | crate::ty::Builtin::Println
-                                    | crate::ty::Builtin::Recover
-                                    | crate::ty::Builtin::Clear
-                                    | crate::ty::Builtin::Close
-                                    | crate::ty::Builtin::Delete
-                            )
+                            && !is_statement_builtin(b)
                         {
                             let s = self.op_str(&x);
                             self.error(call, format!("{what} discards result of {s}"));
@@ -302,17 +292,7 @@ impl<'a> Checker<'_, 'a> {
             Expr::Call { .. } => {
                 // Calls of built-ins other than those with side effects are not statements.
                 match self.called_builtin(e) {
-                    Some(b) => matches!(
-                        b,
-                        crate::ty::Builtin::Copy
-                            | crate::ty::Builtin::Panic
-                            | crate::ty::Builtin::Print
-                            | crate::ty::Builtin::Println
-                            | crate::ty::Builtin::Recover
-                            | crate::ty::Builtin::Clear
-                            | crate::ty::Builtin::Close
-                            | crate::ty::Builtin::Delete
-                    ),
+                    Some(b) => is_statement_builtin(b),
                     None => !self.is_conversion(e),
                 }
             }
@@ -380,7 +360,7 @@ impl<'a> Checker<'_, 'a> {
                         self.iota = None;
                         objs.push((obj, n));
                     }
-                    self.local_arity(c.pos, &c.names, values, true, inherited);
+                    self.arity(c.pos, &c.names, values, true, inherited);
                     let scope = self.scope();
                     for (obj, n) in objs {
                         self.declare(scope, Some(n), obj);
@@ -409,7 +389,7 @@ impl<'a> Checker<'_, 'a> {
                         }
                     }
                     if v.typ.is_none() || v.values.is_some() {
-                        self.local_arity(v.pos, &v.names, values, false, false);
+                        self.arity(v.pos, &v.names, values, false, false);
                     }
                     let scope = self.scope();
                     for (o, n) in objs.into_iter().zip(&v.names) {
@@ -466,69 +446,9 @@ impl<'a> Checker<'_, 'a> {
         };
     }
 
-    fn local_arity(
-        &mut self,
-        pos: syntax::Pos,
-        names: &[ast::Name],
-        inits: &'a [Expr],
-        const_decl: bool,
-        inherited: bool,
-    ) {
-        let (l, r) = (names.len(), inits.len());
-        if l < r {
-            let n = &inits[l];
-            if inherited {
-                let at = self.w.pos_string(self.file_ids[self.cur_file], n.pos());
-                self.error_at(pos, format!("extra init expr at {at}"));
-            } else {
-                let s = syntax::printer::expr_string(n);
-                self.error(n, format!("extra init expr {s}"));
-            }
-        } else if l > r && (const_decl || r != 1) {
-            let n = &names[r];
-            self.error_at(n.pos, format!("missing init expr for {}", n.value));
-        }
-    }
-
     fn local_type_decl(&mut self, obj: ObjId, t: &'a ast::TypeDecl) {
-        if t.alias || !t.tparams.is_empty() {
-            if t.alias {
-                let target = self.typ(&t.typ);
-                let a = self.new_type(Type::Alias {
-                    obj,
-                    target,
-                    tparams: Vec::new(),
-                    targs: Vec::new(),
-                });
-                self.w.prog.objects[obj.0 as usize].ty = a;
-            } else {
-                self.generic_type_decl(obj, t);
-            }
-            return;
-        }
-        let named = self.new_type(Type::Named(Box::new(crate::ty::Named {
-            obj,
-            underlying: TypeId::INVALID,
-            methods: Vec::new(),
-            tparams: Vec::new(),
-            origin: None,
-            targs: Vec::new(),
-        })));
-        self.w.prog.objects[obj.0 as usize].ty = named;
-        let rhs = self.defined_type(&t.typ, Some(named));
-        let mut u = self.w.prog.unalias(rhs);
-        let mut guard = 0;
-        while let Type::Named(n) = self.ty(u) {
-            guard += 1;
-            if guard > 100 || n.underlying == TypeId::INVALID {
-                u = TypeId::INVALID;
-                break;
-            }
-            u = self.w.prog.unalias(n.underlying);
-        }
-        if let Type::Named(n) = &mut self.w.prog.types[named.0 as usize] {
-            n.underlying = u;
-        }
+        // As at package level (a local type has no methods to collect).
+        self.type_decl(obj, t);
     }
 
     fn return_stmt(&mut self, pos: syntax::Pos, results: Option<&'a Expr>) {
@@ -1062,6 +982,15 @@ impl<'a> Checker<'_, 'a> {
             _ => false,
         }
     }
+}
+
+/// Built-ins whose calls may stand as statements (they have effects).
+fn is_statement_builtin(b: crate::ty::Builtin) -> bool {
+    use crate::ty::Builtin::*;
+    matches!(
+        b,
+        Copy | Panic | Print | Println | Recover | Clear | Close | Delete
+    )
 }
 
 fn is_recv(x: &Expr) -> bool {

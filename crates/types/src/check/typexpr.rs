@@ -904,15 +904,7 @@ impl<'a> Checker<'_, 'a> {
 
     /// A generic type declaration: its type parameters and the type.
     pub fn generic_type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
-        let named = self.new_type(Type::Named(Box::new(crate::ty::Named {
-            obj,
-            underlying: TypeId::INVALID,
-            methods: Vec::new(),
-            tparams: Vec::new(),
-            origin: None,
-            targs: Vec::new(),
-        })));
-        self.w.prog.objects[obj.0 as usize].ty = named;
+        let named = self.new_named(obj);
         let scope = self.w.scopes.new_child(self.scope());
         self.declare_type_params_for(&d.tparams, scope, Some(named));
         let saved = self.env.scope.replace(scope);
