@@ -27,8 +27,80 @@ impl<'a> Checker<'_, 'a> {
         let (aliases, defined): (Vec<ObjId>, Vec<ObjId>) = types
             .into_iter()
             .partition(|o| matches!(self.decls[o].kind, DeclKind::Type(d) if d.alias));
-        for o in defined.into_iter().chain(aliases).chain(others) {
+        let types: Vec<ObjId> = defined.iter().chain(&aliases).copied().collect();
+        for &o in &types {
             self.obj_decl(o);
+        }
+        // Types that contain themselves are invalid (before any size is
+        // computed from them).
+        for &o in &types {
+            self.valid_type_obj(o);
+        }
+        for o in others {
+            self.obj_decl(o);
+        }
+    }
+
+    /// Reports `o`'s type if it contains itself without indirection
+    /// (types2 `validType`), and makes it invalid.
+    pub(super) fn valid_type_obj(&mut self, o: ObjId) {
+        let t = self.w.prog.obj(o).ty;
+        if !matches!(self.ty(t), Type::Named(n) if n.targs.is_empty()) {
+            return;
+        }
+        let mut path = Vec::new();
+        self.valid_type(t, &mut path);
+    }
+
+    /// Walks `t`'s structure; `path` holds the defined types being expanded.
+    /// Returns false if a cycle was found (and reported).
+    fn valid_type(&mut self, t: TypeId, path: &mut Vec<TypeId>) -> bool {
+        let t = self.w.prog.unalias(t);
+        match self.ty(t).clone() {
+            Type::Array { elem, .. } => self.valid_type(elem, path),
+            Type::Struct { fields, .. } => {
+                for f in fields {
+                    let ft = self.w.prog.obj(f).ty;
+                    if !self.valid_type(ft, path) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Type::Named(n) => {
+                // Only types of this package can be in a cycle being declared.
+                if n.underlying == TypeId::INVALID
+                    || self.valid_types.contains(&t)
+                    || self.w.prog.obj(n.obj).pkg != Some(self.pkg)
+                {
+                    return true;
+                }
+                if let Some(i) = path.iter().position(|&p| p == t) {
+                    let cycle: Vec<ObjId> = path[i..]
+                        .iter()
+                        .filter_map(|&p| match self.ty(p) {
+                            Type::Named(pn) => Some(pn.obj),
+                            _ => None,
+                        })
+                        .collect();
+                    self.cycle_error(&cycle);
+                    for &p in &path[i..] {
+                        if let Type::Named(pn) = &mut self.w.prog.types[p.0 as usize] {
+                            pn.underlying = TypeId::INVALID;
+                        }
+                        self.valid_types.insert(p);
+                    }
+                    return false;
+                }
+                path.push(t);
+                let ok = self.valid_type(n.underlying, path);
+                path.pop();
+                if ok {
+                    self.valid_types.insert(t);
+                }
+                ok
+            }
+            _ => true,
         }
     }
 

@@ -1704,6 +1704,17 @@ impl<'a> Checker<'_, 'a> {
                     self.assignment(&mut vx, Some(elem), "map literal");
                 }
             }
+            Type::Basic(BasicKind::Invalid) => {
+                // An invalid (e.g. recursive) type: reported at its declaration.
+                for el in elems {
+                    match el {
+                        Expr::KeyValue { value, .. } => self.use_expr(value),
+                        _ => self.use_expr(el),
+                    }
+                }
+                x.mode = Mode::Invalid;
+                return;
+            }
             _ => {
                 let ts = self.typ_str(t);
                 self.error(e, format!("invalid composite literal type {ts}"));

@@ -244,6 +244,7 @@ pub fn check_package(
         pending_params: Vec::new(),
         generic_arg_targs: Vec::new(),
         recv_override: None,
+        valid_types: std::collections::HashSet::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -378,6 +379,8 @@ pub(crate) struct Checker<'w, 'a> {
     /// Type arguments inferred for generic function arguments of the last
     /// inferred call: (argument index, type arguments).
     pub generic_arg_targs: Vec<(usize, Vec<TypeId>)>,
+    /// Defined types found valid (or already reported) by `valid_type`.
+    pub valid_types: std::collections::HashSet<TypeId>,
     /// The receiver's type when built from receiver type parameters.
     pub recv_override: Option<TypeId>,
     /// Parameters to declare once their signature is resolved.

@@ -449,6 +449,7 @@ impl<'a> Checker<'_, 'a> {
     fn local_type_decl(&mut self, obj: ObjId, t: &'a ast::TypeDecl) {
         // As at package level (a local type has no methods to collect).
         self.type_decl(obj, t);
+        self.valid_type_obj(obj);
     }
 
     fn return_stmt(&mut self, pos: syntax::Pos, results: Option<&'a Expr>) {
