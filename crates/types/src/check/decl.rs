@@ -522,7 +522,7 @@ impl<'a> Checker<'_, 'a> {
         match &d.body {
             Some(body) => {
                 let name = d.name.value.clone();
-                self.later_body(name, sig, scope, body);
+                self.later_body(obj, name, sig, scope, body);
             }
             None => {
                 if self.conf.complete && d.tparams.is_empty() {
@@ -544,91 +544,139 @@ impl<'a> Checker<'_, 'a> {
             }
         }
         self.check_field_method_clashes();
-        let inits = std::mem::take(&mut self.var_inits);
-        let by_var: HashMap<ObjId, usize> = inits
+        self.report_init_cycles();
+        // Spec: repeatedly initialize the earliest variable in declaration
+        // order that is ready (all variables it depends on, directly or
+        // through functions, are initialized).
+        let mut inits = std::mem::take(&mut self.var_inits);
+        inits.sort_by_key(|(lhs, _)| {
+            let o = self.w.prog.obj(lhs[0]);
+            (o.file, o.pos)
+        });
+        let deps: Vec<Vec<ObjId>> = inits
             .iter()
-            .enumerate()
-            .flat_map(|(i, (lhs, _))| lhs.iter().map(move |&v| (v, i)))
+            .map(|(lhs, _)| {
+                let mut d = Vec::new();
+                let mut seen = HashSet::new();
+                for &v in lhs {
+                    self.collect_var_deps(v, &mut d, &mut seen, true);
+                }
+                d
+            })
             .collect();
+        let pending: HashSet<ObjId> = inits
+            .iter()
+            .flat_map(|(lhs, _)| lhs.iter().copied())
+            .collect();
+        let mut initialized: HashSet<ObjId> = HashSet::new();
         let mut done = vec![false; inits.len()];
-        let mut on_path = vec![false; inits.len()];
         let mut order = Vec::new();
-        let mut reported = false;
-        for i in 0..inits.len() {
-            self.visit_init(
-                i,
-                &inits,
-                &by_var,
-                &mut done,
-                &mut on_path,
-                &mut order,
-                &mut reported,
-            );
+        while order.len() < inits.len() {
+            let ready = (0..inits.len()).find(|&i| {
+                !done[i]
+                    && deps[i].iter().all(|d| {
+                        !pending.contains(d) || initialized.contains(d) || inits[i].0.contains(d)
+                    })
+            });
+            // A cycle (already reported): continue in declaration order.
+            let i = ready.unwrap_or_else(|| (0..inits.len()).find(|&i| !done[i]).expect("pending"));
+            done[i] = true;
+            initialized.extend(inits[i].0.iter().copied());
+            order.push(Initializer {
+                lhs: inits[i].0.clone(),
+                rhs: inits[i].1,
+            });
         }
         self.info.init_order = order;
     }
 
-    #[allow(clippy::too_many_arguments)]
-    fn visit_init(
-        &mut self,
-        i: usize,
-        inits: &[(Vec<ObjId>, usize)],
-        by_var: &HashMap<ObjId, usize>,
-        done: &mut [bool],
-        on_path: &mut [bool],
-        order: &mut Vec<Initializer>,
-        reported: &mut bool,
-    ) {
-        if done[i] {
-            return;
-        }
-        if on_path[i] {
-            if !*reported {
-                *reported = true;
-                let v = inits[i].0[0];
-                let name = self.w.prog.obj(v).name.clone();
-                let (file, pos) = {
-                    let o = self.w.prog.obj(v);
-                    (o.file, o.pos)
-                };
-                self.errors.push(super::Error {
-                    file,
-                    pos,
-                    msg: if inits[i].0.len() == 1 && self.refers_to_itself(v) {
-                        format!("initialization cycle: {name} refers to itself")
-                    } else {
-                        format!("initialization cycle for {name}")
-                    },
-                    soft: false,
-                });
-            }
-            return;
-        }
-        on_path[i] = true;
-        // Dependencies: variables reached through the initializer, directly
-        // or through the functions it calls.
-        let mut deps = Vec::new();
-        let mut seen = HashSet::new();
-        for &v in &inits[i].0 {
-            self.collect_var_deps(v, &mut deps, &mut seen, true);
-        }
-        for d in deps {
-            if let Some(&j) = by_var.get(&d)
-                && j != i
-            {
-                self.visit_init(j, inits, by_var, done, on_path, order, reported);
-            }
-        }
-        on_path[i] = false;
-        done[i] = true;
-        order.push(Initializer {
-            lhs: inits[i].0.clone(),
-            rhs: inits[i].1,
+    /// Reports initialization cycles among package-level variables and
+    /// constants, through the functions they call (types2 `initOrder`,
+    /// `findPath`, `reportCycle`).
+    fn report_init_cycles(&mut self) {
+        let mut objs: Vec<ObjId> = self
+            .decls
+            .keys()
+            .copied()
+            .filter(|&o| {
+                matches!(
+                    self.w.prog.obj(o).kind,
+                    ObjKind::Var { .. } | ObjKind::Const { .. }
+                )
+            })
+            .collect();
+        objs.sort_by_key(|&o| {
+            let ob = self.w.prog.obj(o);
+            (ob.file, ob.pos)
         });
+        let mut in_reported: HashSet<ObjId> = HashSet::new();
+        for o in objs {
+            if in_reported.contains(&o) {
+                continue;
+            }
+            let Some(cycle) = self.find_path(o, o, &mut HashSet::new()) else {
+                continue;
+            };
+            // The path comes back reversed, cycle[0] being o itself.
+            if cycle.iter().any(|c| in_reported.contains(c)) {
+                continue;
+            }
+            in_reported.extend(cycle.iter().copied());
+            let name = |c: &Self, x: ObjId| c.w.prog.obj(x).name.clone();
+            let first = cycle[0];
+            let (file, pos) = {
+                let ob = self.w.prog.obj(first);
+                (ob.file, ob.pos)
+            };
+            let msg = if cycle.len() == 1 {
+                format!(
+                    "initialization cycle: {} refers to itself",
+                    name(self, first)
+                )
+            } else {
+                let mut m = format!("initialization cycle for {}", name(self, first));
+                let mut cur = first;
+                for j in (0..cycle.len()).rev() {
+                    let next = cycle[j];
+                    m.push_str(&format!(
+                        "\n\t{}: {} refers to {}",
+                        self.obj_pos_string(cur),
+                        name(self, cur),
+                        name(self, next)
+                    ));
+                    cur = next;
+                }
+                m
+            };
+            self.errors.push(super::Error {
+                file,
+                pos,
+                msg,
+                soft: false,
+            });
+        }
     }
 
-    fn refers_to_itself(&self, v: ObjId) -> bool {
-        self.obj_deps.get(&v).is_some_and(|d| d.contains(&v))
+    /// A dependency path from `from` back to `to`, reversed (types2 `findPath`).
+    fn find_path(&self, from: ObjId, to: ObjId, seen: &mut HashSet<ObjId>) -> Option<Vec<ObjId>> {
+        if !seen.insert(from) {
+            return None;
+        }
+        let mut deps = self.obj_deps.get(&from).cloned().unwrap_or_default();
+        deps.sort_by_key(|&d| {
+            let ob = self.w.prog.obj(d);
+            (ob.file, ob.pos)
+        });
+        for d in deps {
+            if d == to {
+                return Some(vec![d]);
+            }
+            if let Some(mut p) = self.find_path(d, to, seen) {
+                p.push(d);
+                return Some(p);
+            }
+        }
+        None
     }
 
     fn collect_var_deps(

@@ -278,6 +278,8 @@ impl<'a> Checker<'_, 'a> {
                         x.typ = o.ty;
                     }
                     ObjKind::Func => {
+                        // Methods count as dependencies (initialization order).
+                        self.add_dep(obj);
                         let is_iface = matches!(self.ty(self.under(x.typ)), Type::Interface(_));
                         if x.mode == Mode::TypExpr {
                             // Method expression T.m: the receiver becomes the first parameter.

@@ -296,6 +296,7 @@ pub(crate) struct Env {
 
 /// A function body waiting to be checked.
 struct Delayed<'a> {
+    obj: ObjId,
     file: usize,
     name: String,
     sig: TypeId,
@@ -560,12 +561,14 @@ impl<'a> Checker<'_, 'a> {
 
     pub(crate) fn later_body(
         &mut self,
+        obj: ObjId,
         name: String,
         sig: TypeId,
         scope: ScopeId,
         body: &'a ast::Block,
     ) {
         self.delayed.push(Delayed {
+            obj,
             file: self.cur_file,
             name,
             sig,
@@ -578,9 +581,14 @@ impl<'a> Checker<'_, 'a> {
         let mut i = 0;
         while i < self.delayed.len() {
             let d = &self.delayed[i];
-            let (file, name, sig, scope, body) = (d.file, d.name.clone(), d.sig, d.scope, d.body);
+            let (obj, file, name, sig, scope, body) =
+                (d.obj, d.file, d.name.clone(), d.sig, d.scope, d.body);
             self.cur_file = file;
+            // What the body uses counts for the function (initialization order).
+            let saved = self.deps.replace(Vec::new());
             self.func_body(&name, sig, scope, body, None);
+            let used = std::mem::replace(&mut self.deps, saved).unwrap_or_default();
+            self.obj_deps.entry(obj).or_default().extend(used);
             i += 1;
         }
     }
