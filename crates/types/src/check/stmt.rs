@@ -775,12 +775,15 @@ impl<'a> Checker<'_, 'a> {
         x: &'a Expr,
         body: &'a ast::Block,
     ) {
-        let mut rx = self.expr(None, x);
+        let rx0 = self.expr(None, x);
+        let mut rx = rx0.clone();
         let (mut key_t, mut val_t) = (None, None);
         let mut ok = !rx.is_invalid();
         let mut max_vars = 2;
+        let mut const_int_range = false;
         if ok {
             let u = self.core_under(rx.typ);
+            let mut cause: Option<String> = None;
             match self.ty(u).clone() {
                 Type::Basic(k) if k.is_string() => {
                     key_t = Some(TypeId::basic(BasicKind::Int));
@@ -791,13 +794,10 @@ impl<'a> Checker<'_, 'a> {
                 }
                 Type::Basic(k) if k.is_integer() => {
                     if !self.allow_version(22) {
-                        let s = self.op_str(&rx);
-                        self.error(
-                            x,
-                            format!("cannot range over {s}: requires go1.22 or later"),
-                        );
-                        ok = false;
+                        cause = Some("requires go1.22 or later".into());
                     }
+                    const_int_range =
+                        matches!(rx.mode, Mode::Constant(_)) && self.is_untyped(rx.typ);
                     if self.is_untyped(rx.typ) {
                         let d = self.default_type(rx.typ);
                         self.convert_untyped(&mut rx, d);
@@ -814,7 +814,7 @@ impl<'a> Checker<'_, 'a> {
                         key_t = Some(TypeId::basic(BasicKind::Int));
                         val_t = Some(elem);
                     }
-                    _ => ok = false,
+                    _ => cause = Some(String::new()),
                 },
                 Type::Slice(elem) => {
                     key_t = Some(TypeId::basic(BasicKind::Int));
@@ -826,61 +826,79 @@ impl<'a> Checker<'_, 'a> {
                 }
                 Type::Chan { dir, elem } => {
                     if dir == ChanDir::SendOnly {
-                        let s = self.op_str(&rx);
-                        self.error(
-                            x,
-                            format!("cannot range over {s}: receive from send-only channel"),
-                        );
-                        ok = false;
+                        let ts = self.typ_str(rx.typ);
+                        cause = Some(format!("receive from send-only channel {ts}"));
                     }
                     key_t = Some(elem);
                     max_vars = 1;
                 }
-                Type::Signature(s) => {
-                    // Range-over-func: func(yield func(K[, V]) bool).
-                    let mut good = s.params.len() == 1 && s.results.is_empty();
-                    if good {
-                        let y = self.w.prog.obj(s.params[0]).ty;
-                        match self.ty(self.under(y)).clone() {
-                            Type::Signature(ys)
-                                if ys.results.len() == 1
-                                    && self.basic(self.w.prog.obj(ys.results[0]).ty)
-                                        == Some(BasicKind::Bool)
-                                    && ys.params.len() <= 2 =>
-                            {
-                                max_vars = ys.params.len();
-                                key_t = ys.params.first().map(|&p| self.w.prog.obj(p).ty);
-                                val_t = ys.params.get(1).map(|&p| self.w.prog.obj(p).ty);
+                Type::Signature(sig) => {
+                    // Range-over-func: func(yield func(K[, V]) bool) (types2 `rangeKeyVal`).
+                    const BAD: &str = "func must be func(yield func(...) bool): ";
+                    if sig.params.len() != 1 {
+                        cause = Some(format!("{BAD}wrong argument count"));
+                    } else if !sig.results.is_empty() {
+                        cause = Some(format!("{BAD}unexpected results"));
+                    } else {
+                        let y = self.w.prog.obj(sig.params[0]).ty;
+                        match self.ty(self.core_under(y)).clone() {
+                            Type::Signature(ys) => {
+                                if ys.results.len() != 1
+                                    || self.basic(self.w.prog.obj(ys.results[0]).ty)
+                                        != Some(BasicKind::Bool)
+                                {
+                                    cause = Some(format!("{BAD}yield func does not return bool"));
+                                } else if ys.params.len() > 2 {
+                                    cause =
+                                        Some(format!("{BAD}yield func has too many parameters"));
+                                } else {
+                                    max_vars = ys.params.len();
+                                    key_t = ys.params.first().map(|&p| self.w.prog.obj(p).ty);
+                                    val_t = ys.params.get(1).map(|&p| self.w.prog.obj(p).ty);
+                                }
                             }
-                            _ => good = false,
+                            _ => cause = Some(format!("{BAD}argument is not func")),
                         }
                     }
-                    if !good {
-                        let s = self.op_str(&rx);
-                        self.error(x, format!("cannot range over {s}"));
-                        ok = false;
-                    }
                 }
-                _ => ok = false,
+                _ => cause = Some(String::new()),
             }
-            if !ok && key_t.is_none() && val_t.is_none() && max_vars == 2 {
-                let s = self.op_str(&rx);
-                self.error(x, format!("cannot range over {s}"));
+            if let Some(c) = cause {
+                let s = self.op_str(&rx0);
+                if c.is_empty() {
+                    self.error(x, format!("cannot range over {s}"));
+                } else {
+                    self.error(x, format!("cannot range over {s}: {c}"));
+                }
+                ok = false;
             }
         }
-        let lhs_list: &'a [Expr] = lhs.map_or(&[], |l| l.list());
-        if ok && lhs_list.len() > max_vars {
+        let mut lhs_list: &'a [Expr] = lhs.map_or(&[], |l| l.list());
+        if lhs_list.len() > 2 {
+            // The extra variables are dropped (types2 does the same).
+            self.error(
+                &lhs_list[2],
+                "range clause permits at most two iteration variables",
+            );
+            lhs_list = &lhs_list[..2];
+        } else if ok && lhs_list.len() > max_vars {
             let e = &lhs_list[max_vars];
-            let s = self.op_str(&rx);
+            let s = self.op_str(&rx0);
             let msg = if max_vars == 0 {
                 format!("range over {s} permits no iteration variables")
             } else {
                 format!("range over {s} permits only one iteration variable")
             };
             self.error(e, msg);
-            ok = false;
         }
         let types = [key_t, val_t];
+        let typ_at = |i: usize| {
+            if ok {
+                types.get(i).copied().flatten()
+            } else {
+                None
+            }
+        };
         if def {
             let scope = self.scope();
             let mut vars = Vec::new();
@@ -890,12 +908,24 @@ impl<'a> Checker<'_, 'a> {
                     self.error(e, format!("non-name {s} on left side of :="));
                     continue;
                 };
-                let t = if ok {
-                    types.get(i).copied().flatten().unwrap_or(TypeId::INVALID)
-                } else {
-                    TypeId::INVALID
-                };
-                let v = self.new_var(&n.value, t, n.pos);
+                let v = self.new_var(&n.value, TypeId::INVALID, n.pos);
+                match typ_at(i) {
+                    // No type (after an error): not reported as unused.
+                    None => self.use_var(v),
+                    Some(t) => {
+                        if const_int_range && i == 0 {
+                            let mut xo = rx0.clone();
+                            self.init_var(v, &mut xo, "range clause");
+                        } else {
+                            let mut xo = Operand {
+                                mode: Mode::Value,
+                                expr: Some(e),
+                                typ: t,
+                            };
+                            self.init_var(v, &mut xo, "assignment");
+                        }
+                    }
+                }
                 vars.push((v, n));
             }
             for (v, n) in vars {
@@ -903,16 +933,25 @@ impl<'a> Checker<'_, 'a> {
             }
         } else if !lhs_list.is_empty() {
             for (i, e) in lhs_list.iter().enumerate() {
-                let t = types.get(i).copied().flatten();
-                let mut v = Operand {
-                    mode: Mode::Value,
-                    expr: Some(e),
-                    typ: t.unwrap_or(TypeId::INVALID),
-                };
-                if !ok || t.is_none() {
-                    v.mode = Mode::Invalid;
+                match typ_at(i) {
+                    None => {
+                        let mut v = Operand::invalid(e);
+                        self.assign_var(e, None, &mut v, "assignment");
+                    }
+                    Some(t) => {
+                        if const_int_range && i == 0 {
+                            let mut xo = rx0.clone();
+                            self.assign_var(e, None, &mut xo, "range clause");
+                        } else {
+                            let mut v = Operand {
+                                mode: Mode::Value,
+                                expr: Some(e),
+                                typ: t,
+                            };
+                            self.assign_var(e, None, &mut v, "assignment");
+                        }
+                    }
                 }
-                self.assign_var(e, None, &mut v, "range clause");
             }
         }
         let s2 = self.open_scope();
