@@ -365,13 +365,15 @@ impl<'a> Checker<'_, 'a> {
         x: &mut Operand<'a>,
         context: &str,
     ) {
+        let _ = rhs;
+        let blank = matches!(lhs.unparen(), Expr::Name(n) if n.value == "_");
+        let context = if blank && context == "assignment" {
+            "assignment to _ identifier"
+        } else {
+            context
+        };
         let t = self.lhs_var(lhs);
         if t == Some(TypeId::INVALID) {
-            if let Some(r) = rhs
-                && x.is_invalid()
-            {
-                let _ = r;
-            }
             return;
         }
         if x.is_invalid() {

@@ -1095,19 +1095,11 @@ impl<'a> Checker<'_, 'a> {
             x.mode = Mode::Invalid;
             return;
         }
-        // The shift count must be an integer (untyped constants converted to uint).
-        if let Some(v) = y.val() {
+        // The shift count: a constant must be representable as a uint (but
+        // is not converted, types2 go.dev/issue/47243); otherwise an integer.
+        if let Some(v) = y.val().cloned() {
             let iv = v.to_int();
-            if !matches!(iv, Value::Int(_)) {
-                let s = self.op_str(y);
-                self.error(
-                    y.expr.expect("rhs"),
-                    format!("invalid operation: shift count {s} must be integer"),
-                );
-                x.mode = Mode::Invalid;
-                return;
-            }
-            if iv.sign() < 0 {
+            if matches!(iv, Value::Int(_)) && iv.sign() < 0 {
                 let s = self.op_str(y);
                 self.error(
                     y.expr.expect("rhs"),
@@ -1117,12 +1109,12 @@ impl<'a> Checker<'_, 'a> {
                 return;
             }
             if self.is_untyped(y.typ) {
-                y.mode = Mode::Constant(iv.clone());
-                self.convert_untyped(y, TypeId::basic(BasicKind::Uint));
-                if y.is_invalid() {
+                if let Err(code) = self.representation(&v, y.typ, BasicKind::Uint) {
+                    self.invalid_conversion(code, y, TypeId::basic(BasicKind::Uint));
                     x.mode = Mode::Invalid;
                     return;
                 }
+                y.mode = Mode::Constant(iv);
             }
         } else if !self.all_terms(y.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer())) {
             if self.is_untyped(y.typ) {
@@ -1170,7 +1162,10 @@ impl<'a> Checker<'_, 'a> {
                 }
                 _ => {
                     let ys = self.op_str(y);
-                    self.error(y.expr.expect("rhs"), format!("invalid shift count {ys}"));
+                    self.error(
+                        y.expr.expect("rhs"),
+                        format!("invalid operation: invalid shift count {ys}"),
+                    );
                     x.mode = Mode::Invalid;
                 }
             }
