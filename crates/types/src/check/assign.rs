@@ -217,7 +217,7 @@ impl<'a> Checker<'_, 'a> {
             let es = x.expr.map(syntax::printer::expr_string).unwrap_or_default();
             self.error_at_operand(
                 x,
-                format!("cannot use generic function {es} without instantiation in {context}"),
+                format!("cannot use generic function {es} without instantiation"),
             );
             x.mode = Mode::Invalid;
             return;
@@ -658,7 +658,16 @@ impl<'a> Checker<'_, 'a> {
             }
             return true;
         }
-        if self.is_untyped(y.typ) {
+        // An untyped operand converts only to a type of its kind (types2
+        // `mayConvert`): a number never becomes a string.
+        let numeric =
+            |c: &Self, t: TypeId| c.all_terms(t, |c, t| c.basic(t).is_some_and(|k| k.is_numeric()));
+        let string =
+            |c: &Self, t: TypeId| c.all_terms(t, |c, t| c.basic(t).is_some_and(|k| k.is_string()));
+        if self.is_untyped(y.typ)
+            && numeric(self, x.typ) == numeric(self, y.typ)
+            && string(self, x.typ) == string(self, y.typ)
+        {
             let t = x.typ;
             self.convert_untyped(y, t);
             if y.is_invalid() {

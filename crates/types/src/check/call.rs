@@ -232,7 +232,12 @@ impl<'a> Checker<'_, 'a> {
             } else {
                 ("not enough", self.rparen_pos(call))
             };
-            let have = self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
+            let mut have =
+                self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
+            if has_dots {
+                // f(s...): the last argument is shown spread.
+                have.insert_str(have.len() - 1, "...");
+            }
             let want = self.types_summary(&params, sig.variadic);
             let fs = syntax::printer::expr_string(fun);
             self.error_at(
@@ -738,7 +743,7 @@ impl<'a> Checker<'_, 'a> {
                     }
                     if self.is_untyped(a.typ) {
                         if a.is_nil() {
-                            self.error(arg(0), "use of untyped nil in argument to built-in new");
+                            self.error(arg(0), "use of untyped nil in argument to new");
                             return;
                         }
                         let d = self.default_type(a.typ);

@@ -1398,10 +1398,9 @@ impl<'a> Checker<'_, 'a> {
         if let Some(m) = max
             && n >= m
         {
-            let s = syntax::printer::expr_string(e);
             self.error(
                 e,
-                format!("invalid argument: index {s} out of bounds [0:{m}]"),
+                format!("invalid argument: index {iv} out of bounds [0:{m}]"),
             );
             return None;
         }

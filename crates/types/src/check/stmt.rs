@@ -139,12 +139,11 @@ impl<'a> Checker<'_, 'a> {
                     Expr::Call { .. } => {
                         if let Mode::Builtin(_) = x.mode {
                         } else if x.mode == Mode::TypExpr || self.is_conversion(call) {
-                            let s = syntax::printer::expr_string(call);
+                            let s = self.op_str(&x);
                             self.error(
                                 call,
-                                format!("{what} requires function call, not conversion"),
+                                format!("{what} requires function call, not conversion {s}"),
                             );
-                            let _ = s;
                         } else if let Some(b) = self.called_builtin(call)
                             && !is_statement_builtin(b)
                         {
