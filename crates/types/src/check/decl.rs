@@ -222,17 +222,8 @@ impl<'a> Checker<'_, 'a> {
             } else {
                 format!("invalid cycle in declaration of {}", name(self, obj))
             };
-            let mut cur = obj;
-            for i in 0..cycle.len() {
-                let next = cycle[(start + i + 1) % cycle.len()];
-                m.push_str(&format!(
-                    "\n\t{}: {} refers to {}",
-                    self.obj_pos_string(cur),
-                    name(self, cur),
-                    name(self, next)
-                ));
-                cur = next;
-            }
+            let order = (0..cycle.len()).map(|i| cycle[(start + i + 1) % cycle.len()]);
+            m.push_str(&self.refers_to_lines(obj, order));
             m
         };
         self.errors.push(super::Error {
@@ -241,6 +232,22 @@ impl<'a> Checker<'_, 'a> {
             msg,
             soft: false,
         });
+    }
+
+    /// The continuation lines `pos: a refers to b` along a cycle that
+    /// starts at `first` and visits `order`.
+    fn refers_to_lines(&self, first: ObjId, order: impl Iterator<Item = ObjId>) -> String {
+        let mut out = String::new();
+        let mut cur = first;
+        for next in order {
+            let (a, b) = (&self.w.prog.obj(cur).name, &self.w.prog.obj(next).name);
+            out.push_str(&format!(
+                "\n\t{}: {a} refers to {b}",
+                self.obj_pos_string(cur)
+            ));
+            cur = next;
+        }
+        out
     }
 
     fn const_decl(
@@ -635,17 +642,7 @@ impl<'a> Checker<'_, 'a> {
                 )
             } else {
                 let mut m = format!("initialization cycle for {}", name(self, first));
-                let mut cur = first;
-                for j in (0..cycle.len()).rev() {
-                    let next = cycle[j];
-                    m.push_str(&format!(
-                        "\n\t{}: {} refers to {}",
-                        self.obj_pos_string(cur),
-                        name(self, cur),
-                        name(self, next)
-                    ));
-                    cur = next;
-                }
+                m.push_str(&self.refers_to_lines(first, cycle.iter().rev().copied()));
                 m
             };
             self.errors.push(super::Error {
