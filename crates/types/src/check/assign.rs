@@ -165,7 +165,7 @@ impl<'a> Checker<'_, 'a> {
             | Mode::CommaOk => {}
             _ => {
                 let s = self.op_str(x);
-                self.error_at_operand(x, format!("cannot assign {s} to {}", context_noun(context)));
+                self.error_at_operand(x, format!("cannot assign {s} to {context}"));
                 x.mode = Mode::Invalid;
                 return;
             }
@@ -497,7 +497,7 @@ impl<'a> Checker<'_, 'a> {
         let mut bad = false;
         for e in lhs {
             let Expr::Name(n) = e else {
-                self.use_lhs(e);
+                self.use_expr(e);
                 let s = syntax::printer::expr_string(e);
                 self.error(e, format!("non-name {s} on left side of :="));
                 bad = true;
@@ -564,11 +564,6 @@ impl<'a> Checker<'_, 'a> {
         for (v, n) in new_vars {
             self.declare(scope, Some(n), v);
         }
-    }
-
-    /// Checks a left-hand side only for its uses.
-    fn use_lhs(&mut self, e: &'a Expr) {
-        let _ = self.raw_expr(e, None);
     }
 
     /// `x op= y` and `x++`/`x--`.
@@ -721,8 +716,4 @@ fn measure(n: usize, unit: &str) -> String {
     } else {
         format!("{n} {unit}s")
     }
-}
-
-fn context_noun(context: &str) -> &str {
-    context
 }

@@ -3,6 +3,7 @@
 //! and the built-in functions.
 
 use super::Checker;
+use super::expr::untyped_rank;
 use super::operand::{Mode, Operand};
 use crate::constant::Value;
 use crate::ty::{BasicKind, Builtin, ChanDir, Signature, Type, TypeId};
@@ -230,7 +231,7 @@ impl<'a> Checker<'_, 'a> {
                     ops[nargs - 1].expr.map_or(call.pos(), |e| e.start()),
                 )
             } else {
-                ("not enough", self.rparen_pos(call))
+                ("not enough", call.start())
             };
             let mut have =
                 self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
@@ -253,13 +254,6 @@ impl<'a> Checker<'_, 'a> {
             let t = ptypes[i];
             self.assignment(&mut o, Some(t), &context);
         }
-    }
-
-    /// The position just after the call's arguments, where gc reports
-    /// "not enough arguments" for an empty argument list.
-    fn rparen_pos(&self, call: &Expr) -> syntax::Pos {
-        let _ = call;
-        call.start()
     }
 
     /// "(int, string)" summaries for argument count errors.
@@ -717,7 +711,7 @@ impl<'a> Checker<'_, 'a> {
                 }
                 let mut sizes = Vec::new();
                 for a in args.iter().skip(1) {
-                    if let Some(n) = self.size_arg(a) {
+                    if let Some(n) = self.index(a, None) {
                         sizes.push(n);
                     }
                 }
@@ -895,7 +889,8 @@ impl<'a> Checker<'_, 'a> {
                             };
                             let v = if pick_a { av } else { lv };
                             let t = if self.is_untyped(l.typ) && self.is_untyped(a.typ) {
-                                if rank_of(self.basic(a.typ)) > rank_of(self.basic(l.typ)) {
+                                if untyped_rank(self.basic(a.typ)) > untyped_rank(self.basic(l.typ))
+                                {
                                     a.typ
                                 } else {
                                     l.typ
@@ -965,16 +960,7 @@ impl<'a> Checker<'_, 'a> {
                 };
                 match (re.val(), im.val()) {
                     (Some(a), Some(b2)) => {
-                        let i = crate::constant::binary_op(
-                            b2,
-                            crate::constant::Op::Mul,
-                            &Value::from_literal("1i", crate::constant::LitKind::Imag),
-                        );
-                        x.mode = Mode::Constant(crate::constant::binary_op(
-                            a,
-                            crate::constant::Op::Add,
-                            &i,
-                        ));
+                        x.mode = Mode::Constant(super::expr::complex_value(a, b2));
                     }
                     _ => x.mode = Mode::Value,
                 }
@@ -1127,11 +1113,6 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
-    /// A size argument of make: an integer (constant: non-negative).
-    fn size_arg(&mut self, a: &'a Expr) -> Option<i64> {
-        self.index(a, None)
-    }
-
     /// unsafe.Offsetof(x.f): the field's offset within the struct that
     /// directly contains it.
     fn offsetof(&mut self, sel: &'a Expr) -> i64 {
@@ -1158,15 +1139,5 @@ impl<'a> Checker<'_, 'a> {
             }
         }
         0
-    }
-}
-
-fn rank_of(k: Option<BasicKind>) -> u8 {
-    match k {
-        Some(BasicKind::UntypedInt) => 1,
-        Some(BasicKind::UntypedRune) => 2,
-        Some(BasicKind::UntypedFloat) => 3,
-        Some(BasicKind::UntypedComplex) => 4,
-        _ => 0,
     }
 }

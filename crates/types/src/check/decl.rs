@@ -528,8 +528,7 @@ impl<'a> Checker<'_, 'a> {
         }
         match &d.body {
             Some(body) => {
-                let name = d.name.value.clone();
-                self.later_body(obj, name, sig, scope, body);
+                self.later_body(obj, sig, scope, body);
             }
             None => {
                 if self.conf.complete && d.tparams.is_empty() {

@@ -182,7 +182,7 @@ impl<'a> Checker<'_, 'a> {
                 let outer_scope = saved.scope;
                 self.env.scope = outer_scope;
                 let iota = self.iota;
-                self.func_body("", sig, scope, body, iota);
+                self.func_body(sig, scope, body, iota);
                 self.env = saved;
                 x.mode = Mode::Value;
                 x.typ = sig;
@@ -553,7 +553,11 @@ impl<'a> Checker<'_, 'a> {
     fn max_type(&self, x: TypeId, y: TypeId) -> Option<TypeId> {
         let (a, b) = (self.basic(x)?, self.basic(y)?);
         if a.is_numeric() && b.is_numeric() {
-            return Some(if rank(a) >= rank(b) { x } else { y });
+            return Some(if untyped_rank(Some(a)) >= untyped_rank(Some(b)) {
+                x
+            } else {
+                y
+            });
         }
         if a == b {
             return Some(x);
@@ -775,7 +779,7 @@ impl<'a> Checker<'_, 'a> {
             return;
         }
         if is_comparison(op) {
-            self.comparison(&mut lx, &rx, op, e);
+            self.comparison(&mut lx, &rx, op, None);
             *x = lx;
             x.expr = Some(e);
             return;
@@ -870,13 +874,9 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
-    fn comparison(&mut self, x: &mut Operand<'a>, y: &Operand<'a>, op: Operator, _e: &'a Expr) {
-        self.comparison_impl(x, y, op, None);
-    }
-
     /// types2 `comparison`; `switch_on` is set for a switch case (the
     /// tag as printed), which compares with `==`.
-    pub fn comparison_impl(
+    pub fn comparison(
         &mut self,
         x: &mut Operand<'a>,
         y: &Operand<'a>,
@@ -1241,13 +1241,7 @@ impl<'a> Checker<'_, 'a> {
         // must index to the same element type (types2 `indexExpr`).
         if self.is_type_param(x.typ) && self.core_type(x.typ).is_none() {
             let Some((elem, mode, len)) = self.tparam_index(x.typ, x.mode == Mode::Variable) else {
-                let s = self.op_str(&Operand {
-                    expr: Some(base),
-                    ..x.clone()
-                });
-                self.error(e, format!("cannot index {s}"));
-                self.expr(None, index);
-                x.mode = Mode::Invalid;
+                self.cannot_index(x, e, base, index);
                 return;
             };
             self.index(index, len);
@@ -1299,13 +1293,7 @@ impl<'a> Checker<'_, 'a> {
             _ => {}
         }
         if !valid {
-            let s = self.op_str(&Operand {
-                expr: Some(base),
-                ..x.clone()
-            });
-            self.error(e, format!("cannot index {s}"));
-            self.expr(None, index);
-            x.mode = Mode::Invalid;
+            self.cannot_index(x, e, base, index);
             return;
         }
         if let Expr::List { .. } = index {
@@ -1319,6 +1307,17 @@ impl<'a> Checker<'_, 'a> {
         if matches!(x.mode, Mode::Constant(_)) {
             x.mode = Mode::Value;
         }
+    }
+
+    /// Reports that `base` cannot be indexed (the index is still checked).
+    fn cannot_index(&mut self, x: &mut Operand<'a>, e: &'a Expr, base: &'a Expr, index: &'a Expr) {
+        let s = self.op_str(&Operand {
+            expr: Some(base),
+            ..x.clone()
+        });
+        self.error(e, format!("cannot index {s}"));
+        self.expr(None, index);
+        x.mode = Mode::Invalid;
     }
 
     /// The element type, mode and minimal length of indexing a value of
@@ -1800,12 +1799,12 @@ impl<'a> Checker<'_, 'a> {
 }
 
 /// Ranking of untyped numeric kinds: int < rune < float < complex.
-fn rank(k: BasicKind) -> u8 {
+pub(super) fn untyped_rank(k: Option<BasicKind>) -> u8 {
     match k {
-        BasicKind::UntypedInt => 1,
-        BasicKind::UntypedRune => 2,
-        BasicKind::UntypedFloat => 3,
-        BasicKind::UntypedComplex => 4,
+        Some(BasicKind::UntypedInt) => 1,
+        Some(BasicKind::UntypedRune) => 2,
+        Some(BasicKind::UntypedFloat) => 3,
+        Some(BasicKind::UntypedComplex) => 4,
         _ => 0,
     }
 }
@@ -1867,24 +1866,14 @@ pub fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
             Complex64 => {
                 let (r, _) = re.to_f32();
                 let (i, _) = im.to_f32();
-                (!r.is_infinite() && !i.is_infinite()).then(|| {
-                    constant::binary_op(
-                        &Value::from_f64(r as f64),
-                        Op::Add,
-                        &constant::binary_op(&Value::from_f64(i as f64), Op::Mul, &imag_unit()),
-                    )
-                })
+                (!r.is_infinite() && !i.is_infinite())
+                    .then(|| complex_value(&Value::from_f64(r as f64), &Value::from_f64(i as f64)))
             }
             Complex128 => {
                 let (r, _) = re.to_f64();
                 let (i, _) = im.to_f64();
-                (!r.is_infinite() && !i.is_infinite()).then(|| {
-                    constant::binary_op(
-                        &Value::from_f64(r),
-                        Op::Add,
-                        &constant::binary_op(&Value::from_f64(i), Op::Mul, &imag_unit()),
-                    )
-                })
+                (!r.is_infinite() && !i.is_infinite())
+                    .then(|| complex_value(&Value::from_f64(r), &Value::from_f64(i)))
             }
             _ => Some(x),
         };
@@ -1898,6 +1887,8 @@ pub fn representable_const(v: &Value, k: BasicKind) -> Option<Value> {
     None
 }
 
-fn imag_unit() -> Value {
-    Value::from_literal("1i", constant::LitKind::Imag)
+/// The constant `re + im·i`.
+pub(super) fn complex_value(re: &Value, im: &Value) -> Value {
+    let i = Value::from_literal("1i", constant::LitKind::Imag);
+    constant::binary_op(re, Op::Add, &constant::binary_op(im, Op::Mul, &i))
 }

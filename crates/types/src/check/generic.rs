@@ -10,6 +10,7 @@
 //! instantiate finitely, and methods of instances are substituted on lookup.
 
 use super::Checker;
+use super::expr::untyped_rank;
 use super::operand::Operand;
 use crate::ty::{Interface, Named, ObjId, Object, Signature, Term, Type, TypeId};
 use std::collections::HashMap;
@@ -670,7 +671,7 @@ impl<'a> Checker<'_, 'a> {
                         let numeric =
                             |k: Option<crate::ty::BasicKind>| k.is_some_and(|k| k.is_numeric());
                         if numeric(mk) && numeric(ak) {
-                            if rank(ak) > rank(mk) {
+                            if untyped_rank(ak) > untyped_rank(mk) {
                                 max = Some(a.clone());
                             }
                         } else if mk != ak {
@@ -699,28 +700,12 @@ impl<'a> Checker<'_, 'a> {
             for &p in tps {
                 let pt = self.w.prog.obj(p).ty;
                 let Some(&t) = inferred.get(&pt) else {
-                    let o = self.w.prog.obj(p).clone();
-                    let at = self.w.pos_string(o.file, o.pos);
                     let e = args[*i].expr.unwrap_or(fun);
                     let es = syntax::printer::expr_string(e);
-                    self.error(
-                        e,
-                        format!(
-                            "in call to {es}, cannot infer {} (declared at {at})",
-                            o.name
-                        ),
-                    );
+                    self.cannot_infer(e.start(), &es, p);
                     return None;
                 };
-                let mut t = t;
-                for _ in 0..4 {
-                    let s = self.subst(t, &inferred);
-                    if s == t {
-                        break;
-                    }
-                    t = s;
-                }
-                targs.push(t);
+                targs.push(self.simplify(t, &inferred));
             }
             self.generic_arg_targs.push((*i, targs));
         }
@@ -728,28 +713,38 @@ impl<'a> Checker<'_, 'a> {
         let mut result = Vec::new();
         for (i, &tp) in own.iter().enumerate() {
             let Some(&t) = inferred.get(&tp) else {
-                let o = self.w.prog.obj(tparams[i]).clone();
-                let at = self.w.pos_string(o.file, o.pos);
-                self.error_at(
-                    call_pos,
-                    format!(
-                        "in call to {fname}, cannot infer {} (declared at {at})",
-                        o.name
-                    ),
-                );
+                self.cannot_infer(call_pos, &fname, tparams[i]);
                 return None;
             };
-            let mut t = t;
-            for _ in 0..4 {
-                let s = self.subst(t, &inferred);
-                if s == t {
-                    break;
-                }
-                t = s;
-            }
-            result.push(t);
+            result.push(self.simplify(t, &inferred));
         }
         Some(result)
+    }
+
+    /// `t` with inferred type arguments substituted into it (and into each
+    /// other, a few rounds deep).
+    fn simplify(&mut self, mut t: TypeId, inferred: &Smap) -> TypeId {
+        for _ in 0..4 {
+            let s = self.subst(t, inferred);
+            if s == t {
+                break;
+            }
+            t = s;
+        }
+        t
+    }
+
+    /// "in call to f, cannot infer T (declared at pos)".
+    fn cannot_infer(&mut self, at: syntax::Pos, fname: &str, tp: ObjId) {
+        let o = self.w.prog.obj(tp).clone();
+        let decl = self.w.pos_string(o.file, o.pos);
+        self.error_at(
+            at,
+            format!(
+                "in call to {fname}, cannot infer {} (declared at {decl})",
+                o.name
+            ),
+        );
     }
 
     /// The single term of a type parameter's constraint, if it has exactly one.
@@ -968,15 +963,4 @@ fn resolve_key(m: &HashMap<TypeId, TypeId>, mut t: TypeId, tparams: &[TypeId]) -
         }
     }
     t
-}
-
-fn rank(k: Option<crate::ty::BasicKind>) -> u8 {
-    use crate::ty::BasicKind::*;
-    match k {
-        Some(UntypedInt) => 1,
-        Some(UntypedRune) => 2,
-        Some(UntypedFloat) => 3,
-        Some(UntypedComplex) => 4,
-        _ => 0,
-    }
 }

@@ -298,7 +298,6 @@ pub(crate) struct Env {
 struct Delayed<'a> {
     obj: ObjId,
     file: usize,
-    name: String,
     sig: TypeId,
     scope: ScopeId,
     body: &'a ast::Block,
@@ -562,7 +561,6 @@ impl<'a> Checker<'_, 'a> {
     pub(crate) fn later_body(
         &mut self,
         obj: ObjId,
-        name: String,
         sig: TypeId,
         scope: ScopeId,
         body: &'a ast::Block,
@@ -570,7 +568,6 @@ impl<'a> Checker<'_, 'a> {
         self.delayed.push(Delayed {
             obj,
             file: self.cur_file,
-            name,
             sig,
             scope,
             body,
@@ -581,12 +578,11 @@ impl<'a> Checker<'_, 'a> {
         let mut i = 0;
         while i < self.delayed.len() {
             let d = &self.delayed[i];
-            let (obj, file, name, sig, scope, body) =
-                (d.obj, d.file, d.name.clone(), d.sig, d.scope, d.body);
+            let (obj, file, sig, scope, body) = (d.obj, d.file, d.sig, d.scope, d.body);
             self.cur_file = file;
             // What the body uses counts for the function (initialization order).
             let saved = self.deps.replace(Vec::new());
-            self.func_body(&name, sig, scope, body, None);
+            self.func_body(sig, scope, body, None);
             let used = std::mem::replace(&mut self.deps, saved).unwrap_or_default();
             self.obj_deps.entry(obj).or_default().extend(used);
             i += 1;

@@ -14,7 +14,6 @@ impl<'a> Checker<'_, 'a> {
     /// Checks a function body (types2 `funcBody`).
     pub(super) fn func_body(
         &mut self,
-        _name: &str,
         sig: TypeId,
         scope: ScopeId,
         body: &'a ast::Block,
@@ -664,7 +663,7 @@ impl<'a> Checker<'_, 'a> {
         }
         let mut res = v.clone();
         let tc = t.clone();
-        self.comparison_impl(&mut res, &tc, Operator::Eql, Some(tag));
+        self.comparison(&mut res, &tc, Operator::Eql, Some(tag));
         !res.is_invalid()
     }
 

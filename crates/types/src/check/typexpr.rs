@@ -167,17 +167,7 @@ impl<'a> Checker<'_, 'a> {
                 let mut x = Operand::invalid(e);
                 self.ident(&mut x, e, n, true);
                 match x.mode {
-                    Mode::TypExpr => {
-                        if self.is_generic(x.typ) {
-                            let s = self.typ_str(x.typ);
-                            self.error(
-                                e,
-                                format!("cannot use generic type {s} without instantiation"),
-                            );
-                            return TypeId::INVALID;
-                        }
-                        x.typ
-                    }
+                    Mode::TypExpr => self.instantiated_or_error(e, x.typ),
                     Mode::Invalid => TypeId::INVALID,
                     Mode::NoValue => {
                         self.error(e, format!("{} used as type", n.value));
@@ -197,17 +187,7 @@ impl<'a> Checker<'_, 'a> {
                 let mut x = Operand::invalid(e);
                 self.selector(&mut x, e, true);
                 match x.mode {
-                    Mode::TypExpr => {
-                        if self.is_generic(x.typ) {
-                            let s = self.typ_str(x.typ);
-                            self.error(
-                                e,
-                                format!("cannot use generic type {s} without instantiation"),
-                            );
-                            return TypeId::INVALID;
-                        }
-                        x.typ
-                    }
+                    Mode::TypExpr => self.instantiated_or_error(e, x.typ),
                     Mode::Invalid => TypeId::INVALID,
                     _ => {
                         let s = syntax::printer::expr_string(e);
@@ -283,6 +263,19 @@ impl<'a> Checker<'_, 'a> {
                 TypeId::INVALID
             }
         }
+    }
+
+    /// A type used as such: a generic type must be instantiated.
+    fn instantiated_or_error(&mut self, e: &'a Expr, t: TypeId) -> TypeId {
+        if self.is_generic(t) {
+            let s = self.typ_str(t);
+            self.error(
+                e,
+                format!("cannot use generic type {s} without instantiation"),
+            );
+            return TypeId::INVALID;
+        }
+        t
     }
 
     /// Reports invalid map key types once all types are complete.
