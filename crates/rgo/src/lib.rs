@@ -128,16 +128,50 @@ pub fn check_package(
                 .iter()
                 .position(|f| f.display == file)
                 .map(|i| &asts[i]);
+            let mut msg = e.msg;
+            if is_version_error(&msg) {
+                msg = version_hint(msg, ast.map_or("", |a| a.go_version.as_str()), opts.lang);
+            }
             Diagnostic {
                 rel: ast
                     .and_then(|a| a.rel_pos(e.pos))
                     .map(|(f, l, c)| (f.to_string(), l, c)),
                 file,
                 pos: e.pos,
-                msg: e.msg,
+                msg,
             }
         })
         .collect()
+}
+
+/// Whether `msg` says a feature `requires goX.Y or later` (gc's
+/// `versionErrorRx`).
+fn is_version_error(msg: &str) -> bool {
+    msg.match_indices("requires go").any(|(i, m)| {
+        let rest = &msg[i + m.len()..];
+        let digits = |s: &str| s.bytes().take_while(u8::is_ascii_digit).count();
+        let a = digits(rest);
+        a > 0
+            && rest[a..].starts_with('.')
+            && digits(&rest[a + 1..]) > 0
+            && rest[a + 1 + digits(&rest[a + 1..])..].starts_with(" or later")
+    })
+}
+
+/// gc's hint after a version error: the file's own `//go:build` version
+/// when that is the version in effect, else the `-lang` setting.
+fn version_hint(msg: String, declared: &str, lang: Option<(u32, u32)>) -> String {
+    // A file version applies as max(version, go1.21) (types2).
+    let effective = declared
+        .strip_prefix("go1.")
+        .and_then(|m| m.parse::<u32>().ok())
+        .map(|m| format!("go1.{}", m.max(21)));
+    if effective.as_deref() == Some(declared) {
+        format!("{msg} (file declares //go:build {declared})")
+    } else {
+        let lang = lang.map_or(String::new(), |(a, b)| format!("go{a}.{b}"));
+        format!("{msg} (-lang was set to {lang}; check go.mod)")
+    }
 }
 
 /// Parses a `-lang` value such as `go1.21`.

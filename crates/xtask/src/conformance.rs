@@ -128,6 +128,17 @@ struct Outcome {
     verdict: Verdict,
     /// Why it failed or was skipped, in full.
     reason: String,
+    /// For errorcheck tests judged from type-checker diagnostics only
+    /// ([`is_typecheck_test`]): the annotation counts.
+    annotations: Option<Counts>,
+}
+
+/// Annotation-level counts of one errorcheck test.
+#[derive(Clone, Copy, Debug, Default)]
+struct Counts {
+    wanted: usize,
+    matched: usize,
+    unexpected: usize,
 }
 
 /// What every test needs.
@@ -268,6 +279,7 @@ fn run_all(ctx: &Arc<Ctx>, cases: &[Case], jobs: usize, verbose: bool) -> Vec<Ou
                 action: String::new(),
                 verdict: Verdict::Fail,
                 reason: "the runner lost this test's result".into(),
+                annotations: None,
             })
         })
         .collect()
@@ -281,6 +293,7 @@ fn run_case(ctx: &Ctx, case: &Case, scratch: &Path) -> Outcome {
         action: action.to_string(),
         verdict,
         reason,
+        annotations: None,
     };
     let long = ctx.test_dir.join(&path);
     let src = match std::fs::read(&long) {
@@ -325,7 +338,17 @@ fn run_case(ctx: &Ctx, case: &Case, scratch: &Path) -> Outcome {
     let result = match action.as_str() {
         "skip" => return outcome(&action, Verdict::Skip, "skip".into()),
         "run" => run_test(ctx, &path, &r),
-        "errorcheck" => errorcheck_test(ctx, case, &long, &src, &r, scratch),
+        "errorcheck" => {
+            let (result, counts) = errorcheck_test(ctx, case, &long, &src, &r, scratch);
+            let mut o = match result {
+                Ok(()) => outcome(&action, Verdict::Pass, String::new()),
+                Err(reason) => outcome(&action, Verdict::Fail, reason),
+            };
+            if is_typecheck_test(&r) {
+                o.annotations = Some(counts.unwrap_or_default());
+            }
+            return o;
+        }
         "compile" => compile_test(ctx, &long, &r, scratch),
         other => {
             return outcome(
@@ -418,7 +441,9 @@ fn run_test(ctx: &Ctx, path: &str, r: &Recipe) -> Result<(), String> {
     Ok(())
 }
 
-/// `errorcheck`: compile, then judge the diagnostics.
+/// `errorcheck`: compile, then judge the diagnostics. The judgement's
+/// counts come back even when the test fails; `None` when the compiler
+/// could not be run or the annotations are malformed.
 fn errorcheck_test(
     ctx: &Ctx,
     case: &Case,
@@ -426,22 +451,26 @@ fn errorcheck_test(
     src: &str,
     r: &Recipe,
     scratch: &Path,
-) -> Result<(), String> {
+) -> (Result<(), String>, Option<Counts>) {
     let mut cmd = command(ctx, scratch, r);
     cmd.args(["tool", "compile", "-p=p", "-d=panic", "-C", "-e", "-o"])
         .arg(scratch.join("a.o"))
         .args(&r.flags)
         .arg(long);
-    let out = execute(ctx, cmd, r)?;
+    let out = match execute(ctx, cmd, r) {
+        Ok(out) => out,
+        Err(e) => {
+            let wanted = errorcheck::wanted_errors(src, &case.file).map_or(0, |w| w.len());
+            let counts = Counts {
+                wanted,
+                ..Counts::default()
+            };
+            return (Err(e), Some(counts));
+        }
+    };
     let text = out.text();
-    if r.want_error && out.success() {
-        return Err(format!("compilation succeeded unexpectedly\n{text}"));
-    }
-    if !r.want_error && !out.success() {
-        return Err(format!("{}\n{text}", out.status_text()));
-    }
     let full = long.to_string_lossy();
-    errorcheck::error_check(
+    let judgement = match errorcheck::judge(
         &text,
         r.want_auto,
         &[CheckedFile {
@@ -449,7 +478,40 @@ fn errorcheck_test(
             short: &case.file,
             src,
         }],
-    )
+    ) {
+        Ok(j) => j,
+        Err(e) => return (Err(e), None),
+    };
+    let counts = Counts {
+        wanted: judgement.wanted,
+        matched: judgement.matched,
+        unexpected: judgement.unexpected,
+    };
+    let result = if r.want_error && out.success() {
+        Err(format!("compilation succeeded unexpectedly\n{text}"))
+    } else if !r.want_error && !out.success() {
+        Err(format!("{}\n{text}", out.status_text()))
+    } else {
+        judgement.into_result()
+    };
+    (result, Some(counts))
+}
+
+/// Whether an errorcheck test's diagnostics come from the type checker:
+/// its flags ask for no compiler-internal report (`-m`, `-d=…`, `-live`,
+/// …) and no code-generation mode (`-d=ssa/check/on` is testdir's own,
+/// added to every errorcheck test).
+fn is_typecheck_test(r: &Recipe) -> bool {
+    r.flags.iter().filter(|f| *f != "-d=ssa/check/on").all(|f| {
+        let name = f.trim_start_matches('-');
+        let name = name.split('=').next().unwrap_or(name);
+        !(name.starts_with('m')
+            || name.starts_with('d')
+            || matches!(
+                name,
+                "live" | "race" | "wb" | "N" | "l" | "smallframes" | "+" | "s" | "0"
+            ))
+    })
 }
 
 /// `compile`: compilation must succeed.
@@ -509,6 +571,7 @@ fn report(cases: &[Case], outcomes: &[Outcome], elapsed: Duration) {
             println!("{dir:<22} {p:>7} {f:>7} {s:>8}");
         }
     }
+    annotation_report(cases, outcomes);
     let count = |v| outcomes.iter().filter(|o| o.verdict == v).count();
     println!();
     println!("time: {:.1}s", elapsed.as_secs_f64());
@@ -518,6 +581,63 @@ fn report(cases: &[Case], outcomes: &[Outcome], elapsed: Duration) {
         count(Verdict::Fail)
     );
     println!("{} skipped", count(Verdict::Skip));
+}
+
+/// The annotation-level table of the type-checker errorcheck tests.
+fn annotation_report(cases: &[Case], outcomes: &[Outcome]) {
+    let mut by_dir: Vec<(&str, usize, usize, Counts)> =
+        DIRS.iter().map(|d| (*d, 0, 0, Counts::default())).collect();
+    for (case, o) in cases.iter().zip(outcomes) {
+        let Some(c) = o.annotations else { continue };
+        if let Some(row) = by_dir.iter_mut().find(|r| r.0 == case.dir) {
+            row.1 += 1;
+            row.2 += usize::from(o.verdict == Verdict::Pass);
+            row.3.wanted += c.wanted;
+            row.3.matched += c.matched;
+            row.3.unexpected += c.unexpected;
+        }
+    }
+    println!();
+    println!("type-checker errorcheck tests (no -m/-d/-live/… flags), by annotation:");
+    println!(
+        "{:<22} {:>6} {:>7} {:>7} {:>8} {:>7} {:>11}",
+        "dir", "tests", "passed", "wanted", "matched", "%", "unexpected"
+    );
+    let mut total = (0, 0, Counts::default());
+    for (dir, tests, passed, c) in &by_dir {
+        if *tests == 0 {
+            continue;
+        }
+        println!(
+            "{dir:<22} {tests:>6} {passed:>7} {:>7} {:>8} {:>7.1} {:>11}",
+            c.wanted,
+            c.matched,
+            percent(c.matched, c.wanted),
+            c.unexpected
+        );
+        total.0 += tests;
+        total.1 += passed;
+        total.2.wanted += c.wanted;
+        total.2.matched += c.matched;
+        total.2.unexpected += c.unexpected;
+    }
+    let (tests, passed, c) = total;
+    println!(
+        "{:<22} {tests:>6} {passed:>7} {:>7} {:>8} {:>7.1} {:>11}",
+        "total",
+        c.wanted,
+        c.matched,
+        percent(c.matched, c.wanted),
+        c.unexpected
+    );
+}
+
+fn percent(n: usize, of: usize) -> f64 {
+    if of == 0 {
+        100.0
+    } else {
+        100.0 * n as f64 / of as f64
+    }
 }
 
 fn write_json(path: &Path, goroot: &Path, rgo: &Path, outcomes: &[Outcome]) -> Result<(), String> {
@@ -530,6 +650,11 @@ fn write_json(path: &Path, goroot: &Path, rgo: &Path, outcomes: &[Outcome]) -> R
                 "action": o.action,
                 "result": o.verdict.as_str(),
                 "reason": short_reason(&o.reason),
+                "annotations": o.annotations.map(|c| json!({
+                    "wanted": c.wanted,
+                    "matched": c.matched,
+                    "unexpected": c.unexpected,
+                })),
             })
         })
         .collect();

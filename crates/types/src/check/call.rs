@@ -3,10 +3,11 @@
 //! and the built-in functions.
 
 use super::Checker;
+use super::lookup::Lookup;
 use super::expr::untyped_rank;
 use super::operand::{Mode, Operand};
 use crate::constant::Value;
-use crate::ty::{BasicKind, Builtin, ChanDir, Signature, Type, TypeId};
+use crate::ty::{BasicKind, Builtin, ChanDir, ObjKind, Signature, Type, TypeId};
 use syntax::ast::Expr;
 
 impl<'a> Checker<'_, 'a> {
@@ -553,6 +554,22 @@ impl<'a> Checker<'_, 'a> {
             self.has_call_or_recv |= saved_call;
             return;
         }
+        // Built-ins newer than the language version (reported, then
+        // checked as usual).
+        let since = match b {
+            Builtin::Clear => Some((21, "clear".to_string())),
+            Builtin::Min | Builtin::Max => Some((21, format!("built-in {name}"))),
+            Builtin::Add | Builtin::Slice => Some((17, format!("unsafe.{name}"))),
+            Builtin::SliceData | Builtin::String | Builtin::StringData => {
+                Some((20, format!("unsafe.{name}")))
+            }
+            _ => None,
+        };
+        if let Some((minor, what)) = since
+            && let Expr::Call { fun, .. } = call
+        {
+            self.verify_version(fun, minor, &what);
+        }
         match b {
             Builtin::Len | Builtin::Cap => {
                 let a = &mut ops[0];
@@ -724,16 +741,22 @@ impl<'a> Checker<'_, 'a> {
             Builtin::New => {
                 // new(T) or, since go1.26, new(expr).
                 let mut a = self.expr_or_type(arg(0));
+                if let Mode::Builtin(_) = a.mode {
+                    let s = self.op_str(&a);
+                    self.error(arg(0), format!("{s} must be called"));
+                    return;
+                }
                 if a.is_invalid() {
                     return;
                 }
                 let t = if a.mode == Mode::TypExpr {
                     a.typ
                 } else {
-                    if !self.allow_version(26) {
+                    if let Expr::Call { fun, .. } = call {
                         let s = syntax::printer::expr_string(call);
-                        self.error(arg(0), format!("{s} requires go1.26 or later"));
-                        return;
+                        if !self.verify_version(fun, 26, &s) {
+                            return;
+                        }
                     }
                     if self.is_untyped(a.typ) {
                         if a.is_nil() {
@@ -1027,11 +1050,55 @@ impl<'a> Checker<'_, 'a> {
                     );
                     return;
                 };
-                let a = self.expr(None, sel_arg);
+                let Expr::Selector { x: base_x, sel, .. } = sel_arg else {
+                    return;
+                };
+                let a = self.expr(None, base_x);
                 if a.is_invalid() {
                     return;
                 }
-                x.mode = Mode::Constant(Value::int(self.offsetof(sel_arg)));
+                let base = self.deref_struct_ptr(a.typ);
+                let (obj, path) = match self.lookup_field_or_method(base, &sel.value) {
+                    Lookup::Found { obj, path, indirect } => {
+                        if matches!(self.w.prog.obj(obj).kind, ObjKind::Func) {
+                            let s = syntax::printer::expr_string(arg(0));
+                            self.error(arg(0), format!("invalid argument: {s} is a method value"));
+                            return;
+                        }
+                        if indirect {
+                            let bs = self.typ_str(base);
+                            self.error(
+                                base_x,
+                                format!(
+                                    "invalid argument: field {} is embedded via a pointer in {bs}",
+                                    sel.value
+                                ),
+                            );
+                            return;
+                        }
+                        (obj, path)
+                    }
+                    _ => {
+                        let bs = self.typ_str(base);
+                        self.error(
+                            base_x,
+                            format!("invalid argument: {bs} has no single field {}", sel.value),
+                        );
+                        return;
+                    }
+                };
+                let ft = self.w.prog.obj(obj).ty;
+                let mode = if a.mode == Mode::Variable {
+                    Mode::Variable
+                } else {
+                    Mode::Value
+                };
+                self.record_type_and_value(sel_arg, mode, ft);
+                x.mode = if self.has_var_size(base) {
+                    Mode::Value
+                } else {
+                    Mode::Constant(Value::int(self.offsetof(base, &path)))
+                };
                 x.typ = TypeId::basic(BasicKind::Uintptr);
             }
             Builtin::Add => {
@@ -1115,29 +1182,27 @@ impl<'a> Checker<'_, 'a> {
 
     /// unsafe.Offsetof(x.f): the field's offset within the struct that
     /// directly contains it.
-    fn offsetof(&mut self, sel: &'a Expr) -> i64 {
-        let Expr::Selector {
-            x: base, sel: name, ..
-        } = sel
-        else {
-            return 0;
-        };
-        let Some(bt) = self.info.types.get(&super::key(&**base)).map(|t| t.ty) else {
-            return 0;
-        };
-        let mut t = bt;
-        if let Type::Pointer(p) = self.ty(self.under(t)) {
-            t = *p;
+    /// The offset of the field reached from struct type `t` through the
+    /// embedding `path` (no pointers on the way).
+    fn offsetof(&self, mut t: TypeId, path: &[usize]) -> i64 {
+        let mut off = 0;
+        for &i in path {
+            let Type::Struct { fields, .. } = self.ty(self.under(t)).clone() else {
+                return off;
+            };
+            off += self.w.prog.offsets_of(&fields)[i];
+            t = self.w.prog.obj(fields[i]).ty;
         }
-        if let Type::Struct { fields, .. } = self.ty(self.under(t)).clone() {
-            let offs = self.w.prog.offsets_of(&fields);
-            if let Some(i) = fields
-                .iter()
-                .position(|&f| self.w.prog.obj(f).name == name.value)
-            {
-                return offs[i];
-            }
+        off
+    }
+
+    /// `*S` for a struct type `S` becomes `S` (types2 `derefStructPtr`).
+    fn deref_struct_ptr(&self, t: TypeId) -> TypeId {
+        if let Type::Pointer(p) = self.ty(self.under(t))
+            && let Type::Struct { .. } = self.ty(self.under(*p))
+        {
+            return *p;
         }
-        0
+        t
     }
 }

@@ -22,6 +22,7 @@ impl<'a> Checker<'_, 'a> {
         let (types, others): (Vec<ObjId>, Vec<ObjId>) = objs
             .into_iter()
             .partition(|o| matches!(self.w.prog.obj(*o).kind, ObjKind::TypeName));
+        self.direct_cycles(&types);
         // Non-alias types first, then aliases (types2 does the same to
         // avoid cycles through alias declarations).
         let (aliases, defined): (Vec<ObjId>, Vec<ObjId>) = types
@@ -38,6 +39,47 @@ impl<'a> Checker<'_, 'a> {
         }
         for o in others {
             self.obj_decl(o);
+        }
+    }
+
+    /// Reports cycles of type declarations whose right-hand sides are
+    /// plain names of this package (`type A B; type B = A`), before any
+    /// type is checked (types2 `directCycles`); the type starting each
+    /// cycle becomes invalid.
+    fn direct_cycles(&mut self, types: &[ObjId]) {
+        // Absent: white; Some(i): grey at path index i; None: black.
+        let mut path_idx: HashMap<ObjId, Option<usize>> = HashMap::new();
+        for &start in types {
+            let mut path: Vec<ObjId> = Vec::new();
+            let mut tn = start;
+            loop {
+                match path_idx.get(&tn) {
+                    Some(None) => break,
+                    Some(Some(i)) => {
+                        let cycle = path[*i..].to_vec();
+                        self.w.prog.objects[tn.0 as usize].ty = TypeId::INVALID;
+                        self.colors.insert(tn, Color::Black);
+                        self.cycle_error(&cycle);
+                        break;
+                    }
+                    None => {}
+                }
+                path_idx.insert(tn, Some(path.len()));
+                path.push(tn);
+                let Some(DeclKind::Type(d)) = self.decls.get(&tn).map(|d| &d.kind) else {
+                    break;
+                };
+                let Expr::Name(rhs) = &d.typ else { break };
+                match self.w.scopes.get(self.pkg_scope).names.get(&rhs.value) {
+                    Some(&next) if matches!(self.w.prog.obj(next).kind, ObjKind::TypeName) => {
+                        tn = next
+                    }
+                    _ => break,
+                }
+            }
+            for o in path {
+                path_idx.insert(o, None);
+            }
         }
     }
 
@@ -67,9 +109,28 @@ impl<'a> Checker<'_, 'a> {
                 }
                 true
             }
+            Type::Interface(i) => {
+                for e in i.embeddeds {
+                    if !self.valid_type(e, path) {
+                        return false;
+                    }
+                }
+                true
+            }
+            Type::Union(terms) => {
+                for term in terms {
+                    if !self.valid_type(term.ty, path) {
+                        return false;
+                    }
+                }
+                true
+            }
             Type::Named(n) => {
-                // Only types of this package can be in a cycle being declared.
-                if n.underlying == TypeId::INVALID
+                // Walk the declared right-hand side (types2 `fromRHS`), which
+                // may be another defined type; only types of this package can
+                // be in a cycle being declared.
+                let rhs = self.named_rhs.get(&t).copied().unwrap_or(n.underlying);
+                if rhs == TypeId::INVALID
                     || self.valid_types.contains(&t)
                     || self.w.prog.obj(n.obj).pkg != Some(self.pkg)
                 {
@@ -88,12 +149,13 @@ impl<'a> Checker<'_, 'a> {
                         if let Type::Named(pn) = &mut self.w.prog.types[p.0 as usize] {
                             pn.underlying = TypeId::INVALID;
                         }
+                        self.named_rhs.insert(p, TypeId::INVALID);
                         self.valid_types.insert(p);
                     }
                     return false;
                 }
                 path.push(t);
-                let ok = self.valid_type(n.underlying, path);
+                let ok = self.valid_type(rhs, path);
                 path.pop();
                 if ok {
                     self.valid_types.insert(t);
@@ -372,6 +434,15 @@ impl<'a> Checker<'_, 'a> {
     }
 
     pub(super) fn type_decl(&mut self, obj: ObjId, d: &'a ast::TypeDecl) {
+        // The highest version requirement first (types2 `typeDecl`).
+        let ok = match (d.tparams.first(), d.alias) {
+            (Some(tp0), true) => self.version_at(tp0.pos, 23, "generic type alias"),
+            (Some(tp0), false) => self.version_at(tp0.pos, 18, "type parameter"),
+            (None, _) => true,
+        };
+        if ok && d.alias {
+            self.version_at(d.pos, 9, "type alias");
+        }
         if !d.tparams.is_empty() {
             self.generic_type_decl(obj, d);
             return;
@@ -395,6 +466,7 @@ impl<'a> Checker<'_, 'a> {
         }
         let named = self.new_named(obj);
         let rhs = self.defined_type(&d.typ, Some(named));
+        self.named_rhs.insert(named, rhs);
         if let Type::TypeParam { .. } = self.ty(self.w.prog.unalias(rhs)) {
             self.error(
                 &d.typ,
@@ -600,7 +672,15 @@ impl<'a> Checker<'_, 'a> {
     /// constants, through the functions they call (types2 `initOrder`,
     /// `findPath`, `reportCycle`).
     fn report_init_cycles(&mut self) {
-        let mut objs: Vec<ObjId> = self
+        let order = |c: &Self, o: ObjId| {
+            let ob = c.w.prog.obj(o);
+            (ob.file, ob.pos)
+        };
+        // The graph of constants and variables, with edges through
+        // functions collapsed (types2 `dependencyGraph`): a node's
+        // successors are the constants and variables reachable from it
+        // through functions only.
+        let mut nodes: Vec<ObjId> = self
             .decls
             .keys()
             .copied()
@@ -611,46 +691,83 @@ impl<'a> Checker<'_, 'a> {
                 )
             })
             .collect();
-        objs.sort_by_key(|&o| {
-            let ob = self.w.prog.obj(o);
-            (ob.file, ob.pos)
-        });
-        let mut in_reported: HashSet<ObjId> = HashSet::new();
-        for o in objs {
-            if in_reported.contains(&o) {
-                continue;
+        nodes.sort_by_key(|&o| order(self, o));
+        let index: HashMap<ObjId, usize> = nodes.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let mut succ: Vec<HashSet<usize>> = vec![HashSet::new(); nodes.len()];
+        for (i, &n) in nodes.iter().enumerate() {
+            let mut stack: Vec<ObjId> = self.obj_deps.get(&n).cloned().unwrap_or_default();
+            let mut seen_funcs = HashSet::new();
+            while let Some(d) = stack.pop() {
+                if let Some(&j) = index.get(&d) {
+                    succ[i].insert(j);
+                } else if matches!(self.w.prog.obj(d).kind, ObjKind::Func)
+                    && self.decls.contains_key(&d)
+                    && seen_funcs.insert(d)
+                {
+                    stack.extend(self.obj_deps.get(&d).cloned().unwrap_or_default());
+                }
             }
-            let Some(cycle) = self.find_path(o, o, &mut HashSet::new()) else {
-                continue;
-            };
-            // The path comes back reversed, cycle[0] being o itself.
-            if cycle.iter().any(|c| in_reported.contains(c)) {
-                continue;
-            }
-            in_reported.extend(cycle.iter().copied());
-            let name = |c: &Self, x: ObjId| c.w.prog.obj(x).name.clone();
-            let first = cycle[0];
-            let (file, pos) = {
-                let ob = self.w.prog.obj(first);
-                (ob.file, ob.pos)
-            };
-            let msg = if cycle.len() == 1 {
-                format!(
-                    "initialization cycle: {} refers to itself",
-                    name(self, first)
-                )
-            } else {
-                let mut m = format!("initialization cycle for {}", name(self, first));
-                m.push_str(&self.refers_to_lines(first, cycle.iter().rev().copied()));
-                m
-            };
-            self.errors.push(super::Error {
-                file,
-                pos,
-                msg,
-                soft: false,
-            });
         }
+        let mut pred: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        for (i, s) in succ.iter().enumerate() {
+            for &j in s {
+                pred[j].push(i);
+            }
+        }
+        // Remove nodes in priority order (constants first, then fewest
+        // outstanding dependencies, then source order); a node removed
+        // with dependencies left is on or behind a cycle (types2
+        // `initOrder`).
+        let mut ndeps: Vec<usize> = succ.iter().map(HashSet::len).collect();
+        let is_const: Vec<bool> = nodes
+            .iter()
+            .map(|&o| matches!(self.w.prog.obj(o).kind, ObjKind::Const { .. }))
+            .collect();
+        let mut done = vec![false; nodes.len()];
+        for _ in 0..nodes.len() {
+            let Some(n) = (0..nodes.len())
+                .filter(|&i| !done[i])
+                .min_by_key(|&i| (!is_const[i], ndeps[i], i))
+            else {
+                break;
+            };
+            done[n] = true;
+            if ndeps[n] > 0
+                && let Some(cycle) = self.find_path(nodes[n], nodes[n], &mut HashSet::new())
+            {
+                self.report_init_cycle(&cycle);
+            }
+            for &p in &pred[n] {
+                ndeps[p] -= 1;
+            }
+        }
+    }
+
+    /// types2 `reportCycle`; `cycle` is a reversed dependency path, its
+    /// first element the object reported.
+    fn report_init_cycle(&mut self, cycle: &[ObjId]) {
+        let name = |c: &Self, x: ObjId| c.w.prog.obj(x).name.clone();
+        let first = cycle[0];
+        let (file, pos) = {
+            let ob = self.w.prog.obj(first);
+            (ob.file, ob.pos)
+        };
+        let msg = if cycle.len() == 1 {
+            format!(
+                "initialization cycle: {} refers to itself",
+                name(self, first)
+            )
+        } else {
+            let mut m = format!("initialization cycle for {}", name(self, first));
+            m.push_str(&self.refers_to_lines(first, cycle.iter().rev().copied()));
+            m
+        };
+        self.errors.push(super::Error {
+            file,
+            pos,
+            msg,
+            soft: false,
+        });
     }
 
     /// A dependency path from `from` back to `to`, reversed (types2 `findPath`).

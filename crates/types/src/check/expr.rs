@@ -261,9 +261,35 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
+    /// Number literal syntax newer than the language version (types2
+    /// `langCompat`).
+    fn lang_compat(&mut self, b: &ast::BasicLit) {
+        let s = b.value.as_bytes();
+        if s.len() <= 2 || self.allow_version(13) {
+            return;
+        }
+        let what = if s.contains(&b'_') {
+            "underscore in numeric literal"
+        } else if s[0] != b'0' {
+            return;
+        } else if matches!(s[1], b'b' | b'B') {
+            "binary literal"
+        } else if matches!(s[1], b'o' | b'O') {
+            "0o/0O-style octal literal"
+        } else if b.kind != LitKind::Int && matches!(s[1], b'x' | b'X') {
+            "hexadecimal floating-point literal"
+        } else {
+            return;
+        };
+        self.version_error_at(b.pos, 13, what);
+    }
+
     fn basic_lit(&mut self, x: &mut Operand<'a>, b: &ast::BasicLit) {
         if b.bad {
             return; // error reported by the scanner
+        }
+        if matches!(b.kind, LitKind::Int | LitKind::Float | LitKind::Imag) {
+            self.lang_compat(b);
         }
         let (kind, ck) = match b.kind {
             LitKind::Int => (BasicKind::UntypedInt, constant::LitKind::Int),
@@ -1116,7 +1142,16 @@ impl<'a> Checker<'_, 'a> {
                 }
                 y.mode = Mode::Constant(iv);
             }
-        } else if !self.all_terms(y.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer())) {
+        } else if self.all_terms(y.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer())) {
+            if !self.all_terms(y.typ, |c, t| c.basic(t).is_some_and(|k| k.is_unsigned())) {
+                let s = self.op_str(y);
+                let what = format!("invalid operation: signed shift count {s}");
+                if !self.verify_version(y.expr.expect("rhs"), 13, &what) {
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+        } else {
             if self.is_untyped(y.typ) {
                 self.convert_untyped(y, TypeId::basic(BasicKind::Uint));
                 if y.is_invalid() {
@@ -1599,10 +1634,10 @@ impl<'a> Checker<'_, 'a> {
                             self.use_expr(value);
                             continue;
                         };
-                        let Some(&f) = fields
-                            .iter()
-                            .find(|&&f| self.w.prog.obj(f).name == kn.value)
-                        else {
+                        // A blank field cannot be named (types2 `fieldIndex`).
+                        let Some(&f) = fields.iter().find(|&&f| {
+                            kn.value != "_" && self.w.prog.obj(f).name == kn.value
+                        }) else {
                             let ts = self.typ_str(t);
                             self.error_at(
                                 kn.pos,
@@ -1674,7 +1709,10 @@ impl<'a> Checker<'_, 'a> {
                 self.index_elems(elems, elem, None);
             }
             Type::Map { key: k, elem } => {
-                let mut seen: Vec<Value> = Vec::new();
+                // Constant keys seen, with their types when the key type is
+                // an interface (types2 `keyVal` and `visited`).
+                let key_is_iface = matches!(self.ty(self.under(k)), Type::Interface(_));
+                let mut seen: Vec<(Value, TypeId)> = Vec::new();
                 for el in elems {
                     let Expr::KeyValue { key: ke, value, .. } = el else {
                         self.error(el, "missing key in map literal");
@@ -1683,15 +1721,15 @@ impl<'a> Checker<'_, 'a> {
                     };
                     let mut kx = self.expr(Some(k), ke);
                     self.assignment(&mut kx, Some(k), "map literal");
-                    if let Some(v) = kx.val()
-                        && !matches!(self.ty(self.under(k)), Type::Interface(_))
-                    {
-                        if seen.contains(v) {
-                            let s = syntax::printer::expr_string(ke);
-                            self.error(ke, format!("duplicate key {s} in map literal"));
-                        } else {
-                            seen.push(v.clone());
+                    if let Some(v) = kx.val() {
+                        let kt = kx.typ;
+                        let dup = seen.iter().any(|(sv, st)| {
+                            sv == v && (!key_is_iface || self.w.prog.identical(*st, kt))
+                        });
+                        if dup {
+                            self.error(ke, format!("duplicate key {v} in map literal"));
                         }
+                        seen.push((v.clone(), kt));
                     }
                     let mut vx = self.expr(Some(elem), value);
                     self.assignment(&mut vx, Some(elem), "map literal");

@@ -229,6 +229,7 @@ pub fn check_package(
         err_pos: None,
         field_method_clashes: Vec::new(),
         delayed_map_key: Vec::new(),
+        delayed_ifaces: Vec::new(),
         shift_lhs: std::collections::HashSet::new(),
         has_call_or_recv: false,
         params: std::collections::HashSet::new(),
@@ -245,6 +246,7 @@ pub fn check_package(
         generic_arg_targs: Vec::new(),
         recv_override: None,
         valid_types: std::collections::HashSet::new(),
+        named_rhs: HashMap::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -337,7 +339,7 @@ pub(crate) struct Checker<'w, 'a> {
     /// Package-level variable initializations: (variables, expression).
     pub var_inits: Vec<(Vec<ObjId>, usize)>,
     /// Methods waiting for their receiver base type: (method, name, file).
-    pub pending_methods: Vec<(ObjId, String, usize)>,
+    pub pending_methods: Vec<(ObjId, resolver::ReceiverBase<'a>)>,
     /// Objects found through dot imports: (file scope, object) → import name.
     pub dot_imports: HashMap<(ScopeId, ObjId), ObjId>,
     /// Imports to check for use: (package name object, path, explicit name).
@@ -349,7 +351,10 @@ pub(crate) struct Checker<'w, 'a> {
     /// Named types whose fields and methods must not clash.
     pub field_method_clashes: Vec<TypeId>,
     /// Map key types to check for comparability once types are complete.
-    pub delayed_map_key: Vec<(usize, &'a ast::Expr, TypeId, String)>,
+    pub delayed_map_key: Vec<(usize, &'a ast::Expr, TypeId)>,
+    /// Interface literals with embedded elements: file, explicit methods,
+    /// and each embedded type with its position.
+    pub delayed_ifaces: Vec<(usize, Vec<ObjId>, Vec<(Pos, TypeId)>)>,
     /// Untyped constant operands of non-constant shifts (must become integers).
     pub shift_lhs: std::collections::HashSet<usize>,
     /// Whether the expression being checked contains a call or receive.
@@ -381,6 +386,9 @@ pub(crate) struct Checker<'w, 'a> {
     pub generic_arg_targs: Vec<(usize, Vec<TypeId>)>,
     /// Defined types found valid (or already reported) by `valid_type`.
     pub valid_types: std::collections::HashSet<TypeId>,
+    /// The declared right-hand side of each defined type of this package
+    /// (types2 `Named.fromRHS`), walked by `valid_type`.
+    pub named_rhs: HashMap<TypeId, TypeId>,
     /// The receiver's type when built from receiver type parameters.
     pub recv_override: Option<TypeId>,
     /// Parameters to declare once their signature is resolved.
@@ -393,9 +401,12 @@ impl<'a> Checker<'_, 'a> {
         self.package_objects();
         self.complete_instances();
         self.check_map_keys();
+        self.check_interface_duplicates();
         self.verify_delayed();
         self.process_delayed();
         self.complete_instances();
+        self.check_map_keys();
+        self.check_interface_duplicates();
         self.verify_delayed();
         self.record_untyped();
         self.unused_imports();
@@ -543,6 +554,30 @@ impl<'a> Checker<'_, 'a> {
     pub fn allow_version(&self, minor: u32) -> bool {
         let v = self.file_lang();
         v.0 > 1 || v.1 >= minor
+    }
+
+    /// Reports `what requires go1.N or later` unless the file's language
+    /// version allows go1.`minor` (types2 `verifyVersionf`).
+    pub fn verify_version(&mut self, at: &ast::Expr, minor: u32, what: &str) -> bool {
+        if self.allow_version(minor) {
+            return true;
+        }
+        self.error(at, format!("{what} requires go1.{minor} or later"));
+        false
+    }
+
+    /// types2 `versionErrorf` at a position.
+    pub fn version_error_at(&mut self, pos: Pos, minor: u32, what: &str) {
+        self.error_at(pos, format!("{what} requires go1.{minor} or later"));
+    }
+
+    /// [`Self::verify_version`] at a position.
+    pub fn version_at(&mut self, pos: Pos, minor: u32, what: &str) -> bool {
+        if self.allow_version(minor) {
+            return true;
+        }
+        self.version_error_at(pos, minor, what);
+        false
     }
 
     /// The language version of the current file: its `//go:build` Go

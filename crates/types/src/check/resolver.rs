@@ -7,7 +7,15 @@ use super::{Checker, DeclInfo, DeclKind};
 use crate::constant::{LitKind, Value};
 use crate::ty::{ObjId, ObjKind, Type, TypeId};
 use syntax::ast::{self, Decl, Expr};
+use std::collections::HashSet;
 use syntax::token::Operator;
+
+/// A method's receiver base type as written: `T`, `*T`, `T[P]`, `*T[P]`.
+pub(crate) struct ReceiverBase<'a> {
+    pub ptr: bool,
+    /// The type name (an `Expr::Name`).
+    pub expr: &'a Expr,
+}
 
 impl<'a> Checker<'_, 'a> {
     pub(super) fn collect_objects(&mut self) {
@@ -151,13 +159,44 @@ impl<'a> Checker<'_, 'a> {
 
         // Associate methods with their receiver base type names.
         let pending = std::mem::take(&mut self.pending_methods);
-        for (method, base_name, file_no) in pending {
-            if let Some(&tn) = self.w.scopes.get(self.pkg_scope).names.get(&base_name)
-                && matches!(self.w.prog.obj(tn).kind, ObjKind::TypeName)
-            {
+        for (method, base) in pending {
+            if let Some(tn) = self.resolve_base_type_name(base.ptr, base.expr) {
                 self.methods.entry(tn).or_default().push(method);
             }
-            let _ = file_no;
+        }
+    }
+
+    /// The package-level type name a receiver base type denotes, following
+    /// alias declarations syntactically (types2 `resolveBaseTypeName`):
+    /// `None` when it is not a (possibly aliased) defined type of this
+    /// package, or when aliases add a second pointer or form a cycle.
+    fn resolve_base_type_name(&self, mut ptr: bool, mut t: &'a Expr) -> Option<ObjId> {
+        let mut seen = HashSet::new();
+        loop {
+            if let Expr::Operation {
+                op: Operator::Mul,
+                x,
+                y: None,
+                ..
+            } = t
+            {
+                if ptr {
+                    return None;
+                }
+                ptr = true;
+                t = x.unparen();
+            }
+            let Expr::Name(n) = t else {
+                return None;
+            };
+            let tn = *self.w.scopes.get(self.pkg_scope).names.get(&n.value)?;
+            if !matches!(self.w.prog.obj(tn).kind, ObjKind::TypeName) || !seen.insert(tn) {
+                return None;
+            }
+            match self.decls.get(&tn).map(|d| &d.kind) {
+                Some(DeclKind::Type(d)) if d.alias => t = d.typ.unparen(),
+                _ => return Some(tn),
+            }
         }
     }
 
@@ -315,9 +354,15 @@ impl<'a> Checker<'_, 'a> {
             file: file_no,
             kind: DeclKind::Func(d),
         };
+        let special = d.recv.is_none() && (name.value == "init" || name.value == "main" && self.is_main_pkg());
+        if let Some(tp0) = d.tparams.first()
+            && !special
+        {
+            self.version_at(tp0.pos, 18, "type parameter");
+        }
         match &d.recv {
             None => {
-                if name.value == "init" || name.value == "main" && self.is_main_pkg() {
+                if special {
                     if !d.tparams.is_empty() {
                         self.error_at(
                             d.tparams[0].pos,
@@ -346,8 +391,8 @@ impl<'a> Checker<'_, 'a> {
             }
             Some(recv) => {
                 self.record_def(name, obj);
-                if let Some(base) = receiver_base_name(&recv.typ) {
-                    self.pending_methods.push((obj, base, file_no));
+                if let Some(base) = receiver_base(&recv.typ) {
+                    self.pending_methods.push((obj, base));
                 }
             }
         }
@@ -405,8 +450,9 @@ impl<'a> Checker<'_, 'a> {
 }
 
 /// The receiver's base type name: `T` in `T`, `*T`, `T[P]`, `*T[P]`, `(T)`.
-fn receiver_base_name(t: &Expr) -> Option<String> {
+fn receiver_base(t: &Expr) -> Option<ReceiverBase<'_>> {
     let mut t = t.unparen();
+    let mut ptr = false;
     if let Expr::Operation {
         op: Operator::Mul,
         x,
@@ -414,13 +460,11 @@ fn receiver_base_name(t: &Expr) -> Option<String> {
         ..
     } = t
     {
+        ptr = true;
         t = x.unparen();
     }
     if let Expr::Index { x, .. } = t {
         t = x.unparen();
     }
-    match t {
-        Expr::Name(n) => Some(n.value.clone()),
-        _ => None,
-    }
+    matches!(t, Expr::Name(_)).then_some(ReceiverBase { ptr, expr: t })
 }

@@ -271,15 +271,33 @@ impl<'a> Checker<'_, 'a> {
         false
     }
 
+    /// The built-in `call` calls, universe or `unsafe.X`.
     fn called_builtin(&self, call: &'a Expr) -> Option<crate::ty::Builtin> {
-        if let Expr::Call { fun, .. } = call.unparen()
-            && let Expr::Name(n) = fun.unparen()
-            && let Some((_, o)) = self.lookup(&n.value)
-            && let ObjKind::Builtin(b) = self.w.prog.obj(o).kind
-        {
-            return Some(b);
+        let Expr::Call { fun, .. } = call.unparen() else {
+            return None;
+        };
+        let o = match fun.unparen() {
+            Expr::Name(n) => self.lookup(&n.value)?.1,
+            Expr::Selector { x, sel, .. } => {
+                let Expr::Name(n) = x.unparen() else {
+                    return None;
+                };
+                let (_, pkg) = self.lookup(&n.value)?;
+                let ObjKind::PkgName { imported, .. } = self.w.prog.obj(pkg).kind else {
+                    return None;
+                };
+                if imported != self.w.unsafe_pkg {
+                    return None;
+                }
+                let scope = self.w.pkg_scopes[&imported];
+                *self.w.scopes.get(scope).names.get(&sel.value)?
+            }
+            _ => return None,
+        };
+        match self.w.prog.obj(o).kind {
+            ObjKind::Builtin(b) => Some(b),
+            _ => None,
         }
-        None
     }
 
     /// An expression statement: calls and receives only (types2 ExprStmt).

@@ -242,9 +242,9 @@ impl<'a> Checker<'_, 'a> {
             Expr::MapType { key: k, value, .. } => {
                 let kt = self.var_type(k);
                 let vt = self.var_type(value);
-                if kt != TypeId::INVALID && !self.is_type_param(kt) && !self.comparable(kt) {
-                    let s = self.typ_str(kt);
-                    self.delayed_map_key.push((self.cur_file, k, kt, s));
+                // Checked once all types are complete (types2 delays it too).
+                if kt != TypeId::INVALID {
+                    self.delayed_map_key.push((self.cur_file, k, kt));
                 }
                 self.new_type(Type::Map { key: kt, elem: vt })
             }
@@ -278,12 +278,52 @@ impl<'a> Checker<'_, 'a> {
         t
     }
 
+    /// Reports methods an interface gets twice through embedding, with
+    /// different signatures (or at all before go1.14), once all types are
+    /// complete (types2 `computeInterfaceTypeSet`'s delayed check).
+    pub(super) fn check_interface_duplicates(&mut self) {
+        for (file, explicit, embedded) in std::mem::take(&mut self.delayed_ifaces) {
+            self.cur_file = file;
+            let mut seen: std::collections::HashMap<String, (ObjId, Option<syntax::Pos>)> =
+                std::collections::HashMap::new();
+            for m in explicit {
+                seen.insert(self.w.prog.obj(m).name.clone(), (m, None));
+            }
+            for (pos, t) in embedded {
+                for m in self.w.prog.interface_methods(t) {
+                    let name = self.w.prog.obj(m).name.clone();
+                    let Some(&(other, other_pos)) = seen.get(&name) else {
+                        seen.insert(name, (m, Some(pos)));
+                        continue;
+                    };
+                    let (mt, ot) = (self.w.prog.obj(m).ty, self.w.prog.obj(other).ty);
+                    if !self.allow_version(14) || !self.w.prog.identical(mt, ot) {
+                        let at = match other_pos {
+                            Some(p) => self.w.pos_string(self.file_ids[file], p),
+                            None => self.obj_pos_string(other),
+                        };
+                        self.error_at(
+                            pos,
+                            format!("duplicate method {name}\n\t{at}: other declaration of method {name}"),
+                        );
+                    }
+                }
+            }
+        }
+    }
+
     /// Reports invalid map key types once all types are complete.
     pub(super) fn check_map_keys(&mut self) {
-        for (file, k, kt, s) in std::mem::take(&mut self.delayed_map_key) {
+        for (file, k, kt) in std::mem::take(&mut self.delayed_map_key) {
             if !self.comparable(kt) {
+                let why = if self.is_type_param(kt) {
+                    " (missing comparable constraint)"
+                } else {
+                    ""
+                };
+                let s = self.typ_str(kt);
                 self.cur_file = file;
-                self.error(k, format!("invalid map key type {s}"));
+                self.error(k, format!("invalid map key type {s}{why}"));
             }
         }
     }
@@ -437,6 +477,7 @@ impl<'a> Checker<'_, 'a> {
     fn interface_type(&mut self, elems: &'a [ast::Field], _def: Option<TypeId>) -> TypeId {
         let mut methods = Vec::new();
         let mut embeddeds = Vec::new();
+        let mut embedded_at = Vec::new();
         for f in elems {
             match &f.name {
                 Some(n) => {
@@ -450,11 +491,18 @@ impl<'a> Checker<'_, 'a> {
                         self.error_at(n.pos, "methods must have a unique non-blank name");
                         continue;
                     }
-                    if methods
+                    if let Some(&other) = methods
                         .iter()
-                        .any(|&o: &ObjId| self.w.prog.obj(o).name == n.value)
+                        .find(|&&o: &&ObjId| self.w.prog.obj(o).name == n.value)
                     {
-                        self.error_at(n.pos, format!("duplicate method {}", n.value));
+                        let at = self.obj_pos_string(other);
+                        self.error_at(
+                            n.pos,
+                            format!(
+                                "duplicate method {0}\n\t{at}: other declaration of method {0}",
+                                n.value
+                            ),
+                        );
                         continue;
                     }
                     methods.push(m);
@@ -463,9 +511,15 @@ impl<'a> Checker<'_, 'a> {
                     let t = self.embedded_elem(&f.typ);
                     if t != TypeId::INVALID {
                         embeddeds.push(t);
+                        embedded_at.push((f.typ.start(), t));
                     }
                 }
             }
+        }
+        if !embedded_at.is_empty() {
+            let explicit = methods.clone();
+            self.delayed_ifaces
+                .push((self.cur_file, explicit, embedded_at));
         }
         self.new_type(Type::Interface(Box::new(Interface {
             methods,
@@ -487,7 +541,13 @@ impl<'a> Checker<'_, 'a> {
             } => {
                 let mut terms = Vec::new();
                 self.union_terms(e, &mut terms);
-                self.new_type(Type::Union(terms))
+                let u = self.new_type(Type::Union(terms));
+                if !self.allow_version(18) {
+                    let s = self.typ_str(u);
+                    self.verify_version(e, 18, &format!("embedding interface element {s}"));
+                    return TypeId::INVALID;
+                }
+                u
             }
             _ => {
                 let t = self.typ(e);
@@ -498,6 +558,11 @@ impl<'a> Checker<'_, 'a> {
                 // one that refers back to it) is taken as an interface.
                 let pending = matches!(self.ty(self.w.prog.unalias(t)), Type::Named(n) if n.underlying == TypeId::INVALID);
                 if !pending && !matches!(self.ty(self.under(t)), Type::Interface(_)) {
+                    if !self.allow_version(18) {
+                        let s = self.typ_str(t);
+                        self.verify_version(e, 18, &format!("embedding non-interface type {s}"));
+                        return TypeId::INVALID;
+                    }
                     // A single non-interface type is a one-term union.
                     return self.new_type(Type::Union(vec![crate::ty::Term {
                         tilde: false,
