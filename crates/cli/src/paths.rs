@@ -4,13 +4,19 @@ use rgo::SourceFile;
 use std::io;
 use std::path::{Path, PathBuf};
 
-/// The text Go prints for an I/O error (`no such file or directory`), which
-/// is the OS message without Rust's " (os error N)" suffix.
+/// The text Go prints for an I/O error (`no such file or directory`): the
+/// OS message without Rust's " (os error N)" suffix, starting lower-case as
+/// Go's errno table does.
 pub fn io_error_text(e: &io::Error) -> String {
     let s = e.to_string();
-    match s.find(" (os error") {
-        Some(i) => s[..i].to_string(),
-        None => s,
+    let s = match s.find(" (os error") {
+        Some(i) => &s[..i],
+        None => &s,
+    };
+    let mut chars = s.chars();
+    match chars.next() {
+        Some(c) => c.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

@@ -374,12 +374,22 @@ fn make_rat(x: BigRational) -> Value {
     if small_int(x.numer()) && small_int(x.denom()) {
         Value::Rat(x)
     } else {
-        Value::Float(BigFloat::from_rat(&x))
+        make_float(BigFloat::from_rat(&x))
     }
 }
 
+/// A float value, within `big.Float`'s exponent range as go/constant
+/// keeps it: beyond it the value is unknown (overflow to ±Inf) or zero
+/// (underflow).
 fn make_float(x: BigFloat) -> Value {
-    Value::Float(x)
+    let e = x.mant_exp();
+    if e > i32::MAX as i64 {
+        Value::Unknown
+    } else if e < i32::MIN as i64 {
+        Value::Float(BigFloat::zero())
+    } else {
+        Value::Float(x)
+    }
 }
 
 fn make_complex(re: Value, im: Value) -> Value {

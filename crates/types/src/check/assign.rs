@@ -128,11 +128,20 @@ impl<'a> Checker<'_, 'a> {
                 }
             };
         }
-        // V is an interface but T is not.
+        // T is a pointer to an interface: say so (types2 `implements`).
+        if let Some(why) = self.interface_ptr_error(t) {
+            let (vs, ts) = (self.typ_str(v), self.typ_str(t));
+            return Err(format!("{vs} does not implement {ts} ({why})"));
+        }
+        // V is an interface but T is not: if T implements V, a type
+        // assertion is missing.
         if let Type::Interface(_) = self.ty(vu)
             && !self.is_type_param(v)
         {
-            return Err("need type assertion".to_string());
+            if self.missing_method(t, v, false).is_ok() {
+                return Err("need type assertion".to_string());
+            }
+            return Err(String::new());
         }
         // A bidirectional channel to a channel type with identical elements.
         if let (

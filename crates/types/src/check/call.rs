@@ -75,9 +75,10 @@ impl<'a> Checker<'_, 'a> {
                     Type::Signature(s) => (**s).clone(),
                     _ => {
                         let s = self.op_str(&f);
+                        let t = self.typ_str(f.typ);
                         self.error(
                             e,
-                            format!("invalid operation: cannot call non-function {s}"),
+                            format!("invalid operation: cannot call {s}: {t} is not a function"),
                         );
                         for a in args {
                             self.use_expr(a);
@@ -216,36 +217,12 @@ impl<'a> Checker<'_, 'a> {
             }
         } else if has_dots {
             let fs = syntax::printer::expr_string(fun);
-            self.error(call, format!("have (...) in call to non-variadic {fs}"));
+            self.error(call, format!("cannot use ... in call to non-variadic {fs}"));
             return;
         }
         let fewer_ok = sig.variadic && !has_dots && nargs + 1 >= npars;
         if nargs != ptypes.len() && !(fewer_ok && nargs >= npars - 1) {
-            let (qualifier, at) = if nargs > ptypes.len() {
-                (
-                    "too many",
-                    ops[ptypes.len()].expr.map_or(call.pos(), |e| e.start()),
-                )
-            } else if nargs > 0 {
-                (
-                    "not enough",
-                    ops[nargs - 1].expr.map_or(call.pos(), |e| e.start()),
-                )
-            } else {
-                ("not enough", call.start())
-            };
-            let mut have =
-                self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
-            if has_dots {
-                // f(s...): the last argument is shown spread.
-                have.insert_str(have.len() - 1, "...");
-            }
-            let want = self.types_summary(&params, sig.variadic);
-            let fs = syntax::printer::expr_string(fun);
-            self.error_at(
-                at,
-                format!("{qualifier} arguments in call to {fs}\n\thave {have}\n\twant {want}"),
-            );
+            self.arg_count_error(call, fun, ops, ptypes.len(), &params, sig.variadic, has_dots);
             return;
         }
         let fs = syntax::printer::expr_string(fun);
@@ -255,6 +232,47 @@ impl<'a> Checker<'_, 'a> {
             let t = ptypes[i];
             self.assignment(&mut o, Some(t), &context);
         }
+    }
+
+    /// "not enough / too many arguments in call to f" with the have/want
+    /// summaries (types2 `arguments`); `nexpected` counts the parameters
+    /// after expanding a variadic one.
+    #[allow(clippy::too_many_arguments)]
+    fn arg_count_error(
+        &mut self,
+        call: &'a Expr,
+        fun: &'a Expr,
+        ops: &[Operand<'a>],
+        nexpected: usize,
+        params: &[TypeId],
+        variadic: bool,
+        has_dots: bool,
+    ) {
+        let nargs = ops.len();
+        let (qualifier, at) = if nargs > nexpected {
+            (
+                "too many",
+                ops[nexpected].expr.map_or(call.pos(), |e| e.start()),
+            )
+        } else if nargs > 0 {
+            (
+                "not enough",
+                ops[nargs - 1].expr.map_or(call.pos(), |e| e.start()),
+            )
+        } else {
+            ("not enough", call.start())
+        };
+        let mut have = self.types_summary(&ops.iter().map(|o| o.typ).collect::<Vec<_>>(), false);
+        if has_dots {
+            // f(s...): the last argument is shown spread.
+            have.insert_str(have.len() - 1, "...");
+        }
+        let want = self.types_summary(params, variadic);
+        let fs = syntax::printer::expr_string(fun);
+        self.error_at(
+            at,
+            format!("{qualifier} arguments in call to {fs}\n\thave {have}\n\twant {want}"),
+        );
     }
 
     /// "(int, string)" summaries for argument count errors.
@@ -473,7 +491,8 @@ impl<'a> Checker<'_, 'a> {
                 return Ok(());
             }
         }
-        Err(String::new())
+        // The assignability cause stands (types2 keeps it).
+        Err(assign_cause)
     }
 
     // ---- built-ins ----
@@ -654,10 +673,11 @@ impl<'a> Checker<'_, 'a> {
                 };
                 if has_dots {
                     if nargs != 2 {
-                        self.error(
-                            call,
-                            "invalid operation: invalid use of ... with built-in append",
-                        );
+                        // Checked as a call of func(S, ...E) S.
+                        let slice_e = self.new_type(Type::Slice(elem));
+                        if let Expr::Call { fun, .. } = call {
+                            self.arg_count_error(call, fun, &ops, 2, &[s.typ, slice_e], true, true);
+                        }
                         return;
                     }
                     let mut y = ops[1].clone();
@@ -795,7 +815,11 @@ impl<'a> Checker<'_, 'a> {
                     _ => None,
                 };
                 let Some(de) = de else {
-                    let d = self.op_str(&dst);
+                    let d = if dst.is_nil() {
+                        "untyped nil".to_string()
+                    } else {
+                        self.op_str(&dst)
+                    };
                     self.error(
                         arg(0),
                         format!("invalid copy: argument must be a slice; have {d}"),
@@ -808,7 +832,11 @@ impl<'a> Checker<'_, 'a> {
                     _ => None,
                 };
                 let Some(se) = se else {
-                    let d = self.op_str(&src);
+                    let d = if src.is_nil() {
+                        "untyped nil".to_string()
+                    } else {
+                        self.op_str(&src)
+                    };
                     self.error(
                         arg(1),
                         format!("invalid copy: argument must be a slice; have {d}"),

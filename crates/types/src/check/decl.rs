@@ -186,6 +186,7 @@ impl<'a> Checker<'_, 'a> {
         let saved_env = std::mem::take(&mut self.env);
         let saved_file = self.cur_file;
         let saved_iota = self.iota.take();
+        let saved_err_pos = self.err_pos.take();
         let saved_deps = self.deps.replace(Vec::new());
         self.cur_file = d.file;
 
@@ -207,6 +208,7 @@ impl<'a> Checker<'_, 'a> {
         let deps = std::mem::replace(&mut self.deps, saved_deps).unwrap_or_default();
         self.obj_deps.insert(obj, deps);
         self.iota = saved_iota;
+        self.err_pos = saved_err_pos;
         self.cur_file = saved_file;
         self.env = saved_env;
         self.obj_path.pop();

@@ -357,10 +357,6 @@ impl<'a> Checker<'_, 'a> {
     /// Reports at the operand's expression (or the override position used
     /// for inherited constant expressions).
     pub fn error_at_operand(&mut self, x: &Operand<'a>, msg: String) {
-        if let Some(p) = self.err_pos {
-            self.error_at(p, msg);
-            return;
-        }
         match x.expr {
             Some(e) => self.error(e, msg),
             None => self.error_at(syntax::Pos::default(), msg),
@@ -467,7 +463,6 @@ impl<'a> Checker<'_, 'a> {
         let Mode::Constant(v) = &x.mode else { return };
         if *v == Value::Unknown {
             self.error_at(op_pos, "constant result is not representable");
-            x.mode = Mode::Invalid;
             return;
         }
         if !self.is_untyped(x.typ) {
@@ -484,15 +479,14 @@ impl<'a> Checker<'_, 'a> {
             return;
         }
         if matches!(v, Value::Int(_)) && v.bit_len() > 512 {
-            let op = match x.expr.map(|e| e.unparen()) {
-                Some(Expr::Operation { op, y: Some(_), .. }) => format!("{} ", op_name(*op)),
-                Some(Expr::Operation { op, y: None, .. }) => format!("{} ", op_name(*op)),
-                _ => String::new(),
+            let op = match x.expr {
+                Some(Expr::Operation { op, y, .. }) => op_name(*op, y.is_none()),
+                _ => "",
             };
-            let op = if op.trim().is_empty() {
+            let op = if op.is_empty() {
                 String::new()
             } else {
-                op
+                format!("{op} ")
             };
             self.error_at(op_pos, format!("constant {op}overflow"));
             x.mode = Mode::Constant(Value::Unknown);
@@ -834,6 +828,20 @@ impl<'a> Checker<'_, 'a> {
             x.mode = Mode::Invalid;
             return;
         }
+        // A complex divisor whose squared parts underflow (go.dev/issue/20227).
+        if op == Operator::Div
+            && let (Mode::Constant(_), Some(yv)) = (&lx.mode, rx.val())
+            && self.basic(lx.typ).is_some_and(|k| k.is_complex())
+        {
+            let (re, im) = (yv.real(), yv.imag());
+            let re2 = constant::binary_op(&re, Op::Mul, &re);
+            let im2 = constant::binary_op(&im, Op::Mul, &im);
+            if re2.sign() == 0 && im2.sign() == 0 {
+                self.error(r, "invalid operation: division by zero");
+                x.mode = Mode::Invalid;
+                return;
+            }
+        }
         if let (Mode::Constant(a), Mode::Constant(b)) = (&lx.mode, &rx.mode) {
             let mut cop = const_op(op);
             if op == Operator::Div && self.basic(lx.typ).is_some_and(|k| k.is_integer()) {
@@ -1096,23 +1104,10 @@ impl<'a> Checker<'_, 'a> {
     fn shift(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>, e: &'a Expr, op: Operator) {
         // The shifted operand must be an integer (or untyped constant
         // representable as one).
-        let xval = x.val().cloned();
-        if let Some(v) = &xval
-            && self.is_untyped(x.typ)
-        {
-            let iv = v.to_int();
-            if !matches!(iv, Value::Int(_)) {
-                let s = self.op_str(x);
-                self.error(
-                    x.expr.expect("lhs"),
-                    format!("invalid operation: shifted operand {s} must be integer"),
-                );
-                x.mode = Mode::Invalid;
-                return;
-            }
-        } else if !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer()))
-            && !self.is_untyped(x.typ)
-        {
+        let xval = x.val().map(Value::to_int);
+        let int_operand = self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer()))
+            || self.is_untyped(x.typ) && matches!(xval, Some(Value::Int(_)));
+        if !int_operand {
             let s = self.op_str(x);
             self.error(
                 x.expr.expect("lhs"),
@@ -1396,6 +1391,12 @@ impl<'a> Checker<'_, 'a> {
     /// Checks an index expression: an integer, non-negative, below
     /// `max` when known. Returns its constant value if it has one.
     pub fn index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<i64> {
+        self.checked_index(e, max).flatten()
+    }
+
+    /// [`Self::index`] telling a valid non-constant index (`Some(None)`)
+    /// from an invalid one (`None`) (types2 `index`).
+    pub fn checked_index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<Option<i64>> {
         let mut x = self.expr(None, e);
         if x.is_invalid() {
             return None;
@@ -1413,7 +1414,9 @@ impl<'a> Checker<'_, 'a> {
                 return None;
             }
         }
-        let v = x.val()?.clone();
+        let Some(v) = x.val().cloned() else {
+            return Some(None);
+        };
         let iv = v.to_int();
         if !matches!(iv, Value::Int(_)) {
             let s = self.op_str(&x);
@@ -1428,7 +1431,11 @@ impl<'a> Checker<'_, 'a> {
             );
             return None;
         }
-        let n = iv.to_i64()?;
+        let Some(n) = iv.to_i64() else {
+            let s = self.op_str(&x);
+            self.error(e, format!("invalid argument: index {s} overflows int"));
+            return None;
+        };
         if let Some(m) = max
             && n >= m
         {
@@ -1438,7 +1445,7 @@ impl<'a> Checker<'_, 'a> {
             );
             return None;
         }
-        Some(n)
+        Some(Some(n))
     }
 
     fn slice_expr(
@@ -1592,7 +1599,7 @@ impl<'a> Checker<'_, 'a> {
                 // An elided type: the element type; *T implies &T{…}.
                 Some(h) => h,
                 None => {
-                    self.error(e, "invalid composite literal type: missing type");
+                    self.error(e, "missing type in composite literal");
                     x.mode = Mode::Invalid;
                     return;
                 }
@@ -1651,7 +1658,7 @@ impl<'a> Checker<'_, 'a> {
                         };
                         self.record_use(kn, f);
                         let ft = self.w.prog.obj(f).ty;
-                        let mut v = self.expr(Some(ft), value);
+                        let mut v = self.expr(None, value);
                         self.assignment(&mut v, Some(ft), "struct literal");
                         if !seen.insert(f) {
                             self.error_at(
@@ -1766,11 +1773,13 @@ impl<'a> Checker<'_, 'a> {
         for el in elems {
             let value = match el {
                 Expr::KeyValue { key: k, value, .. } => {
-                    if let Some(i) = self.index(k, len) {
-                        index = i;
-                    } else {
-                        let s = syntax::printer::expr_string(k);
-                        let _ = s;
+                    match self.checked_index(k, len) {
+                        Some(Some(i)) => index = i,
+                        Some(None) => {
+                            let s = syntax::printer::expr_string(k);
+                            self.error(el, format!("index {s} must be integer constant"));
+                        }
+                        None => {}
                     }
                     value
                 }
@@ -1847,13 +1856,16 @@ pub(super) fn untyped_rank(k: Option<BasicKind>) -> u8 {
     }
 }
 
-fn op_name(op: Operator) -> &'static str {
-    match op {
-        Operator::Add => "addition",
-        Operator::Sub => "subtraction",
-        Operator::Xor => "bitwise complement",
-        Operator::Mul => "multiplication",
-        Operator::Shl => "shift",
+/// The name of an operation that may overflow (types2 `opName`).
+fn op_name(op: Operator, unary: bool) -> &'static str {
+    match (op, unary) {
+        (Operator::Xor, true) => "bitwise complement",
+        (_, true) => "",
+        (Operator::Add, _) => "addition",
+        (Operator::Sub, _) => "subtraction",
+        (Operator::Xor, _) => "bitwise XOR",
+        (Operator::Mul, _) => "multiplication",
+        (Operator::Shl, _) => "shift",
         _ => "",
     }
 }

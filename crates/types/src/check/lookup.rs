@@ -477,6 +477,9 @@ impl<'a> Checker<'_, 'a> {
                 }
             };
             let Some(f) = found else {
+                if let Some(why) = self.interface_ptr_error(v) {
+                    return Err(format!("({why})"));
+                }
                 // A method with different case?
                 let lower = mo.name.to_lowercase();
                 let alt = self
@@ -512,6 +515,22 @@ impl<'a> Checker<'_, 'a> {
             }
         }
         Ok(())
+    }
+
+    /// For a pointer to an interface or type parameter, why it has no
+    /// methods (types2 `interfacePtrError`).
+    pub fn interface_ptr_error(&self, t: TypeId) -> Option<String> {
+        let Type::Pointer(base) = self.ty(self.under(t)) else {
+            return None;
+        };
+        let ts = self.typ_str(t);
+        if self.is_type_param(*base) {
+            Some(format!("type {ts} is pointer to type parameter, not type parameter"))
+        } else if matches!(self.ty(self.under(*base)), Type::Interface(_)) {
+            Some(format!("type {ts} is pointer to interface, not interface"))
+        } else {
+            None
+        }
     }
 
     fn member_sig(&mut self, v: TypeId, name: &str) -> TypeId {

@@ -186,8 +186,11 @@ pub fn check_package(
     conf: &Config,
 ) -> (PkgId, Info, Vec<Error>) {
     let name = files
-        .first()
-        .map_or(String::new(), |f| f.ast.pkg_name.value.clone());
+        .iter()
+        .map(|f| f.ast.pkg_name.value.as_str())
+        .find(|n| *n != "_")
+        .unwrap_or_default()
+        .to_string();
     let pkg = world.prog.add_package(path, &name);
     let pkg_scope = world.scopes.new_child(Scopes::UNIVERSE);
     world.pkg_scopes.insert(pkg, pkg_scope);
@@ -420,7 +423,8 @@ impl<'a> Checker<'_, 'a> {
         let file = self.file_ids[self.cur_file];
         self.errors.push(Error {
             file,
-            pos,
+            // Inside an inherited constant expression, at the constant.
+            pos: self.err_pos.unwrap_or(pos),
             msg: msg.into(),
             soft: false,
         });
@@ -430,7 +434,7 @@ impl<'a> Checker<'_, 'a> {
         let file = self.file_ids[self.cur_file];
         self.errors.push(Error {
             file,
-            pos,
+            pos: self.err_pos.unwrap_or(pos),
             msg: msg.into(),
             soft: true,
         });

@@ -20,8 +20,18 @@ pub(crate) struct ReceiverBase<'a> {
 impl<'a> Checker<'_, 'a> {
     pub(super) fn collect_objects(&mut self) {
         let files = self.files;
+        let mut named = false;
         for (file_no, file) in files.iter().enumerate() {
             self.cur_file = file_no;
+            // The package takes the first name that is not blank (types2
+            // `initFiles`).
+            if !named {
+                if file.ast.pkg_name.value == "_" {
+                    self.error_at(file.ast.pkg_name.pos, "invalid package name _");
+                } else {
+                    named = true;
+                }
+            }
             let fscope = self.w.scopes.new_child(self.pkg_scope);
             self.file_scopes.push(fscope);
             let f: &'a ast::File = file.ast;
@@ -383,7 +393,7 @@ impl<'a> Checker<'_, 'a> {
                     // init functions are not declared.
                     self.record_def(name, obj);
                     if d.body.is_none() {
-                        self.error_at(name.pos, "missing function body");
+                        self.soft_error_at(name.pos, "func init must have a body");
                     }
                 } else {
                     self.declare(self.pkg_scope, Some(name), obj);

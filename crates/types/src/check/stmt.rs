@@ -229,6 +229,7 @@ impl<'a> Checker<'_, 'a> {
                 self.close_scope(saved);
             }
             Stmt::Select { body, .. } => {
+                self.multiple_defaults(body.iter().map(|cc| (cc.pos, cc.comm.is_none())));
                 for cc in body {
                     let saved = self.open_scope();
                     if let Some(c) = &cc.comm {
@@ -609,16 +610,11 @@ impl<'a> Checker<'_, 'a> {
             self.error(tag_expr, format!("cannot switch on {s}"));
             tx.mode = Mode::Invalid;
         }
-        let mut seen_default = false;
+        self.multiple_defaults(body.iter().map(|cc| (cc.pos, cc.cases.is_none())));
         let mut seen: Vec<(crate::constant::Value, TypeId, syntax::Pos)> = Vec::new();
         for cc in body {
             match &cc.cases {
-                None => {
-                    if seen_default {
-                        self.error_at(cc.pos, "multiple defaults in switch");
-                    }
-                    seen_default = true;
-                }
+                None => {}
                 Some(cases) => {
                     for e in cases.list() {
                         let mut v = self.expr(None, e);
@@ -685,12 +681,39 @@ impl<'a> Checker<'_, 'a> {
         !res.is_invalid()
     }
 
+    /// Reports every `default` clause after the first (types2
+    /// `multipleSwitchDefaults`); `clauses` gives each clause's position and
+    /// whether it is a default.
+    fn multiple_defaults(&mut self, clauses: impl Iterator<Item = (syntax::Pos, bool)>) {
+        let mut first = None;
+        for (pos, is_default) in clauses {
+            if !is_default {
+                continue;
+            }
+            match first {
+                None => first = Some(pos),
+                Some(f) => {
+                    let at = self.w.pos_string(self.file_ids[self.cur_file], f);
+                    self.error_at(pos, format!("multiple defaults (first at {at})"));
+                }
+            }
+        }
+    }
+
     fn type_switch(
         &mut self,
         lhs: Option<&'a ast::Name>,
         x: &'a Expr,
         body: &'a [ast::CaseClause],
     ) {
+        // `_ := x.(type)` declares nothing.
+        let lhs = match lhs {
+            Some(n) if n.value == "_" => {
+                self.soft_error_at(n.pos, "no new variable on left side of :=");
+                None
+            }
+            l => l,
+        };
         let sx = self.expr(None, x);
         if sx.is_invalid() {
             return;
@@ -701,6 +724,7 @@ impl<'a> Checker<'_, 'a> {
             self.error(x, format!("{s} is not an interface"));
             return;
         }
+        self.multiple_defaults(body.iter().map(|cc| (cc.pos, cc.cases.is_none())));
         let mut lhs_vars = Vec::new();
         // Types seen in cases (None: nil), with where (types2 `caseTypes`).
         let mut seen: Vec<(Option<TypeId>, syntax::Pos)> = Vec::new();
@@ -890,22 +914,29 @@ impl<'a> Checker<'_, 'a> {
             }
         }
         let mut lhs_list: &'a [Expr] = lhs.map_or(&[], |l| l.list());
-        if lhs_list.len() > 2 {
-            // The extra variables are dropped (types2 does the same).
-            self.error(
-                &lhs_list[2],
-                "range clause permits at most two iteration variables",
-            );
-            lhs_list = &lhs_list[..2];
-        } else if ok && lhs_list.len() > max_vars {
-            let e = &lhs_list[max_vars];
+        // types2 `rangeStmt`: too many variables for what is ranged over,
+        // else more than two.
+        if ok && lhs_list.len() > max_vars.min(2) {
             let s = self.op_str(&rx0);
-            let msg = if max_vars == 0 {
-                format!("range over {s} permits no iteration variables")
-            } else {
-                format!("range over {s} permits only one iteration variable")
+            let (e, msg) = match max_vars {
+                0 => (
+                    &lhs_list[0],
+                    format!("range over {s} permits no iteration variables"),
+                ),
+                1 => (
+                    &lhs_list[1],
+                    format!("range over {s} permits only one iteration variable"),
+                ),
+                _ => (
+                    &lhs_list[2],
+                    "range clause permits at most two iteration variables".to_string(),
+                ),
             };
             self.error(e, msg);
+        }
+        // The extra variables are dropped (types2 does the same).
+        if lhs_list.len() > 2 {
+            lhs_list = &lhs_list[..2];
         }
         let types = [key_t, val_t];
         let typ_at = |i: usize| {
