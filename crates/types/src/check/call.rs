@@ -21,7 +21,9 @@ impl<'a> Checker<'_, 'a> {
         else {
             return;
         };
+        let saved_callee = self.callee.replace(super::key(fun.unparen()));
         let f = self.expr_or_type(fun);
+        self.callee = saved_callee;
         x.expr = Some(e);
         match f.mode {
             Mode::Invalid => {
@@ -772,19 +774,19 @@ impl<'a> Checker<'_, 'a> {
                 let t = if a.mode == Mode::TypExpr {
                     a.typ
                 } else {
+                    // new(expr): an untyped value takes its default type;
+                    // the version is checked only if all else is well.
+                    if self.is_untyped(a.typ) {
+                        self.assignment(&mut a, None, "argument to new");
+                        if a.is_invalid() {
+                            return;
+                        }
+                    }
                     if let Expr::Call { fun, .. } = call {
                         let s = syntax::printer::expr_string(call);
                         if !self.verify_version(fun, 26, &s) {
                             return;
                         }
-                    }
-                    if self.is_untyped(a.typ) {
-                        if a.is_nil() {
-                            self.error(arg(0), "use of untyped nil in argument to new");
-                            return;
-                        }
-                        let d = self.default_type(a.typ);
-                        self.convert_untyped(&mut a, d);
                     }
                     a.typ
                 };
@@ -854,35 +856,53 @@ impl<'a> Checker<'_, 'a> {
             }
             Builtin::Delete => {
                 let m = ops[0].clone();
-                let Type::Map { key, .. } = self.ty(self.core_under(m.typ)).clone() else {
-                    let s = self.op_str(&m);
-                    self.error(arg(0), format!("invalid argument: {s} is not a map"));
-                    return;
-                };
+                // Every type of a type parameter's type set must be a map,
+                // all with one key type (types2 `underIs`).
+                let mut key: Option<TypeId> = None;
+                for u in self.under_types(m.typ) {
+                    let Some(Type::Map { key: k, .. }) = u.map(|u| self.ty(u).clone()) else {
+                        let s = self.op_str(&m);
+                        self.error(arg(0), format!("invalid argument: {s} is not a map"));
+                        return;
+                    };
+                    if key.is_some_and(|prev| !self.w.prog.identical(prev, k)) {
+                        let s = self.op_str(&m);
+                        self.error(
+                            arg(0),
+                            format!("invalid argument: maps of {s} must have identical key types"),
+                        );
+                        return;
+                    }
+                    key = Some(k);
+                }
                 let mut k = ops[1].clone();
-                self.assignment(&mut k, Some(key), "argument to delete");
+                self.assignment(&mut k, key, "argument to delete");
                 x.mode = Mode::NoValue;
             }
             Builtin::Close => {
                 let c = ops[0].clone();
-                match self.ty(self.core_under(c.typ)).clone() {
-                    Type::Chan { dir, .. } => {
-                        if dir == ChanDir::RecvOnly {
+                for u in self.under_types(c.typ) {
+                    match u.map(|u| self.ty(u).clone()) {
+                        Some(Type::Chan { dir, .. }) => {
+                            if dir == ChanDir::RecvOnly {
+                                let s = self.op_str(&c);
+                                self.error(
+                                    arg(0),
+                                    format!(
+                                        "invalid operation: cannot close receive-only channel {s}"
+                                    ),
+                                );
+                                return;
+                            }
+                        }
+                        _ => {
                             let s = self.op_str(&c);
                             self.error(
                                 arg(0),
-                                format!("invalid operation: cannot close receive-only channel {s}"),
+                                format!("invalid operation: cannot close non-channel {s}"),
                             );
                             return;
                         }
-                    }
-                    _ => {
-                        let s = self.op_str(&c);
-                        self.error(
-                            arg(0),
-                            format!("invalid operation: cannot close non-channel {s}"),
-                        );
-                        return;
                     }
                 }
                 x.mode = Mode::NoValue;
@@ -912,20 +932,12 @@ impl<'a> Checker<'_, 'a> {
                     }
                     let mut a = o.clone();
                     let mut l = acc.clone();
-                    // Bring both to a common type.
-                    if self.is_untyped(l.typ) && !self.is_untyped(a.typ) {
-                        let t = a.typ;
-                        self.convert_untyped(&mut l, t);
-                    } else if self.is_untyped(a.typ) && !self.is_untyped(l.typ) {
-                        let t = l.typ;
-                        self.convert_untyped(&mut a, t);
-                    }
+                    // Bring both to a common type (types2 `matchTypes`).
+                    self.match_types(&mut l, &mut a);
                     if l.is_invalid() || a.is_invalid() {
                         return;
                     }
-                    if !(self.w.prog.identical(l.typ, a.typ)
-                        || self.is_untyped(l.typ) && self.is_untyped(a.typ))
-                    {
+                    if !self.w.prog.identical(l.typ, a.typ) {
                         let (ls, es) = (self.typ_str(l.typ), syntax::printer::expr_string(arg(i)));
                         let at = self.typ_str(a.typ);
                         self.error(arg(i), format!("invalid argument: mismatched types {ls} (previous argument) and {at} (type of {es})"));
@@ -1150,6 +1162,10 @@ impl<'a> Checker<'_, 'a> {
                     self.error(arg(0), format!("invalid argument: {s} is not a pointer"));
                     return;
                 };
+                let mut n = ops[1].clone();
+                if !self.is_valid_index(&mut n, "length", false) {
+                    return;
+                }
                 x.mode = Mode::Value;
                 x.typ = self.new_type(Type::Slice(elem));
             }
@@ -1222,6 +1238,22 @@ impl<'a> Checker<'_, 'a> {
             t = self.w.prog.obj(fields[i]).ty;
         }
         off
+    }
+
+    /// The underlying types `f` of types2's `underIs(t, f)` sees: those of
+    /// a type parameter's specific types (one `None` when it has none), or
+    /// `t`'s own underlying type.
+    fn under_types(&self, t: TypeId) -> Vec<Option<TypeId>> {
+        if self.is_type_param(t) {
+            match self.tparam_terms(t) {
+                Some(terms) if !terms.is_empty() => {
+                    terms.iter().map(|term| Some(self.under(term.ty))).collect()
+                }
+                _ => vec![None],
+            }
+        } else {
+            vec![Some(self.under(t))]
+        }
     }
 
     /// `*S` for a struct type `S` becomes `S` (types2 `derefStructPtr`).

@@ -870,7 +870,7 @@ impl<'a> Checker<'_, 'a> {
 
     /// Brings two operands to a common type when one or both are untyped
     /// (types2 `matchTypes`).
-    fn match_types(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>) {
+    pub(super) fn match_types(&mut self, x: &mut Operand<'a>, y: &mut Operand<'a>) {
         let (xu, yu) = (self.is_untyped(x.typ), self.is_untyped(y.typ));
         if !xu && !yu {
             return;
@@ -1251,7 +1251,26 @@ impl<'a> Checker<'_, 'a> {
                 return;
             }
             if got < want {
-                self.partial_targs.insert(key(e), targs);
+                if self.callee == Some(key(e)) {
+                    // The call infers the rest from its arguments.
+                    self.partial_targs.insert(key(e), targs);
+                    x.mode = Mode::Value;
+                    return;
+                }
+                // Elsewhere the rest come from the constraints alone
+                // (types2 `funcInst` with no arguments).
+                let Some(all) = self.infer(e, e.pos(), &s.tparams, &targs, &[], &[]) else {
+                    x.mode = Mode::Invalid;
+                    return;
+                };
+                for (i, &tp) in s.tparams.iter().enumerate() {
+                    if let Err(cause) = self.satisfies(tp, all[i], &s.tparams, &all) {
+                        self.error(e, cause);
+                        x.mode = Mode::Invalid;
+                        return;
+                    }
+                }
+                x.typ = self.instantiate_sig(x.typ, &all);
                 x.mode = Mode::Value;
                 return;
             }
@@ -1398,44 +1417,14 @@ impl<'a> Checker<'_, 'a> {
     /// from an invalid one (`None`) (types2 `index`).
     pub fn checked_index(&mut self, e: &'a Expr, max: Option<i64>) -> Option<Option<i64>> {
         let mut x = self.expr(None, e);
-        if x.is_invalid() {
+        if x.is_invalid() || !self.is_valid_index(&mut x, "index", false) {
             return None;
-        }
-        if !self.is_untyped(x.typ)
-            && !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer()))
-        {
-            let s = self.op_str(&x);
-            self.error(e, format!("invalid argument: index {s} must be integer"));
-            return None;
-        }
-        if self.is_untyped(x.typ) {
-            self.convert_untyped(&mut x, TypeId::basic(BasicKind::Int));
-            if x.is_invalid() {
-                return None;
-            }
         }
         let Some(v) = x.val().cloned() else {
             return Some(None);
         };
         let iv = v.to_int();
-        if !matches!(iv, Value::Int(_)) {
-            let s = self.op_str(&x);
-            self.error(e, format!("invalid argument: index {s} must be integer"));
-            return None;
-        }
-        if iv.sign() < 0 {
-            let s = self.op_str(&x);
-            self.error(
-                e,
-                format!("invalid argument: index {s} must not be negative"),
-            );
-            return None;
-        }
-        let Some(n) = iv.to_i64() else {
-            let s = self.op_str(&x);
-            self.error(e, format!("invalid argument: index {s} overflows int"));
-            return None;
-        };
+        let n = iv.to_i64()?;
         if let Some(m) = max
             && n >= m
         {
@@ -1446,6 +1435,69 @@ impl<'a> Checker<'_, 'a> {
             return None;
         }
         Some(Some(n))
+    }
+
+    /// Why `sel` names no field of struct literal type `t`, given a field
+    /// `alt` whose name differs only in case (types2 `lookupError` for
+    /// struct literals).
+    fn struct_lit_field_error(&self, t: TypeId, sel: &str, alt: Option<crate::ty::ObjId>) -> String {
+        let ts = self.typ_str(t);
+        let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
+        let tail = |s: &str| s.chars().skip(1).collect::<String>();
+        if let Some(a) = alt {
+            let o = self.w.prog.obj(a);
+            let an = o.name.as_str();
+            let misspelled = format!("unknown field {sel} in struct literal of type {ts}, but does have {an}");
+            if o.pkg == Some(self.pkg) {
+                return misspelled;
+            }
+            if exported(sel) {
+                if exported(an) {
+                    return misspelled;
+                }
+                if tail(sel) == tail(an) {
+                    return format!("unknown field {sel} in struct literal of type {ts}, but does have unexported {an}");
+                }
+            } else if exported(an) {
+                if tail(sel) == tail(an) {
+                    return misspelled;
+                }
+            } else if sel == an {
+                return format!("cannot refer to unexported field {an} in struct literal of type {ts}");
+            }
+        }
+        format!("unknown field {sel} in struct literal of type {ts}")
+    }
+
+    /// An index-like operand (`what`: "index", "length", …) must be an
+    /// integer; a constant one non-negative (unless allowed) and an `int`
+    /// (types2 `isValidIndex`). Untyped operands become `int`.
+    pub fn is_valid_index(&mut self, x: &mut Operand<'a>, what: &str, allow_negative: bool) -> bool {
+        if self.is_untyped(x.typ) {
+            self.convert_untyped(x, TypeId::basic(BasicKind::Int));
+            if x.is_invalid() {
+                return false;
+            }
+        }
+        let e = x.expr.expect("index operand");
+        if !self.all_terms(x.typ, |c, t| c.basic(t).is_some_and(|k| k.is_integer())) {
+            let s = self.op_str(x);
+            self.error(e, format!("invalid argument: {what} {s} must be integer"));
+            return false;
+        }
+        if let Some(v) = x.val().cloned() {
+            if !allow_negative && v.sign() < 0 {
+                let s = self.op_str(x);
+                self.error(e, format!("invalid argument: {what} {s} must not be negative"));
+                return false;
+            }
+            if representable_const(&v, BasicKind::Int).is_none() {
+                let s = self.op_str(x);
+                self.error(e, format!("invalid argument: {what} {s} overflows int"));
+                return false;
+            }
+        }
+        true
     }
 
     fn slice_expr(
@@ -1641,18 +1693,23 @@ impl<'a> Checker<'_, 'a> {
                             self.use_expr(value);
                             continue;
                         };
-                        // A blank field cannot be named (types2 `fieldIndex`).
+                        // A blank field cannot be named; an unexported one
+                        // only in its package (types2 `fieldIndex`).
                         let Some(&f) = fields.iter().find(|&&f| {
-                            kn.value != "_" && self.w.prog.obj(f).name == kn.value
+                            let o = self.w.prog.obj(f);
+                            kn.value != "_"
+                                && o.name == kn.value
+                                && (o.exported() || o.pkg == Some(self.pkg))
                         }) else {
-                            let ts = self.typ_str(t);
-                            self.error_at(
-                                kn.pos,
-                                format!(
-                                    "unknown field {} in struct literal of type {ts}",
-                                    kn.value
-                                ),
-                            );
+                            let alt = fields
+                                .iter()
+                                .find(|&&f| {
+                                    self.w.prog.obj(f).name.to_lowercase()
+                                        == kn.value.to_lowercase()
+                                })
+                                .copied();
+                            let msg = self.struct_lit_field_error(t, &kn.value, alt);
+                            self.error_at(kn.pos, msg);
                             self.use_expr(value);
                             continue;
                         };

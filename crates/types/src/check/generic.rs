@@ -31,6 +31,11 @@ impl<'a> Checker<'_, 'a> {
         self.iface_terms(*constraint, &mut Vec::new())
     }
 
+    /// The terms of an interface's type set (`None`: all types).
+    pub fn iface_terms_of(&self, iface: TypeId) -> Option<Vec<Term>> {
+        self.iface_terms(iface, &mut Vec::new())
+    }
+
     fn iface_terms(&self, iface: TypeId, seen: &mut Vec<TypeId>) -> Option<Vec<Term>> {
         let u = self.under(iface);
         if seen.contains(&u) {
@@ -38,6 +43,10 @@ impl<'a> Checker<'_, 'a> {
         }
         seen.push(u);
         let Type::Interface(i) = self.ty(u) else {
+            // An invalid (or not yet known) element restricts nothing.
+            if u == TypeId::INVALID {
+                return None;
+            }
             return Some(vec![Term {
                 tilde: false,
                 ty: iface,
@@ -47,18 +56,20 @@ impl<'a> Checker<'_, 'a> {
         for &e in &i.embeddeds {
             let terms = match self.ty(self.w.prog.unalias(e)) {
                 Type::Union(ts) => {
-                    let mut out = Vec::new();
+                    // A union with a term of all types is all types.
+                    let mut out = Some(Vec::new());
                     for t in ts {
-                        if matches!(self.ty(self.under(t.ty)), Type::Interface(_)) {
-                            match self.iface_terms(t.ty, seen) {
-                                Some(x) => out.extend(x),
-                                None => return None,
-                            }
+                        let more = if matches!(self.ty(self.under(t.ty)), Type::Interface(_)) {
+                            self.iface_terms(t.ty, seen)
                         } else {
-                            out.push(*t);
+                            Some(vec![*t])
+                        };
+                        match (&mut out, more) {
+                            (Some(o), Some(x)) => o.extend(x),
+                            _ => out = None,
                         }
                     }
-                    Some(out)
+                    out
                 }
                 _ => self.iface_terms(e, seen),
             };
@@ -128,7 +139,7 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
-    fn iface_is_comparable(&self, iface: TypeId, seen: &mut Vec<TypeId>) -> bool {
+    pub(super) fn iface_is_comparable(&self, iface: TypeId, seen: &mut Vec<TypeId>) -> bool {
         if self.w.prog.identical(iface, self.w.prog.comparable) {
             return true;
         }
@@ -627,7 +638,9 @@ impl<'a> Checker<'_, 'a> {
                     Some(bound) => {
                         let u = self.under(bound);
                         let before = inferred.len();
-                        if self.mentions(core.ty, &tpts) {
+                        // (A bound taken from this very core type adds nothing.)
+                        let target = if core.tilde { u } else { bound };
+                        if target != core.ty && self.mentions(core.ty, &tpts) {
                             self.unify(
                                 core.ty,
                                 if core.tilde { u } else { bound },
@@ -639,9 +652,12 @@ impl<'a> Checker<'_, 'a> {
                         progress |= inferred.len() != before;
                     }
                     None => {
+                        // A single exact core type is the type argument, even
+                        // if it still mentions unknown type parameters
+                        // (resolved by the simplification below).
                         if !core.tilde {
                             let t = self.subst(core.ty, &inferred);
-                            if !self.mentions(t, &tpts) {
+                            if !self.mentions(t, &[tp]) {
                                 inferred.insert(tp, t);
                                 progress = true;
                             }
@@ -712,11 +728,14 @@ impl<'a> Checker<'_, 'a> {
         // Simplify: substitute inferred types into each other.
         let mut result = Vec::new();
         for (i, &tp) in own.iter().enumerate() {
-            let Some(&t) = inferred.get(&tp) else {
+            let t = inferred.get(&tp).map(|&t| self.simplify(t, &inferred));
+            // A type containing its own parameter is a cycle (types2
+            // `killCycles`); the parameter itself is a recursive call's.
+            let Some(t) = t.filter(|&t| t == tp || !self.mentions(t, &[tp])) else {
                 self.cannot_infer(call_pos, &fname, tparams[i]);
                 return None;
             };
-            result.push(self.simplify(t, &inferred));
+            result.push(t);
         }
         Some(result)
     }
@@ -925,8 +944,18 @@ impl<'a> Checker<'_, 'a> {
                         .zip(&b.targs)
                         .all(|(&p, &q)| self.unify(p, q, tparams, m, false))
             }
-            (Type::Named(a), _) if a.origin.is_some() => {
-                // A generic interface type against a type implementing it: no inference.
+            (Type::Named(a), yl) if a.origin.is_some() => {
+                // A generic type's instance against a type literal: unify
+                // its underlying type (types2 inexact unification); a
+                // generic interface against an implementing type infers
+                // nothing.
+                let xu = self.under(x);
+                if inexact
+                    && !matches!(yl, Type::Named(_))
+                    && !matches!(self.ty(xu), Type::Interface(_))
+                {
+                    return self.unify(xu, y, tparams, m, false);
+                }
                 true
             }
             (Type::Interface(_), _) => true,

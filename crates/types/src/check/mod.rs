@@ -250,6 +250,7 @@ pub fn check_package(
         recv_override: None,
         valid_types: std::collections::HashSet::new(),
         named_rhs: HashMap::new(),
+        callee: None,
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -392,6 +393,9 @@ pub(crate) struct Checker<'w, 'a> {
     /// The declared right-hand side of each defined type of this package
     /// (types2 `Named.fromRHS`), walked by `valid_type`.
     pub named_rhs: HashMap<TypeId, TypeId>,
+    /// The function expression of the call being checked (its node key):
+    /// a partial instantiation there is completed by the call's arguments.
+    pub callee: Option<usize>,
     /// The receiver's type when built from receiver type parameters.
     pub recv_override: Option<TypeId>,
     /// Parameters to declare once their signature is resolved.

@@ -367,14 +367,14 @@ impl<'a> Checker<'_, 'a> {
                             TypeId::INVALID,
                             n.pos,
                         );
-                        self.iota = Some(iota);
+                        let outer_iota = self.iota.replace(iota);
                         let saved_err = self.err_pos.take();
                         if inherited {
                             self.err_pos = Some(n.pos);
                         }
                         self.local_const(obj, typ, values.get(i));
                         self.err_pos = saved_err;
-                        self.iota = None;
+                        self.iota = outer_iota;
                         objs.push((obj, n));
                     }
                     self.arity(c.pos, &c.names, values, true, inherited);

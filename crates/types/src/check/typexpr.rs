@@ -130,27 +130,14 @@ impl<'a> Checker<'_, 'a> {
         t
     }
 
-    /// Whether `t` is an interface with type-set elements (only usable as a constraint).
+    /// Whether `t` is an interface whose type set is not just a method set
+    /// (it restricts the types or requires comparability), so that it is
+    /// only usable as a constraint (types2 `!IsMethodSet`).
     pub fn is_constraint_interface(&self, t: TypeId) -> bool {
-        self.is_constraint_iface(t, &mut Vec::new())
-    }
-
-    fn is_constraint_iface(&self, t: TypeId, seen: &mut Vec<TypeId>) -> bool {
         let u = self.under(t);
-        if seen.contains(&u) {
-            return false;
-        }
-        seen.push(u);
-        let Type::Interface(i) = self.ty(u) else {
-            return false;
-        };
-        if u == self.under(self.w.prog.comparable) {
-            return true;
-        }
-        i.embeddeds.iter().any(|&e| {
-            matches!(self.ty(self.w.prog.unalias(e)), Type::Union(_))
-                || self.is_constraint_iface(e, seen)
-        })
+        matches!(self.ty(u), Type::Interface(_))
+            && (self.iface_is_comparable(u, &mut Vec::new())
+                || self.iface_terms_of(u).is_some())
     }
 
     /// The type denoted by `e`; `def` is the named type being defined by it.
