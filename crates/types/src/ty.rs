@@ -860,11 +860,19 @@ impl Program {
     /// `t` as gc's diagnostics print it, qualifying names from packages
     /// other than `current` by their package name.
     pub fn type_string(&self, t: TypeId, current: Option<PkgId>) -> String {
+        self.type_string_in(t, current, &[])
+    }
+
+    /// [`Self::type_string`] with the file names of the world, so that a
+    /// type parameter named like a predeclared object can say where it is
+    /// declared (`int /* with int declared at f.go:3:8 */`).
+    pub fn type_string_in(&self, t: TypeId, current: Option<PkgId>, files: &[String]) -> String {
         let mut w = TypeWriter {
             p: self,
             current,
             out: String::new(),
             depth: 0,
+            files,
         };
         w.typ(t);
         w.out
@@ -907,7 +915,17 @@ struct TypeWriter<'a> {
     current: Option<PkgId>,
     out: String,
     depth: u32,
+    files: &'a [String],
 }
+
+/// The names of the universe scope (types2 `Universe.Lookup`).
+const UNIVERSE_NAMES: &[&str] = &[
+    "any", "bool", "byte", "comparable", "complex64", "complex128", "error", "float32", "float64",
+    "int", "int8", "int16", "int32", "int64", "rune", "string", "uint", "uint8", "uint16",
+    "uint32", "uint64", "uintptr", "true", "false", "iota", "nil", "append", "cap", "clear",
+    "close", "complex", "copy", "delete", "imag", "len", "make", "max", "min", "new", "panic",
+    "print", "println", "real", "recover",
+];
 
 impl TypeWriter<'_> {
     fn typ(&mut self, t: TypeId) {
@@ -1064,7 +1082,19 @@ impl TypeWriter<'_> {
                     self.tparam_list(&n.tparams);
                 }
             }
-            Type::TypeParam { obj, .. } => self.out.push_str(&p.obj(*obj).name),
+            Type::TypeParam { obj, .. } => {
+                let o = p.obj(*obj);
+                self.out.push_str(&o.name);
+                if let Some(file) = self.files.get(o.file as usize)
+                    && UNIVERSE_NAMES.contains(&o.name.as_str())
+                {
+                    let _ = write!(
+                        self.out,
+                        " /* with {} declared at {file}:{}:{} */",
+                        o.name, o.pos.line, o.pos.col
+                    );
+                }
+            }
             Type::Alias {
                 obj,
                 targs,

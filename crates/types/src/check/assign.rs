@@ -256,6 +256,14 @@ impl<'a> Checker<'_, 'a> {
             return;
         }
         let mut target = declared;
+        // A generic function value is reported (and its use made invalid)
+        // before it could give the variable a type (types2 `nonGeneric`).
+        if declared == TypeId::INVALID
+            && matches!(self.ty(self.under(x.typ)), Type::Signature(s) if !s.tparams.is_empty())
+        {
+            self.assignment(x, None, context);
+            return;
+        }
         if declared == TypeId::INVALID {
             // Infer the variable's type from x.
             let mut t = x.typ;

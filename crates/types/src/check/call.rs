@@ -328,6 +328,39 @@ impl<'a> Checker<'_, 'a> {
                 x.mode = Mode::Invalid;
                 return;
             }
+        } else if const_arg && self.is_type_param(t) {
+            // Convertible to each specific type of T's type set; the result
+            // is not a constant (types2 `conversion`).
+            let v = x.val().cloned().unwrap_or(Value::Unknown);
+            let x_int = self.basic(x.typ).is_some_and(|k| k.is_integer());
+            let x_str = self.basic(x.typ).is_some_and(|k| k.is_string());
+            let ts = self.typ_str(t);
+            ok = true;
+            for u in self.under_types(t) {
+                let Some(u) = u else {
+                    cause = format!("{ts} does not contain specific types");
+                    ok = false;
+                    break;
+                };
+                let bytes_or_runes = matches!(self.ty(u), Type::Slice(e)
+                    if matches!(self.basic(*e), Some(BasicKind::Uint8 | BasicKind::Int32)));
+                if x_str && bytes_or_runes {
+                    continue;
+                }
+                let uk = self.basic(u).filter(|k| k.is_const_type());
+                if uk.and_then(|k| super::expr::representable_const(&v, k)).is_none() {
+                    let us = self.typ_str(u);
+                    cause = if x_int && uk.is_some_and(|k| k.is_integer()) {
+                        format!("constant {v} overflows {us} (in {ts})")
+                    } else {
+                        let s = self.op_str(x);
+                        format!("cannot convert {s} to type {us} (in {ts})")
+                    };
+                    ok = false;
+                    break;
+                }
+            }
+            x.mode = Mode::Value;
         } else {
             match self.convertible_to(x, t) {
                 Ok(()) => {

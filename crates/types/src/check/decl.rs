@@ -166,6 +166,39 @@ impl<'a> Checker<'_, 'a> {
         }
     }
 
+    /// Whether `t` has a finite size; reports a cycle when a defined type
+    /// on the declaration path contains itself (types2 `finiteSize`).
+    pub(super) fn finite_size(&mut self, t: TypeId) -> bool {
+        let t = self.w.prog.unalias(t);
+        match self.ty(t).clone() {
+            Type::Named(n) => {
+                if let Some(&ok) = self.finite.get(&t) {
+                    return ok;
+                }
+                if let Some(i) = self.obj_path.iter().position(|&o| o == n.obj) {
+                    let cycle = self.obj_path[i..].to_vec();
+                    self.cycle_error(&cycle);
+                    return false;
+                }
+                let rhs = self.named_rhs.get(&t).copied().unwrap_or(n.underlying);
+                if rhs == TypeId::INVALID {
+                    return true;
+                }
+                self.obj_path.push(n.obj);
+                let ok = self.finite_size(rhs);
+                self.obj_path.pop();
+                self.finite.insert(t, ok);
+                ok
+            }
+            Type::Array { elem, .. } => self.finite_size(elem),
+            Type::Struct { fields, .. } => fields.iter().all(|&f| {
+                let ft = self.w.prog.obj(f).ty;
+                self.finite_size(ft)
+            }),
+            _ => true,
+        }
+    }
+
     /// Type-checks the declaration of `obj` if not done yet (types2 `objDecl`).
     pub(crate) fn obj_decl(&mut self, obj: ObjId) {
         match self.colors.get(&obj) {

@@ -150,6 +150,16 @@ impl<'a> Checker<'_, 'a> {
             self.expr_internal(&mut x, e, hint)
         });
         x.expr = Some(e);
+        // A value whose type is still being declared is a cycle the
+        // declaration check let through (`type T [unsafe.Sizeof(T{})]int`,
+        // types2 `pendingType`).
+        if !matches!(x.mode, Mode::Invalid | Mode::NoValue)
+            && !self.obj_path.is_empty()
+            && !self.finite_size(x.typ)
+        {
+            x.mode = Mode::Invalid;
+            x.typ = TypeId::INVALID;
+        }
         self.record(&x);
         x
     }
@@ -1365,7 +1375,9 @@ impl<'a> Checker<'_, 'a> {
             ..x.clone()
         });
         self.error(e, format!("cannot index {s}"));
-        self.expr(None, index);
+        for i in index.list() {
+            self.use_expr(i);
+        }
         x.mode = Mode::Invalid;
     }
 
@@ -1807,7 +1819,14 @@ impl<'a> Checker<'_, 'a> {
                         _ => self.use_expr(el),
                     }
                 }
-                x.mode = Mode::Invalid;
+                // The literal still has its type: a type whose declaration
+                // is in progress makes a cycle (types2 `pendingType`).
+                if t == TypeId::INVALID {
+                    x.mode = Mode::Invalid;
+                } else {
+                    x.mode = Mode::Value;
+                    x.typ = t;
+                }
                 return;
             }
             _ => {

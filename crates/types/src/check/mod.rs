@@ -251,6 +251,7 @@ pub fn check_package(
         valid_types: std::collections::HashSet::new(),
         named_rhs: HashMap::new(),
         callee: None,
+        finite: HashMap::new(),
     };
     c.check_files();
     let Checker { info, errors, .. } = c;
@@ -396,6 +397,8 @@ pub(crate) struct Checker<'w, 'a> {
     /// The function expression of the call being checked (its node key):
     /// a partial instantiation there is completed by the call's arguments.
     pub callee: Option<usize>,
+    /// Defined types whose size is known finite (or not), for `finite_size`.
+    pub finite: HashMap<TypeId, bool>,
     /// The receiver's type when built from receiver type parameters.
     pub recv_override: Option<TypeId>,
     /// Parameters to declare once their signature is resolved.
@@ -530,7 +533,7 @@ impl<'a> Checker<'_, 'a> {
     // ---- types ----
 
     pub fn typ_str(&self, t: TypeId) -> String {
-        self.w.prog.type_string(t, Some(self.pkg))
+        self.w.prog.type_string_in(t, Some(self.pkg), &self.w.files)
     }
 
     pub fn under(&self, t: TypeId) -> TypeId {

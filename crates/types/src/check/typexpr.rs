@@ -451,13 +451,19 @@ impl<'a> Checker<'_, 'a> {
             Type::Pointer(b) => (true, *b),
             _ => (false, t),
         };
-        let u = self.under(base);
-        if self.basic(base) == Some(BasicKind::UnsafePointer) {
-            self.error(e, "embedded field type cannot be unsafe.Pointer");
-        } else if is_ptr && matches!(self.ty(self.w.prog.unalias(base)), Type::Pointer(_)) {
-            self.error(e, "embedded field type cannot be a pointer");
-        } else if is_ptr && matches!(self.ty(u), Type::Interface(_)) {
-            self.error(e, "embedded field type cannot be a pointer to an interface");
+        if self.is_type_param(base) {
+            self.error(e, "embedded field type cannot be a (pointer to a) type parameter");
+            return;
+        }
+        match self.ty(self.under(base)) {
+            Type::Basic(BasicKind::UnsafePointer) => {
+                self.error(e, "embedded field type cannot be unsafe.Pointer");
+            }
+            Type::Pointer(_) => self.error(e, "embedded field type cannot be a pointer"),
+            Type::Interface(_) if is_ptr => {
+                self.error(e, "embedded field type cannot be a pointer to an interface");
+            }
+            _ => {}
         }
     }
 
