@@ -220,6 +220,33 @@ impl<'a> Checker<'_, 'a> {
                 }
             }
         }
+        if let Type::Signature(s) = self.ty(self.under(x.typ)).clone()
+            && !s.tparams.is_empty()
+            && let Some(target) = t
+            && matches!(self.ty(self.under(target)), Type::Signature(ts) if ts.tparams.is_empty())
+        {
+            // A generic function assigned to a function type: its type
+            // arguments come from that type (types2 reverse inference).
+            let e = x.expr.expect("generic function operand");
+            let arg = Operand {
+                mode: Mode::Value,
+                expr: x.expr,
+                typ: target,
+            };
+            let Some(targs) = self.infer(e, e.pos(), &s.tparams, &[], &[x.typ], &[arg]) else {
+                x.mode = Mode::Invalid;
+                return;
+            };
+            for (i, &tp) in s.tparams.iter().enumerate() {
+                if let Err(cause) = self.satisfies(tp, targs[i], &s.tparams, &targs) {
+                    self.error(e, cause);
+                    x.mode = Mode::Invalid;
+                    return;
+                }
+            }
+            x.typ = self.instantiate_sig(x.typ, &targs);
+            self.record_type_and_value(e, x.mode.clone(), x.typ);
+        }
         if let Type::Signature(s) = self.ty(self.under(x.typ))
             && !s.tparams.is_empty()
         {

@@ -1670,7 +1670,7 @@ impl<'a> Checker<'_, 'a> {
             },
         };
         let result_type = t;
-        let t = match (typ, self.ty(self.under(t)).clone()) {
+        let t = match (typ, self.ty(self.core_under(t)).clone()) {
             (None, Type::Pointer(base)) => base,
             _ => t,
         };
@@ -1896,7 +1896,9 @@ impl<'a> Checker<'_, 'a> {
         t: TypeId,
         switch_case: bool,
     ) {
-        if matches!(self.ty(self.under(t)), Type::Interface(_)) {
+        // Interfaces and type parameters (whose type sets are interfaces)
+        // need no static check (types2 `IsInterface`).
+        if matches!(self.ty(self.under(t)), Type::Interface(_)) || self.is_type_param(t) {
             return;
         }
         if let Err(cause) = self.missing_method(t, x.typ, false) {

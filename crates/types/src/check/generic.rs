@@ -140,10 +140,11 @@ impl<'a> Checker<'_, 'a> {
     }
 
     pub(super) fn iface_is_comparable(&self, iface: TypeId, seen: &mut Vec<TypeId>) -> bool {
-        if self.w.prog.identical(iface, self.w.prog.comparable) {
+        let u = self.under(iface);
+        // `comparable` itself, or a type defined as it (`type C comparable`).
+        if u == self.under(self.w.prog.comparable) {
             return true;
         }
-        let u = self.under(iface);
         if seen.contains(&u) {
             return false;
         }
