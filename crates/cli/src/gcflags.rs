@@ -20,6 +20,10 @@ pub struct GcFlags {
     pub lang: Option<String>,
     /// `-complete`: the package has no non-Go files (functions need bodies).
     pub complete: bool,
+    /// `-std`: compiling the standard library.
+    pub std: bool,
+    /// `-+`: compiling the runtime.
+    pub compiling_runtime: bool,
     /// `-d=…` debug settings, kept verbatim.
     pub debug: Vec<String>,
     /// The source files.
@@ -110,6 +114,8 @@ impl GcFlags {
                 "p" => flags.package_path = value,
                 "lang" => flags.lang = value,
                 "complete" => flags.complete = bool_value(value.as_deref()),
+                "std" => flags.std = bool_value(value.as_deref()),
+                "+" => flags.compiling_runtime = bool_value(value.as_deref()),
                 "d" => flags.debug.extend(value),
                 _ => {}
             }

@@ -235,20 +235,12 @@ fn cmd_build_std() -> ExitCode {
 /// then gc's lines). Returns whether there were none.
 fn report_package_errors(files: &[SourceFile]) -> bool {
     let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
-    let mut asts = Vec::new();
-    for f in files {
-        let (ast, diags) = rgo::parse(f);
-        sink.extend(diags);
-        asts.push(ast);
-    }
-    if !sink.has_syntax_errors() {
-        let opts = rgo::CheckOptions {
-            path: "main".into(),
-            lang: None,
-            complete: true,
-        };
-        sink.extend(rgo::check_package(files, &asts, &opts));
-    }
+    let opts = rgo::CheckOptions {
+        path: "main".into(),
+        complete: true,
+        ..Default::default()
+    };
+    sink.extend(rgo::front_end(files, &opts).1);
     if sink.is_empty() {
         return true;
     }
@@ -310,31 +302,25 @@ fn cmd_compile(args: &[String]) -> ExitCode {
     };
     let mut sink = DiagnosticSink::new(!flags.all_errors, style);
     let mut files = Vec::new();
-    let mut asts = Vec::new();
     for name in &flags.files {
         match SourceFile::read(Path::new(name), name.clone()) {
-            Ok(f) => {
-                let (ast, diags) = rgo::parse(&f);
-                sink.extend(diags);
-                files.push(f);
-                asts.push(ast);
-            }
+            Ok(f) => files.push(f),
             Err(e) => {
                 println!("open {name}: {}", paths::io_error_text(&e));
                 return ExitCode::from(2);
             }
         }
     }
-    if sink.has_syntax_errors() {
-        print!("{}", sink.render());
-        return ExitCode::from(2);
-    }
     let opts = rgo::CheckOptions {
         path: flags.package_path.clone().unwrap_or_default(),
         lang: flags.lang.as_deref().and_then(rgo::parse_lang),
         complete: flags.complete,
+        pragma: rgo::pragma::PragmaContext {
+            std: flags.std,
+            runtime: flags.compiling_runtime,
+        },
     };
-    sink.extend(rgo::check_package(&files, &asts, &opts));
+    sink.extend(rgo::front_end(&files, &opts).1);
     if !sink.is_empty() {
         print!("{}", sink.render());
         return ExitCode::from(2);

@@ -14,6 +14,7 @@ mod diag;
 mod env;
 pub mod import;
 pub mod load;
+pub mod pragma;
 
 pub use diag::{Diagnostic, DiagnosticSink, PosStyle};
 pub use env::{Env, GOARCH, GOOS, VERSION};
@@ -53,12 +54,7 @@ pub fn parse(file: &SourceFile) -> (syntax::ast::File, Vec<Diagnostic>) {
     let (ast, errors) = syntax::parse(&file.src, &opts);
     let diags = errors
         .into_iter()
-        .map(|e| Diagnostic {
-            file: file.display.clone(),
-            pos: e.pos,
-            msg: e.msg,
-            rel: ast.rel_pos(e.pos).map(|(f, l, c)| (f.to_string(), l, c)),
-        })
+        .map(|e| diagnostic(file, &ast, e.pos, e.msg))
         .collect();
     (ast, diags)
 }
@@ -72,6 +68,48 @@ pub struct CheckOptions {
     pub lang: Option<(u32, u32)>,
     /// Functions must have bodies (gc's `-complete`).
     pub complete: bool,
+    /// What the package is, for the directives it may use (`-std`, `-+`).
+    pub pragma: pragma::PragmaContext,
+}
+
+/// gc's front end over the files of one package: parse (syntax errors and
+/// the directive errors found while parsing), then — unless there were
+/// syntax errors — type-check, then — if that found nothing — judge where
+/// the directives stand. Returns the syntax trees and every diagnostic, in
+/// no particular order (a [`diag::DiagnosticSink`] sorts and limits them).
+pub fn front_end(files: &[SourceFile], opts: &CheckOptions) -> (Vec<syntax::ast::File>, Vec<Diagnostic>) {
+    let mut diags = Vec::new();
+    let mut asts = Vec::new();
+    for f in files {
+        let (ast, errs) = parse(f);
+        diags.extend(errs);
+        for (pos, msg) in pragma::parse_errors(&ast, opts.pragma) {
+            diags.push(diagnostic(f, &ast, pos, msg));
+        }
+        asts.push(ast);
+    }
+    if diags.iter().any(|d| d.msg.starts_with("syntax error")) {
+        return (asts, diags);
+    }
+    diags.extend(check_package(files, &asts, opts));
+    if diags.is_empty() {
+        for (f, ast) in files.iter().zip(&asts) {
+            for (pos, msg) in pragma::placement_errors(ast) {
+                diags.push(diagnostic(f, ast, pos, msg));
+            }
+        }
+    }
+    (asts, diags)
+}
+
+/// A diagnostic at `pos` in `file`.
+fn diagnostic(file: &SourceFile, ast: &syntax::ast::File, pos: syntax::Pos, msg: String) -> Diagnostic {
+    Diagnostic {
+        file: file.display.clone(),
+        pos,
+        msg,
+        rel: ast.rel_pos(pos).map(|(f, l, c)| (f.to_string(), l, c)),
+    }
 }
 
 /// The importer used when the reference tree cannot be found: every

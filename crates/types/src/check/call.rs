@@ -72,6 +72,13 @@ impl<'a> Checker<'_, 'a> {
                 self.builtin(x, e, b, args, *has_dots);
                 x.expr = Some(e);
             }
+            _ if f.typ == TypeId::INVALID => {
+                // Reported where the type went wrong.
+                for a in args {
+                    self.use_expr(a);
+                }
+                x.mode = Mode::Invalid;
+            }
             _ => {
                 let sig = match self.ty(self.core_under(f.typ)) {
                     Type::Signature(s) => (**s).clone(),
