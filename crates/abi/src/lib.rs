@@ -1,5 +1,15 @@
-//! What the compiler and the runtime share: gc's amd64 memory layout, type
-//! descriptors in the shape of `internal/abi`, the instruction set and
-//! function metadata (frame layout, pointer maps, pc→line tables).
+//! What the compiler and the runtime share: the instruction set, function
+//! metadata (frame layout, pc→line tables) and the compiled program.
 //!
-//! Not built yet: filled in by the compiler/interpreter issue.
+//! Memory layout of values is gc's on amd64 (sizes, alignments and field
+//! offsets come from `types::ty::Program`, which computes them as gc does);
+//! frames are byte-addressed memory on the goroutine stack, described in
+//! [`func`]. Type descriptors in `internal/abi`'s shape come with the
+//! interfaces and reflection work.
+#![forbid(unsafe_code)]
+
+pub mod func;
+pub mod inst;
+
+pub use func::{FRAME_HEADER, FuncId, FuncInfo, Program};
+pub use inst::{Inst, Op};

@@ -165,10 +165,34 @@ fn cmd_run(args: &[String]) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    if !report_package_errors(&files) {
-        return ExitCode::from(1);
+    let opts = rgo::CheckOptions {
+        path: "main".into(),
+        complete: true,
+        ..Default::default()
+    };
+    let prog = match rgo::build_program(&files, &opts) {
+        Ok(p) => p,
+        Err(rgo::BuildError::Diagnostics(diags)) => {
+            print_package_errors(diags);
+            return ExitCode::from(1);
+        }
+        Err(rgo::BuildError::Unsupported(msg)) => {
+            eprintln!("rgo run: {msg}");
+            return ExitCode::from(2);
+        }
+    };
+    // As `go run`: the program's own status is reported, and go exits 1.
+    match rgo::run_program(&prog) {
+        Ok(0) => ExitCode::SUCCESS,
+        Ok(status) => {
+            eprintln!("exit status {status}");
+            ExitCode::from(1)
+        }
+        Err(e) => {
+            eprintln!("rgo run: {e}");
+            ExitCode::from(2)
+        }
     }
-    not_yet("rgo run", "running Go programs")
 }
 
 /// `rgo build [-gcflags=…] FILE.go...`: checks the files like `go build`.
@@ -234,19 +258,25 @@ fn cmd_build_std() -> ExitCode {
 /// their syntax errors as the go command does (`# command-line-arguments`
 /// then gc's lines). Returns whether there were none.
 fn report_package_errors(files: &[SourceFile]) -> bool {
-    let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
     let opts = rgo::CheckOptions {
         path: "main".into(),
         complete: true,
         ..Default::default()
     };
-    sink.extend(rgo::front_end(files, &opts).1);
-    if sink.is_empty() {
+    let diags = rgo::front_end(files, &opts).1;
+    if diags.is_empty() {
         return true;
     }
+    print_package_errors(diags);
+    false
+}
+
+/// Prints a command's compile errors as the go command does.
+fn print_package_errors(diags: Vec<rgo::Diagnostic>) {
+    let mut sink = DiagnosticSink::new(true, PosStyle::LineCol);
+    sink.extend(diags);
     eprintln!("# command-line-arguments");
     eprint!("{}", sink.render());
-    false
 }
 
 fn cmd_parse(paths: &[PathBuf]) -> ExitCode {

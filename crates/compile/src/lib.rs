@@ -1,5 +1,173 @@
-//! The compiler: typed AST → IR → escape analysis → bytecode and function
-//! metadata, and the `-m` diagnostics.
+//! The compiler: the typed syntax tree of a package becomes bytecode and
+//! function metadata (`abi`).
 //!
-//! Not built yet: filled in by the compiler/interpreter issue.
+//! Built so far: direct lowering of package `main`'s functions (no IR or
+//! escape analysis yet) for the sequential core — integers of every width,
+//! floats, booleans and strings in frame slots, constants, arithmetic with
+//! Go's wrapping and division rules, conversions, local variables,
+//! assignments, `if`/`for`/`switch`/`break`/`continue`/`return`, calls with
+//! several results, range over integers, and `print`/`println`. Anything
+//! else is reported as [`Unsupported`] so that `rgo run` can say so rather
+//! than run a program wrongly.
+//!
+//! # Lowering
+//!
+//! Each function gets a frame (layout in `abi::func`): parameters and
+//! results after the header, then one region per local variable, then
+//! temporaries allocated like a stack per statement, then the outgoing call
+//! area. An expression is compiled into a destination slot when the caller
+//! has one ([`FnBuilder::expr_into`]) or into a fresh temporary; variables
+//! are read in place. Integer results narrower than 64 bits are normalised
+//! (`Sext*`/`Zext*`) right after the operation that produced them.
 #![forbid(unsafe_code)]
+
+mod func;
+
+use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op, Program};
+use std::collections::HashMap;
+use syntax::ast::{self, Decl};
+use types::check::{Info, World};
+use types::ty::{ObjId, PkgId, Type};
+
+/// A construct the compiler does not handle yet.
+#[derive(Debug, Clone)]
+pub struct Unsupported {
+    /// The file (as named in diagnostics) and position.
+    pub file: String,
+    pub pos: syntax::Pos,
+    pub what: String,
+}
+
+/// One source file of the package being compiled.
+pub struct SourceFile<'a> {
+    /// The name tracebacks print (an absolute path, as gc records it).
+    pub path: String,
+    /// The name diagnostics use.
+    pub display: String,
+    pub ast: &'a ast::File,
+}
+
+/// Compiles package `pkg` (a command: package `main`) into a program whose
+/// entry runs the `init` functions, then `main`.
+pub fn compile(
+    world: &World,
+    info: &Info,
+    pkg: PkgId,
+    files: &[SourceFile<'_>],
+) -> Result<Program, Unsupported> {
+    let mut c = Compiler {
+        world,
+        info,
+        pkg,
+        funcs: HashMap::new(),
+        program: Program::default(),
+        strings: HashMap::new(),
+    };
+    // Function ids: 0 is the entry, then the package's functions in order.
+    c.program.funcs.push(FuncInfo::default());
+    let mut decls = Vec::new();
+    let mut inits = Vec::new();
+    let mut main_id = None;
+    for f in files {
+        for d in &f.ast.decls {
+            let Decl::Func(fd) = d else {
+                if let Decl::Var(v) = d {
+                    return Err(c.unsupported(f, v.pos, "package-level variables"));
+                }
+                continue;
+            };
+            if fd.recv.is_some() {
+                return Err(c.unsupported(f, fd.pos, "methods"));
+            }
+            if !fd.tparams.is_empty() {
+                return Err(c.unsupported(f, fd.pos, "generic functions"));
+            }
+            let Some(&obj) = info.defs.get(&types::check::key(&fd.name)) else {
+                return Err(c.unsupported(f, fd.pos, "a function without an object"));
+            };
+            let id = c.program.funcs.len() as FuncId;
+            c.program.funcs.push(FuncInfo::default());
+            c.funcs.insert(obj, id);
+            if fd.name.value == "init" {
+                inits.push(id);
+            } else if fd.name.value == "main" {
+                main_id = Some(id);
+            }
+            decls.push((f, fd, obj, id));
+        }
+    }
+    for (f, fd, obj, id) in decls {
+        let fi = func::compile_func(&mut c, f, fd, obj)?;
+        c.program.funcs[id as usize] = fi;
+    }
+    let Some(main_id) = main_id else {
+        let f = &files[0];
+        return Err(c.unsupported(f, f.ast.pkg_name.pos, "a package without func main"));
+    };
+    // The entry: call each init, then main, then stop.
+    let mut code: Vec<Inst> = inits
+        .iter()
+        .chain(std::iter::once(&main_id))
+        .map(|&id| Inst::new(Op::Call, id, FRAME_HEADER, 0))
+        .collect();
+    code.push(Inst::new(Op::Halt, 0, 0, 0));
+    c.program.funcs[0] = FuncInfo {
+        name: "runtime.main".into(),
+        file: String::new(),
+        frame_size: 2 * FRAME_HEADER,
+        code,
+        ..FuncInfo::default()
+    };
+    c.program.entry = 0;
+    Ok(c.program)
+}
+
+/// State shared by the functions of one package.
+pub(crate) struct Compiler<'w> {
+    pub world: &'w World,
+    pub info: &'w Info,
+    pub pkg: PkgId,
+    /// Function objects of this package → their ids.
+    pub funcs: HashMap<ObjId, FuncId>,
+    pub program: Program,
+    /// String constants already in the data segment → their offsets.
+    pub strings: HashMap<String, u32>,
+}
+
+impl Compiler<'_> {
+    pub fn unsupported(&self, f: &SourceFile<'_>, pos: syntax::Pos, what: &str) -> Unsupported {
+        Unsupported {
+            file: f.display.clone(),
+            pos,
+            what: what.to_string(),
+        }
+    }
+
+    /// The offset of string `s` in the program data.
+    pub fn string_data(&mut self, s: &str) -> u32 {
+        if let Some(&off) = self.strings.get(s) {
+            return off;
+        }
+        let off = self.program.data.len() as u32;
+        self.program.data.extend_from_slice(s.as_bytes());
+        self.strings.insert(s.to_string(), off);
+        off
+    }
+
+    /// The name tracebacks print for function object `obj`.
+    pub fn func_name(&self, obj: ObjId) -> String {
+        let o = self.world.prog.obj(obj);
+        let pkg = o
+            .pkg
+            .map_or("main".to_string(), |p| self.world.prog.pkg(p).path.clone());
+        format!("{pkg}.{}", o.name)
+    }
+
+    pub fn obj(&self, o: ObjId) -> &types::ty::Object {
+        self.world.prog.obj(o)
+    }
+
+    pub fn ty(&self, t: types::ty::TypeId) -> &Type {
+        self.world.prog.ty(t)
+    }
+}

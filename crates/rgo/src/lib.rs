@@ -77,7 +77,10 @@ pub struct CheckOptions {
 /// syntax errors — type-check, then — if that found nothing — judge where
 /// the directives stand. Returns the syntax trees and every diagnostic, in
 /// no particular order (a [`diag::DiagnosticSink`] sorts and limits them).
-pub fn front_end(files: &[SourceFile], opts: &CheckOptions) -> (Vec<syntax::ast::File>, Vec<Diagnostic>) {
+pub fn front_end(
+    files: &[SourceFile],
+    opts: &CheckOptions,
+) -> (Vec<syntax::ast::File>, Vec<Diagnostic>) {
     let mut diags = Vec::new();
     let mut asts = Vec::new();
     for f in files {
@@ -103,7 +106,12 @@ pub fn front_end(files: &[SourceFile], opts: &CheckOptions) -> (Vec<syntax::ast:
 }
 
 /// A diagnostic at `pos` in `file`.
-fn diagnostic(file: &SourceFile, ast: &syntax::ast::File, pos: syntax::Pos, msg: String) -> Diagnostic {
+fn diagnostic(
+    file: &SourceFile,
+    ast: &syntax::ast::File,
+    pos: syntax::Pos,
+    msg: String,
+) -> Diagnostic {
     Diagnostic {
         file: file.display.clone(),
         pos,
@@ -130,6 +138,11 @@ pub fn check_package(
     asts: &[syntax::ast::File],
     opts: &CheckOptions,
 ) -> Vec<Diagnostic> {
+    check(files, asts, opts).diags
+}
+
+/// Type-checks one package, keeping the results for the compiler.
+pub fn check(files: &[SourceFile], asts: &[syntax::ast::File], opts: &CheckOptions) -> Checked {
     let mut world = types::check::World::new();
     let conf = types::check::Config {
         lang: opts.lang.unwrap_or((1, 26)),
@@ -152,9 +165,9 @@ pub fn check_package(
         Ok(i) => Box::new(i),
         Err(e) => Box::new(NoGoroot(e)),
     };
-    let (_, _, errors) =
+    let (pkg, info, errors) =
         types::check::check_package(&mut world, importer.as_mut(), path, &tfiles, &conf);
-    errors
+    let diags = errors
         .into_iter()
         .map(|e| {
             let file = world
@@ -179,7 +192,63 @@ pub fn check_package(
                 msg,
             }
         })
-        .collect()
+        .collect();
+    Checked {
+        world,
+        pkg,
+        info,
+        diags,
+    }
+}
+
+/// A type-checked package and everything the compiler needs from it.
+pub struct Checked {
+    pub world: types::check::World,
+    pub pkg: types::ty::PkgId,
+    pub info: types::check::Info,
+    pub diags: Vec<Diagnostic>,
+}
+
+/// Why a program could not be built.
+pub enum BuildError {
+    /// Diagnostics as gc prints them (syntax or type errors).
+    Diagnostics(Vec<Diagnostic>),
+    /// A construct the compiler does not support yet, at `file:line:col`.
+    Unsupported(String),
+}
+
+/// gc's front end, then the compiler: a runnable program from the files of
+/// package main.
+pub fn build_program(
+    files: &[SourceFile],
+    opts: &CheckOptions,
+) -> Result<abi::Program, BuildError> {
+    let (asts, diags) = front_end(files, opts);
+    if !diags.is_empty() {
+        return Err(BuildError::Diagnostics(diags));
+    }
+    let checked = check(files, &asts, opts);
+    let sources: Vec<compile::SourceFile<'_>> = files
+        .iter()
+        .zip(&asts)
+        .map(|(f, ast)| compile::SourceFile {
+            path: std::path::absolute(&f.path)
+                .map_or_else(|_| f.display.clone(), |p| p.display().to_string()),
+            display: f.display.clone(),
+            ast,
+        })
+        .collect();
+    compile::compile(&checked.world, &checked.info, checked.pkg, &sources).map_err(|u| {
+        BuildError::Unsupported(format!(
+            "{}:{}:{}: {} not yet implemented",
+            u.file, u.pos.line, u.pos.col, u.what
+        ))
+    })
+}
+
+/// Runs a built program; returns its exit status.
+pub fn run_program(prog: &abi::Program) -> Result<i32, String> {
+    runtime::run(prog).map_err(|e| e.to_string())
 }
 
 /// Whether `msg` says a feature `requires goX.Y or later` (gc's

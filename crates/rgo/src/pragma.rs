@@ -123,7 +123,10 @@ fn read(d: &Directive, cx: PragmaContext, errs: &mut Vec<(Pos, String)>) -> Mean
     let fields: Vec<&str> = text.split_whitespace().collect();
     if text.starts_with("go:wasmimport ") {
         if fields.len() != 3 {
-            errs.push((d.pos, "usage: //go:wasmimport importmodule importname".into()));
+            errs.push((
+                d.pos,
+                "usage: //go:wasmimport importmodule importname".into(),
+            ));
         }
         return Meaning::Rejected; // only meaningful on wasm
     }
@@ -149,17 +152,26 @@ fn read(d: &Directive, cx: PragmaContext, errs: &mut Vec<(Pos, String)>) -> Mean
     let verb = fields.first().copied().unwrap_or(text);
     if text.starts_with("go:cgo_") && !text.starts_with("go:cgo_import_dynamic ") && !cx.std {
         // (cgo-generated files, named _cgo_*, are never compiled by rgo.)
-        errs.push((d.pos, format!("//{text} only allowed in cgo-generated code")));
+        errs.push((
+            d.pos,
+            format!("//{text} only allowed in cgo-generated code"),
+        ));
     }
     let flag = pragma_flag(verb);
     if !cx.runtime && flag & RUNTIME_PRAGMAS != 0 {
         errs.push((d.pos, format!("//{verb} only allowed in runtime")));
     }
     if flag == UINTPTR_KEEPALIVE && !cx.std {
-        errs.push((d.pos, format!("//{verb} is only allowed in the standard library")));
+        errs.push((
+            d.pos,
+            format!("//{verb} is only allowed in the standard library"),
+        ));
     }
     if flag == 0 && cx.std && !ALLOWED_STD_PRAGMAS.contains(&verb) {
-        errs.push((d.pos, format!("//{verb} is not allowed in the standard library")));
+        errs.push((
+            d.pos,
+            format!("//{verb} is not allowed in the standard library"),
+        ));
     }
     Meaning::Flag(flag)
 }

@@ -1,6 +1,9 @@
 //! Project automation, run as `cargo xtask <command>` (an alias in
 //! `.cargo/config.toml` that builds this crate in release):
 //!
+//! - `bench`: times the programs of `bench/` under `rgo run` against
+//!   native binaries built by `go build`, and checks that their outputs
+//!   agree (`bench.rs`).
 //! - `conformance`: runs `GOROOT/test` with rgo as Go's test driver runs it
 //!   with gc, and reports pass/fail/skip per directory (`conformance.rs`).
 //! - `parse-tree`: parses every `.go` file of `GOROOT/src` and
@@ -10,6 +13,7 @@
 //!   (`gc_syntax.rs`).
 #![forbid(unsafe_code)]
 
+mod bench;
 mod conformance;
 mod gc_syntax;
 mod parse_tree;
@@ -28,6 +32,8 @@ struct Cli {
 
 #[derive(Subcommand)]
 enum Command {
+    /// Time bench/*.go under `rgo run` against native binaries built by `go build`.
+    Bench(bench::Options),
     /// Run GOROOT/test with rgo as cmd/internal/testdir runs it with gc.
     Conformance(conformance::Options),
     /// Parse every .go file of GOROOT/src and GOROOT/test; check the set that fails.
@@ -56,6 +62,7 @@ enum Command {
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        Command::Bench(opts) => bench::run(opts),
         Command::Conformance(opts) => conformance::run(opts),
         Command::ParseTree {
             goroot,

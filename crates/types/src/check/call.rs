@@ -3,8 +3,8 @@
 //! and the built-in functions.
 
 use super::Checker;
-use super::lookup::Lookup;
 use super::expr::untyped_rank;
+use super::lookup::Lookup;
 use super::operand::{Mode, Operand};
 use crate::constant::Value;
 use crate::ty::{BasicKind, Builtin, ChanDir, ObjKind, Signature, Type, TypeId};
@@ -231,7 +231,15 @@ impl<'a> Checker<'_, 'a> {
         }
         let fewer_ok = sig.variadic && !has_dots && nargs + 1 >= npars;
         if nargs != ptypes.len() && !(fewer_ok && nargs >= npars - 1) {
-            self.arg_count_error(call, fun, ops, ptypes.len(), &params, sig.variadic, has_dots);
+            self.arg_count_error(
+                call,
+                fun,
+                ops,
+                ptypes.len(),
+                &params,
+                sig.variadic,
+                has_dots,
+            );
             return;
         }
         let fs = syntax::printer::expr_string(fun);
@@ -355,7 +363,10 @@ impl<'a> Checker<'_, 'a> {
                     continue;
                 }
                 let uk = self.basic(u).filter(|k| k.is_const_type());
-                if uk.and_then(|k| super::expr::representable_const(&v, k)).is_none() {
+                if uk
+                    .and_then(|k| super::expr::representable_const(&v, k))
+                    .is_none()
+                {
                     let us = self.typ_str(u);
                     cause = if x_int && uk.is_some_and(|k| k.is_integer()) {
                         format!("constant {v} overflows {us} (in {ts})")
@@ -1139,7 +1150,11 @@ impl<'a> Checker<'_, 'a> {
                 }
                 let base = self.deref_struct_ptr(a.typ);
                 let (obj, path) = match self.lookup_field_or_method(base, &sel.value) {
-                    Lookup::Found { obj, path, indirect } => {
+                    Lookup::Found {
+                        obj,
+                        path,
+                        indirect,
+                    } => {
                         if matches!(self.w.prog.obj(obj).kind, ObjKind::Func) {
                             let s = syntax::printer::expr_string(arg(0));
                             self.error(arg(0), format!("invalid argument: {s} is a method value"));

@@ -1452,14 +1452,20 @@ impl<'a> Checker<'_, 'a> {
     /// Why `sel` names no field of struct literal type `t`, given a field
     /// `alt` whose name differs only in case (types2 `lookupError` for
     /// struct literals).
-    fn struct_lit_field_error(&self, t: TypeId, sel: &str, alt: Option<crate::ty::ObjId>) -> String {
+    fn struct_lit_field_error(
+        &self,
+        t: TypeId,
+        sel: &str,
+        alt: Option<crate::ty::ObjId>,
+    ) -> String {
         let ts = self.typ_str(t);
         let exported = |s: &str| s.chars().next().is_some_and(char::is_uppercase);
         let tail = |s: &str| s.chars().skip(1).collect::<String>();
         if let Some(a) = alt {
             let o = self.w.prog.obj(a);
             let an = o.name.as_str();
-            let misspelled = format!("unknown field {sel} in struct literal of type {ts}, but does have {an}");
+            let misspelled =
+                format!("unknown field {sel} in struct literal of type {ts}, but does have {an}");
             if o.pkg == Some(self.pkg) {
                 return misspelled;
             }
@@ -1468,14 +1474,18 @@ impl<'a> Checker<'_, 'a> {
                     return misspelled;
                 }
                 if tail(sel) == tail(an) {
-                    return format!("unknown field {sel} in struct literal of type {ts}, but does have unexported {an}");
+                    return format!(
+                        "unknown field {sel} in struct literal of type {ts}, but does have unexported {an}"
+                    );
                 }
             } else if exported(an) {
                 if tail(sel) == tail(an) {
                     return misspelled;
                 }
             } else if sel == an {
-                return format!("cannot refer to unexported field {an} in struct literal of type {ts}");
+                return format!(
+                    "cannot refer to unexported field {an} in struct literal of type {ts}"
+                );
             }
         }
         format!("unknown field {sel} in struct literal of type {ts}")
@@ -1484,7 +1494,12 @@ impl<'a> Checker<'_, 'a> {
     /// An index-like operand (`what`: "index", "length", …) must be an
     /// integer; a constant one non-negative (unless allowed) and an `int`
     /// (types2 `isValidIndex`). Untyped operands become `int`.
-    pub fn is_valid_index(&mut self, x: &mut Operand<'a>, what: &str, allow_negative: bool) -> bool {
+    pub fn is_valid_index(
+        &mut self,
+        x: &mut Operand<'a>,
+        what: &str,
+        allow_negative: bool,
+    ) -> bool {
         if self.is_untyped(x.typ) {
             self.convert_untyped(x, TypeId::basic(BasicKind::Int));
             if x.is_invalid() {
@@ -1500,7 +1515,10 @@ impl<'a> Checker<'_, 'a> {
         if let Some(v) = x.val().cloned() {
             if !allow_negative && v.sign() < 0 {
                 let s = self.op_str(x);
-                self.error(e, format!("invalid argument: {what} {s} must not be negative"));
+                self.error(
+                    e,
+                    format!("invalid argument: {what} {s} must not be negative"),
+                );
                 return false;
             }
             if representable_const(&v, BasicKind::Int).is_none() {

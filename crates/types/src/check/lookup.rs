@@ -525,7 +525,9 @@ impl<'a> Checker<'_, 'a> {
         };
         let ts = self.typ_str(t);
         if self.is_type_param(*base) {
-            Some(format!("type {ts} is pointer to type parameter, not type parameter"))
+            Some(format!(
+                "type {ts} is pointer to type parameter, not type parameter"
+            ))
         } else if matches!(self.ty(self.under(*base)), Type::Interface(_)) {
             Some(format!("type {ts} is pointer to interface, not interface"))
         } else {

@@ -172,7 +172,7 @@ pub struct Info {
 }
 
 /// The address key of an AST node.
-pub(crate) fn key<T>(x: &T) -> usize {
+pub fn key<T>(x: &T) -> usize {
     x as *const T as usize
 }
 
@@ -257,6 +257,11 @@ pub fn check_package(
     let Checker { info, errors, .. } = c;
     (pkg, info, errors)
 }
+
+/// An interface literal whose embedded methods are checked for duplicates
+/// once all types are complete: its file, explicit methods, and each
+/// embedded type with its position.
+pub(crate) type DelayedIface = (usize, Vec<ObjId>, Vec<(Pos, TypeId)>);
 
 /// Colour of an object during declaration checking (cycle detection).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -359,7 +364,7 @@ pub(crate) struct Checker<'w, 'a> {
     pub delayed_map_key: Vec<(usize, &'a ast::Expr, TypeId)>,
     /// Interface literals with embedded elements: file, explicit methods,
     /// and each embedded type with its position.
-    pub delayed_ifaces: Vec<(usize, Vec<ObjId>, Vec<(Pos, TypeId)>)>,
+    pub delayed_ifaces: Vec<DelayedIface>,
     /// Untyped constant operands of non-constant shifts (must become integers).
     pub shift_lhs: std::collections::HashSet<usize>,
     /// Whether the expression being checked contains a call or receive.

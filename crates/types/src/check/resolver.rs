@@ -6,8 +6,8 @@
 use super::{Checker, DeclInfo, DeclKind};
 use crate::constant::{LitKind, Value};
 use crate::ty::{ObjId, ObjKind, Type, TypeId};
-use syntax::ast::{self, Decl, Expr};
 use std::collections::HashSet;
+use syntax::ast::{self, Decl, Expr};
 use syntax::token::Operator;
 
 /// A method's receiver base type as written: `T`, `*T`, `T[P]`, `*T[P]`.
@@ -364,7 +364,8 @@ impl<'a> Checker<'_, 'a> {
             file: file_no,
             kind: DeclKind::Func(d),
         };
-        let special = d.recv.is_none() && (name.value == "init" || name.value == "main" && self.is_main_pkg());
+        let special = d.recv.is_none()
+            && (name.value == "init" || name.value == "main" && self.is_main_pkg());
         if let Some(tp0) = d.tparams.first()
             && !special
         {

@@ -136,8 +136,7 @@ impl<'a> Checker<'_, 'a> {
     pub fn is_constraint_interface(&self, t: TypeId) -> bool {
         let u = self.under(t);
         matches!(self.ty(u), Type::Interface(_))
-            && (self.iface_is_comparable(u, &mut Vec::new())
-                || self.iface_terms_of(u).is_some())
+            && (self.iface_is_comparable(u, &mut Vec::new()) || self.iface_terms_of(u).is_some())
     }
 
     /// The type denoted by `e`; `def` is the named type being defined by it.
@@ -452,7 +451,10 @@ impl<'a> Checker<'_, 'a> {
             _ => (false, t),
         };
         if self.is_type_param(base) {
-            self.error(e, "embedded field type cannot be a (pointer to a) type parameter");
+            self.error(
+                e,
+                "embedded field type cannot be a (pointer to a) type parameter",
+            );
             return;
         }
         match self.ty(self.under(base)) {

@@ -1,0 +1,66 @@
+//! Function metadata and the compiled program.
+//!
+//! # Frames
+//!
+//! A goroutine runs on one contiguous stack of frames. A function's frame
+//! is `frame_size` bytes at its frame pointer `fp`:
+//!
+//! ```text
+//! fp+0   return pc (the caller's next instruction)        \ FRAME_HEADER,
+//! fp+8   caller's fp                                       / written by Call
+//! fp+16  parameters, then results, each 8-aligned, in gc's value layout
+//! ...    locals and temporaries
+//! ...    outgoing call area: a callee's frame starts inside it
+//! ```
+//!
+//! A caller stores the arguments at `b + FRAME_HEADER` for a `Call` whose
+//! operand `b` is the callee's frame offset, and reads the results there
+//! after the call: calls need no heap allocation and no copying of frames.
+//! Every value occupies whole 8-byte slots; integers narrower than 64 bits
+//! are kept sign- or zero-extended to 64 bits in their slot, `float32` in
+//! the low 4 bytes, `bool` in the low byte (0 or 1).
+
+use crate::inst::Inst;
+
+/// Bytes at the start of every frame holding the call linkage.
+pub const FRAME_HEADER: u32 = 16;
+
+/// Index of a function in [`Program::funcs`].
+pub type FuncId = u32;
+
+/// One compiled function.
+#[derive(Clone, Debug, Default)]
+pub struct FuncInfo {
+    /// The name tracebacks print (`main.fib`).
+    pub name: String,
+    /// The source file (absolute path, as gc records it).
+    pub file: String,
+    /// Frame size in bytes, header and outgoing call area included.
+    pub frame_size: u32,
+    /// Bytes of parameters (after the header).
+    pub params_size: u32,
+    /// Bytes of results (after the parameters).
+    pub results_size: u32,
+    pub code: Vec<Inst>,
+    /// `(pc, line)`: instructions from `pc` on come from source `line`,
+    /// sorted by pc.
+    pub lines: Vec<(u32, u32)>,
+}
+
+impl FuncInfo {
+    /// The source line of the instruction at `pc`.
+    pub fn line_at(&self, pc: u32) -> u32 {
+        let i = self.lines.partition_point(|&(p, _)| p <= pc);
+        i.checked_sub(1).map_or(0, |i| self.lines[i].1)
+    }
+}
+
+/// A compiled program: its functions and where it starts.
+#[derive(Clone, Debug, Default)]
+pub struct Program {
+    pub funcs: Vec<FuncInfo>,
+    /// Runs package initialization, then `main.main`.
+    pub entry: FuncId,
+    /// Read-only data (string constants); `Op::Data` addresses it.
+    pub data: Vec<u8>,
+}

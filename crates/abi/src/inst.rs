@@ -1,0 +1,203 @@
+//! The instruction set: typed three-address instructions over frame slots.
+//!
+//! An instruction is an opcode and three 32-bit operands `a`, `b`, `c`.
+//! Unless an opcode says otherwise, `a` is the destination and `b`, `c` the
+//! sources, each a byte offset from the frame pointer (see
+//! [`crate::func`]); `…I` opcodes take `c` as a signed 32-bit immediate.
+//! Branch targets are relative: the signed distance in instructions from
+//! the branch to its target. Integer opcodes work on 64-bit slots; the
+//! compiler follows arithmetic on narrower types with the matching
+//! `Sext*`/`Zext*` so that slots stay normalised.
+
+/// One instruction as the compiler emits it. The runtime links each to its
+/// handler before running it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Inst {
+    pub op: Op,
+    pub a: u32,
+    pub b: u32,
+    pub c: u32,
+}
+
+impl Inst {
+    pub fn new(op: Op, a: u32, b: u32, c: u32) -> Inst {
+        Inst { op, a, b, c }
+    }
+}
+
+macro_rules! ops {
+    ($($(#[$doc:meta])* $name:ident,)*) => {
+        /// The opcodes.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        #[repr(u16)]
+        pub enum Op {
+            $($(#[$doc])* $name,)*
+        }
+
+        impl Op {
+            /// Every opcode, in declaration order.
+            pub const ALL: &'static [Op] = &[$(Op::$name,)*];
+
+            pub fn name(self) -> &'static str {
+                match self {
+                    $(Op::$name => stringify!($name),)*
+                }
+            }
+        }
+    };
+}
+
+ops! {
+    // ---- moves and constants ----
+    /// `a = b` (8 bytes).
+    Mov,
+    /// `a = b` (16 bytes: strings, interfaces).
+    Mov16,
+    /// `a = b` (`c` bytes, a multiple of 8).
+    MovN,
+    /// `a = b | c << 32` (a 64-bit constant).
+    Const,
+    /// `a` = address of the program's read-only data at offset `b`.
+    Data,
+    /// Zero `c` bytes at `a`.
+    Zero,
+
+    // ---- integers (64-bit slots) ----
+    Add,
+    Sub,
+    Mul,
+    And,
+    Or,
+    Xor,
+    AndNot,
+    /// `a = b + imm(c)`.
+    AddI,
+    /// Signed division; panics when dividing by zero.
+    DivS,
+    DivU,
+    RemS,
+    RemU,
+    /// `a = b << c`; counts of 64 or more give 0.
+    Shl,
+    /// Arithmetic shift right.
+    ShrS,
+    /// Logical shift right.
+    ShrU,
+    ShlI,
+    ShrSI,
+    ShrUI,
+    /// Panics with "negative shift amount" if slot `a` (a signed count) is negative.
+    ShiftCheck,
+    /// `a = -b`.
+    Neg,
+    /// `a = ^b`.
+    Not,
+    Sext8,
+    Sext16,
+    Sext32,
+    Zext8,
+    Zext16,
+    Zext32,
+
+    // ---- comparisons (the result is a bool slot) ----
+    Eq,
+    Ne,
+    LtS,
+    LeS,
+    LtU,
+    LeU,
+    EqI,
+    NeI,
+    LtSI,
+    LeSI,
+    GtSI,
+    GeSI,
+
+    // ---- floats ----
+    AddF,
+    SubF,
+    MulF,
+    DivF,
+    NegF,
+    AddF32,
+    SubF32,
+    MulF32,
+    DivF32,
+    NegF32,
+    EqF,
+    NeF,
+    LtF,
+    LeF,
+    EqF32,
+    NeF32,
+    LtF32,
+    LeF32,
+    /// int64 → float64.
+    I2F,
+    /// uint64 → float64.
+    U2F,
+    /// float64 → int64 (truncation; out of range as amd64 gives).
+    F2I,
+    /// float64 → uint64.
+    F2U,
+    I2F32,
+    U2F32,
+    F32ToI,
+    F32ToU,
+    /// float64 → float32.
+    FToF32,
+    /// float32 → float64.
+    F32ToF,
+
+    // ---- booleans ----
+    /// `a = !b`.
+    BoolNot,
+
+    // ---- control ----
+    /// Jump by `a` instructions.
+    Jmp,
+    /// Jump by `b` if bool slot `a` is true.
+    JmpIf,
+    /// Jump by `b` if bool slot `a` is false.
+    JmpIfNot,
+    /// Call function `a`; its frame starts at offset `b`.
+    Call,
+    /// Return to the caller.
+    Ret,
+    /// Stop the goroutine (end of the entry function).
+    Halt,
+
+    // ---- strings ----
+    /// `a = b + c` (a new string).
+    StrConcat,
+    /// `a = b == c`.
+    StrEq,
+    /// `a = b < c`.
+    StrLt,
+
+    // ---- printing (the print/println built-ins, to standard error) ----
+    PrintInt,
+    PrintUint,
+    PrintFloat,
+    PrintFloat32,
+    PrintBool,
+    PrintStr,
+    PrintSpace,
+    PrintNl,
+    /// End of one print statement: write out what it printed.
+    PrintFlush,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn op_table() {
+        assert_eq!(Op::ALL.len(), Op::PrintFlush as usize + 1);
+        for (i, op) in Op::ALL.iter().enumerate() {
+            assert_eq!(*op as usize, i);
+        }
+        assert_eq!(Op::Add.name(), "Add");
+    }
+}

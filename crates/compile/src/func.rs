@@ -1,0 +1,1417 @@
+//! Lowering of one function body to bytecode.
+
+use crate::{Compiler, SourceFile, Unsupported};
+use abi::{FRAME_HEADER, FuncInfo, Inst, Op};
+use std::collections::HashMap;
+use syntax::Pos;
+use syntax::ast::{self, Decl, Expr, Stmt};
+use syntax::token::{Operator, Token};
+use types::check::{Mode, key};
+use types::constant::Value;
+use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
+
+type Result<T> = std::result::Result<T, Unsupported>;
+
+/// How a value of some type lives in slots.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Rep {
+    /// An integer: signed or not, and its width in bits.
+    Int {
+        signed: bool,
+        bits: u32,
+    },
+    F64,
+    F32,
+    Bool,
+    Str,
+}
+
+impl Rep {
+    fn size(self) -> u32 {
+        match self {
+            Rep::Str => 16,
+            _ => 8,
+        }
+    }
+}
+
+/// A value in the frame.
+#[derive(Clone, Copy, Debug)]
+struct Loc {
+    off: u32,
+    rep: Rep,
+}
+
+/// Where `break` and `continue` of a loop or switch go.
+struct Target {
+    label: Option<String>,
+    /// Jumps to patch to the end.
+    breaks: Vec<usize>,
+    /// Jumps to patch to the continue point (loops only).
+    continues: Option<Vec<usize>>,
+}
+
+pub(crate) struct FnBuilder<'c, 'w> {
+    c: &'c mut Compiler<'w>,
+    file: &'c SourceFile<'c>,
+    code: Vec<Inst>,
+    lines: Vec<(u32, u32)>,
+    vars: HashMap<ObjId, Loc>,
+    /// Next free frame byte (locals and temporaries).
+    top: u32,
+    /// Highest frame byte used, call areas included.
+    max: u32,
+    results: Vec<Loc>,
+    targets: Vec<Target>,
+    pos: Pos,
+}
+
+/// Compiles function declaration `fd` (object `obj`).
+pub(crate) fn compile_func(
+    c: &mut Compiler<'_>,
+    file: &SourceFile<'_>,
+    fd: &ast::FuncDecl,
+    obj: ObjId,
+) -> Result<FuncInfo> {
+    let name = c.func_name(obj);
+    let Type::Signature(sig) = c.ty(c.obj(obj).ty).clone() else {
+        return Err(c.unsupported(file, fd.pos, "a function without a signature"));
+    };
+    if sig.variadic {
+        return Err(c.unsupported(file, fd.pos, "variadic functions"));
+    }
+    let Some(body) = &fd.body else {
+        return Err(c.unsupported(file, fd.pos, "functions without bodies"));
+    };
+    let path = file.path.clone();
+    let mut b = FnBuilder {
+        c,
+        file,
+        code: Vec::new(),
+        lines: Vec::new(),
+        vars: HashMap::new(),
+        top: FRAME_HEADER,
+        max: FRAME_HEADER,
+        results: Vec::new(),
+        targets: Vec::new(),
+        pos: fd.pos,
+    };
+    b.line(fd.pos);
+    for &p in &sig.params {
+        let rep = b.rep_of(b.c.obj(p).ty, fd.pos)?;
+        let loc = b.alloc(rep);
+        b.vars.insert(p, loc);
+    }
+    let params_size = b.top - FRAME_HEADER;
+    for &r in &sig.results {
+        let rep = b.rep_of(b.c.obj(r).ty, fd.pos)?;
+        let loc = b.alloc(rep);
+        b.vars.insert(r, loc);
+        b.results.push(loc);
+    }
+    let results_size = b.top - FRAME_HEADER - params_size;
+    // Results start zeroed (named results are variables).
+    if results_size > 0 {
+        b.emit(Op::Zero, FRAME_HEADER + params_size, 0, results_size);
+    }
+    b.stmts(&body.stmts)?;
+    b.line(body.rbrace);
+    b.emit(Op::Ret, 0, 0, 0);
+    Ok(FuncInfo {
+        name,
+        file: path,
+        frame_size: b.max.next_multiple_of(8),
+        params_size,
+        results_size,
+        code: b.code,
+        lines: b.lines,
+    })
+}
+
+impl<'c, 'w> FnBuilder<'c, 'w> {
+    // ---- emission ----
+
+    fn emit(&mut self, op: Op, a: u32, b: u32, c: u32) -> usize {
+        self.code.push(Inst::new(op, a, b, c));
+        self.code.len() - 1
+    }
+
+    /// Records that code from here on comes from `pos`'s line.
+    fn line(&mut self, pos: Pos) {
+        self.pos = pos;
+        let pc = self.code.len() as u32;
+        match self.lines.last_mut() {
+            Some((p, l)) if *p == pc => *l = pos.line,
+            Some((_, l)) if *l == pos.line => {}
+            _ => self.lines.push((pc, pos.line)),
+        }
+    }
+
+    /// A jump to be patched; returns its index.
+    fn jump(&mut self) -> usize {
+        self.emit(Op::Jmp, 0, 0, 0)
+    }
+
+    fn jump_if_not(&mut self, cond: Loc) -> usize {
+        self.emit(Op::JmpIfNot, cond.off, 0, 0)
+    }
+
+    /// Points the branch at `at` to the next instruction emitted.
+    fn patch_here(&mut self, at: usize) {
+        let here = self.code.len();
+        self.patch(at, here);
+    }
+
+    fn patch(&mut self, at: usize, target: usize) {
+        let rel = (target as i64 - at as i64) as i32 as u32;
+        match self.code[at].op {
+            Op::Jmp => self.code[at].a = rel,
+            _ => self.code[at].b = rel,
+        }
+    }
+
+    fn jump_to(&mut self, target: usize) {
+        let at = self.jump();
+        self.patch(at, target);
+    }
+
+    // ---- frame ----
+
+    fn alloc(&mut self, rep: Rep) -> Loc {
+        let off = self.top;
+        self.top += rep.size();
+        self.max = self.max.max(self.top);
+        Loc { off, rep }
+    }
+
+    fn unsupported(&self, pos: Pos, what: &str) -> Unsupported {
+        self.c.unsupported(self.file, pos, what)
+    }
+
+    // ---- types ----
+
+    fn rep_of(&self, t: TypeId, pos: Pos) -> Result<Rep> {
+        let u = self.c.world.prog.underlying(t);
+        let Type::Basic(k) = self.c.ty(u) else {
+            let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
+            return Err(self.unsupported(pos, &format!("values of type {s}")));
+        };
+        use BasicKind::*;
+        Ok(match k {
+            Bool | UntypedBool => Rep::Bool,
+            Int | Int64 | UntypedInt | UntypedRune => Rep::Int {
+                signed: true,
+                bits: 64,
+            },
+            Int8 => Rep::Int {
+                signed: true,
+                bits: 8,
+            },
+            Int16 => Rep::Int {
+                signed: true,
+                bits: 16,
+            },
+            Int32 => Rep::Int {
+                signed: true,
+                bits: 32,
+            },
+            Uint | Uint64 | Uintptr => Rep::Int {
+                signed: false,
+                bits: 64,
+            },
+            Uint8 => Rep::Int {
+                signed: false,
+                bits: 8,
+            },
+            Uint16 => Rep::Int {
+                signed: false,
+                bits: 16,
+            },
+            Uint32 => Rep::Int {
+                signed: false,
+                bits: 32,
+            },
+            Float64 | UntypedFloat => Rep::F64,
+            Float32 => Rep::F32,
+            String | UntypedString => Rep::Str,
+            _ => {
+                let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
+                return Err(self.unsupported(pos, &format!("values of type {s}")));
+            }
+        })
+    }
+
+    /// The recorded type and mode of `e`.
+    fn tv(&self, e: &Expr) -> Result<(Mode, TypeId)> {
+        match self.c.info.types.get(&key(e)) {
+            Some(tv) => Ok((tv.mode.clone(), tv.ty)),
+            None => Err(self.unsupported(e.start(), "an expression without a recorded type")),
+        }
+    }
+
+    fn obj_of(&self, n: &ast::Name) -> Option<ObjId> {
+        let k = key(n);
+        self.c
+            .info
+            .uses
+            .get(&k)
+            .or_else(|| self.c.info.defs.get(&k))
+            .copied()
+    }
+
+    // ---- statements ----
+
+    fn stmts(&mut self, list: &[Stmt]) -> Result<()> {
+        for s in list {
+            let mark = self.top;
+            self.stmt(s, None)?;
+            // Temporaries die with their statement (variables declared by
+            // it live on: only reclaim when the statement declares none).
+            if !declares(s) {
+                self.top = mark;
+            }
+        }
+        Ok(())
+    }
+
+    fn stmt(&mut self, s: &Stmt, label: Option<&str>) -> Result<()> {
+        self.line(s.pos());
+        match s {
+            Stmt::Empty(_) => Ok(()),
+            Stmt::Block(b) => self.block(&b.stmts),
+            Stmt::Expr { x, .. } => {
+                self.expr_stmt(x)?;
+                Ok(())
+            }
+            Stmt::Decl { decls, .. } => {
+                for d in decls {
+                    self.local_decl(d)?;
+                }
+                Ok(())
+            }
+            Stmt::Assign { pos, op, lhs, rhs } => self.assign(*pos, *op, lhs, rhs.as_ref()),
+            Stmt::Return { pos, results } => self.return_stmt(*pos, results.as_ref()),
+            Stmt::If {
+                init,
+                cond,
+                then,
+                els,
+                ..
+            } => {
+                let mark = self.top;
+                if let Some(i) = init {
+                    self.stmt(i, None)?;
+                }
+                let Some(cond) = cond else {
+                    return Err(self.unsupported(s.pos(), "if without condition"));
+                };
+                let cv = self.expr(cond)?;
+                let skip = self.jump_if_not(cv);
+                self.block(&then.stmts)?;
+                if let Some(e) = els {
+                    let end = self.jump();
+                    self.patch_here(skip);
+                    self.stmt(e, None)?;
+                    self.patch_here(end);
+                } else {
+                    self.patch_here(skip);
+                }
+                self.top = mark;
+                Ok(())
+            }
+            Stmt::For {
+                init,
+                cond,
+                post,
+                body,
+                ..
+            } => self.for_stmt(
+                s,
+                init.as_deref(),
+                cond.as_ref(),
+                post.as_deref(),
+                body,
+                label,
+            ),
+            Stmt::Switch {
+                init, tag, body, ..
+            } => self.switch_stmt(s, init.as_deref(), tag.as_ref(), body, label),
+            Stmt::Labeled { label: l, stmt, .. } => self.stmt(stmt, Some(&l.value)),
+            Stmt::Branch { pos, tok, label: l } => self.branch(*pos, *tok, l.as_ref()),
+            _ => Err(self.unsupported(s.pos(), "this statement")),
+        }
+    }
+
+    fn block(&mut self, stmts: &[Stmt]) -> Result<()> {
+        let mark = self.top;
+        self.stmts(stmts)?;
+        self.top = mark;
+        Ok(())
+    }
+
+    fn expr_stmt(&mut self, x: &Expr) -> Result<()> {
+        match x.unparen() {
+            Expr::Call { .. } => {
+                self.call_expr(x, None)?;
+                Ok(())
+            }
+            _ => Err(self.unsupported(x.start(), "this expression statement")),
+        }
+    }
+
+    fn local_decl(&mut self, d: &Decl) -> Result<()> {
+        match d {
+            Decl::Const(_) | Decl::Type(_) => Ok(()),
+            Decl::Var(v) => {
+                let mut objs = Vec::new();
+                for n in &v.names {
+                    let Some(o) = self.c.info.defs.get(&key(n)).copied() else {
+                        objs.push(None);
+                        continue;
+                    };
+                    let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                    objs.push(Some((o, rep)));
+                }
+                match &v.values {
+                    None => {
+                        for (o, rep) in objs.into_iter().flatten() {
+                            let loc = self.alloc(rep);
+                            self.emit(Op::Zero, loc.off, 0, rep.size());
+                            self.vars.insert(o, loc);
+                        }
+                        Ok(())
+                    }
+                    Some(values) => {
+                        let vals = values.list();
+                        if vals.len() != objs.len() {
+                            return Err(self.unsupported(v.pos, "multi-value declarations"));
+                        }
+                        // Evaluate all, then bind (`var a, b = b0, a0`).
+                        let mut locs = Vec::new();
+                        for (val, o) in vals.iter().zip(&objs) {
+                            match o {
+                                Some((_, rep)) => {
+                                    let loc = self.alloc(*rep);
+                                    self.expr_into(val, loc)?;
+                                    locs.push(Some(loc));
+                                }
+                                None => {
+                                    self.expr(val)?;
+                                    locs.push(None);
+                                }
+                            }
+                        }
+                        for (o, loc) in objs.iter().zip(locs) {
+                            if let (Some((o, _)), Some(loc)) = (o, loc) {
+                                self.vars.insert(*o, loc);
+                            }
+                        }
+                        Ok(())
+                    }
+                }
+            }
+            _ => Err(self.unsupported(d.pos(), "this declaration")),
+        }
+    }
+
+    fn assign(
+        &mut self,
+        pos: Pos,
+        op: Option<Operator>,
+        lhs: &Expr,
+        rhs: Option<&Expr>,
+    ) -> Result<()> {
+        match (op, rhs) {
+            // x++ / x--
+            (Some(o), None) => {
+                let dst = self.lvalue(lhs)?;
+                let one = self.constant_loc(&Value::int(1), dst.rep, pos)?;
+                self.arith(o, dst, dst, one, Some(dst), pos)?;
+                Ok(())
+            }
+            (Some(Operator::Def), Some(r)) => self.define(lhs.list(), r.list(), pos),
+            (Some(o), Some(r)) => {
+                let dst = self.lvalue(lhs)?;
+                let (_, rt) = self.tv(r)?;
+                if matches!(o, Operator::Shl | Operator::Shr) {
+                    let y = self.expr(r)?;
+                    let yrep = self.rep_of(rt, r.start())?;
+                    self.shift(o, dst, dst, y, yrep, Some(dst), pos)?;
+                } else {
+                    let y = self.expr(r)?;
+                    self.arith(o, dst, dst, y, Some(dst), pos)?;
+                }
+                Ok(())
+            }
+            (None, Some(r)) => {
+                let (ls, rs) = (lhs.list(), r.list());
+                if ls.len() != rs.len() {
+                    if rs.len() == 1 {
+                        return self.assign_call(ls, &rs[0], pos);
+                    }
+                    return Err(self.unsupported(pos, "this assignment"));
+                }
+                if ls.len() == 1 {
+                    if is_blank(&ls[0]) {
+                        self.expr(&rs[0])?;
+                        return Ok(());
+                    }
+                    let dst = self.lvalue(&ls[0])?;
+                    return self.expr_into(&rs[0], dst);
+                }
+                // Parallel assignment: evaluate every right side first.
+                let mut tmps = Vec::new();
+                for r in rs {
+                    tmps.push(self.expr_tmp(r)?);
+                }
+                for (l, t) in ls.iter().zip(tmps) {
+                    if is_blank(l) {
+                        continue;
+                    }
+                    let dst = self.lvalue(l)?;
+                    self.mov(dst, t);
+                }
+                Ok(())
+            }
+            (None, None) => Ok(()),
+        }
+    }
+
+    /// `a, b := f()` and `a, b = f()`.
+    fn assign_call(&mut self, ls: &[Expr], call: &Expr, pos: Pos) -> Result<()> {
+        let results = self.call_results(call)?;
+        if results.len() != ls.len() {
+            return Err(self.unsupported(pos, "this assignment"));
+        }
+        for (l, r) in ls.iter().zip(results) {
+            if is_blank(l) {
+                continue;
+            }
+            let dst = self.lvalue(l)?;
+            self.mov(dst, r);
+        }
+        Ok(())
+    }
+
+    /// `lhs := rhs`.
+    fn define(&mut self, ls: &[Expr], rs: &[Expr], pos: Pos) -> Result<()> {
+        // The variables the statement declares get new slots; the others
+        // are assigned.
+        let mut dsts: Vec<Option<Loc>> = Vec::new();
+        let mut new_vars = Vec::new();
+        for l in ls {
+            let Expr::Name(n) = l else {
+                return Err(self.unsupported(pos, "this short declaration"));
+            };
+            if n.value == "_" {
+                dsts.push(None);
+                continue;
+            }
+            if let Some(&o) = self.c.info.defs.get(&key(n)) {
+                let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                let loc = self.alloc(rep);
+                new_vars.push((o, loc));
+                dsts.push(Some(loc));
+            } else {
+                dsts.push(Some(self.lvalue(l)?));
+            }
+        }
+        if rs.len() == 1 && ls.len() > 1 {
+            let results = self.call_results(&rs[0])?;
+            for (d, r) in dsts.iter().zip(results) {
+                if let Some(d) = d {
+                    self.mov(*d, r);
+                }
+            }
+        } else if ls.len() == 1 {
+            match dsts[0] {
+                Some(d) => self.expr_into(&rs[0], d)?,
+                None => {
+                    self.expr(&rs[0])?;
+                }
+            }
+        } else {
+            let mut tmps = Vec::new();
+            for r in rs {
+                tmps.push(self.expr_tmp(r)?);
+            }
+            for (d, t) in dsts.iter().zip(tmps) {
+                if let Some(d) = d {
+                    self.mov(*d, t);
+                }
+            }
+        }
+        for (o, loc) in new_vars {
+            self.vars.insert(o, loc);
+        }
+        Ok(())
+    }
+
+    /// The slot an assignable expression denotes.
+    fn lvalue(&mut self, e: &Expr) -> Result<Loc> {
+        match e.unparen() {
+            Expr::Name(n) => {
+                let Some(o) = self.obj_of(n) else {
+                    return Err(self.unsupported(n.pos, "this assignment target"));
+                };
+                match self.vars.get(&o) {
+                    Some(&l) => Ok(l),
+                    None => Err(self.unsupported(n.pos, "package-level variables")),
+                }
+            }
+            _ => Err(self.unsupported(e.start(), "this assignment target")),
+        }
+    }
+
+    fn return_stmt(&mut self, pos: Pos, results: Option<&Expr>) -> Result<()> {
+        if let Some(r) = results {
+            let rs = r.list();
+            let dsts = self.results.clone();
+            if rs.len() == 1 && dsts.len() > 1 {
+                let vals = self.call_results(&rs[0])?;
+                for (d, v) in dsts.iter().zip(vals) {
+                    self.mov(*d, v);
+                }
+            } else if rs.len() == 1 {
+                self.expr_into(&rs[0], dsts[0])?;
+            } else {
+                // Evaluate all before storing: results may be read by later
+                // expressions (named results).
+                let mut tmps = Vec::new();
+                for r in rs {
+                    tmps.push(self.expr_tmp(r)?);
+                }
+                for (d, t) in dsts.iter().zip(tmps) {
+                    self.mov(*d, t);
+                }
+            }
+        }
+        self.line(pos);
+        self.emit(Op::Ret, 0, 0, 0);
+        Ok(())
+    }
+
+    fn for_stmt(
+        &mut self,
+        s: &Stmt,
+        init: Option<&Stmt>,
+        cond: Option<&Expr>,
+        post: Option<&Stmt>,
+        body: &ast::Block,
+        label: Option<&str>,
+    ) -> Result<()> {
+        let mark = self.top;
+        if let Some(Stmt::Range { lhs, def, x, .. }) = init {
+            return self.range_int(s, lhs.as_ref(), *def, x, body, label, mark);
+        }
+        if let Some(i) = init {
+            self.stmt(i, None)?;
+        }
+        // Condition at the bottom: one branch per iteration.
+        let to_cond = self.jump();
+        let top = self.code.len();
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: Some(Vec::new()),
+        });
+        self.block(&body.stmts)?;
+        let t = self.targets.pop().expect("loop target");
+        for at in t.continues.into_iter().flatten() {
+            self.patch_here(at);
+        }
+        if let Some(p) = post {
+            self.stmt(p, None)?;
+        }
+        self.patch_here(to_cond);
+        match cond {
+            Some(c) => {
+                self.line(c.start());
+                let cv = self.expr(c)?;
+                let back = self.emit(Op::JmpIf, cv.off, 0, 0);
+                self.patch(back, top);
+            }
+            None => self.jump_to(top),
+        }
+        for at in t.breaks {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    /// `for i := range n` over an integer.
+    #[allow(clippy::too_many_arguments)]
+    fn range_int(
+        &mut self,
+        s: &Stmt,
+        lhs: Option<&Expr>,
+        def: bool,
+        x: &Expr,
+        body: &ast::Block,
+        label: Option<&str>,
+        mark: u32,
+    ) -> Result<()> {
+        let (_, xt) = self.tv(x)?;
+        let rep = self.rep_of(xt, x.start())?;
+        if !matches!(rep, Rep::Int { .. }) {
+            return Err(self.unsupported(s.pos(), "range over this type"));
+        }
+        let n = self.expr_tmp(x)?;
+        let i = self.alloc(rep);
+        self.emit(Op::Zero, i.off, 0, 8);
+        // The loop variable: a fresh copy each iteration (Go 1.22).
+        let var = match lhs {
+            Some(l) if !is_blank(l) => {
+                if def {
+                    let Expr::Name(nm) = l else {
+                        return Err(self.unsupported(s.pos(), "this range clause"));
+                    };
+                    let o = self.c.info.defs.get(&key(nm)).copied();
+                    let v = self.alloc(rep);
+                    if let Some(o) = o {
+                        self.vars.insert(o, v);
+                    }
+                    Some(v)
+                } else {
+                    Some(self.lvalue(l)?)
+                }
+            }
+            _ => None,
+        };
+        let to_cond = self.jump();
+        let top = self.code.len();
+        if let Some(v) = var {
+            self.mov(v, i);
+        }
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: Some(Vec::new()),
+        });
+        self.block(&body.stmts)?;
+        let t = self.targets.pop().expect("loop target");
+        for at in t.continues.into_iter().flatten() {
+            self.patch_here(at);
+        }
+        self.emit(Op::AddI, i.off, i.off, 1);
+        self.patch_here(to_cond);
+        let cv = self.alloc(Rep::Bool);
+        let lt = match rep {
+            Rep::Int { signed: false, .. } => Op::LtU,
+            _ => Op::LtS,
+        };
+        self.emit(lt, cv.off, i.off, n.off);
+        let back = self.emit(Op::JmpIf, cv.off, 0, 0);
+        self.patch(back, top);
+        for at in t.breaks {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    fn switch_stmt(
+        &mut self,
+        s: &Stmt,
+        init: Option<&Stmt>,
+        tag: Option<&Expr>,
+        body: &[ast::CaseClause],
+        label: Option<&str>,
+    ) -> Result<()> {
+        let mark = self.top;
+        if let Some(i) = init {
+            self.stmt(i, None)?;
+        }
+        if matches!(tag, Some(Expr::TypeSwitchGuard { .. })) {
+            return Err(self.unsupported(s.pos(), "type switches"));
+        }
+        let tagv = match tag {
+            Some(t) => Some(self.expr_tmp(t)?),
+            None => None,
+        };
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: None,
+        });
+        // Tests in order, each jumping to its body; bodies in order.
+        let mut body_jumps: Vec<Vec<usize>> = Vec::new();
+        let mut default = None;
+        for (ci, cc) in body.iter().enumerate() {
+            let mut jumps = Vec::new();
+            match &cc.cases {
+                None => default = Some(ci),
+                Some(cases) => {
+                    for e in cases.list() {
+                        self.line(e.start());
+                        let hit = match tagv {
+                            Some(t) => {
+                                let v = self.expr_tmp(e)?;
+                                let r = self.alloc(Rep::Bool);
+                                self.compare(Operator::Eql, r, t, v, e.start())?;
+                                r
+                            }
+                            None => self.expr(e)?,
+                        };
+                        jumps.push(self.emit(Op::JmpIf, hit.off, 0, 0));
+                    }
+                }
+            }
+            body_jumps.push(jumps);
+        }
+        let to_default = self.jump();
+        let mut ends = Vec::new();
+        let mut fall: Option<usize> = None;
+        for (ci, cc) in body.iter().enumerate() {
+            let start = self.code.len();
+            for &j in &body_jumps[ci] {
+                self.patch(j, start);
+            }
+            if default == Some(ci) {
+                self.patch(to_default, start);
+            }
+            if let Some(f) = fall.take() {
+                self.patch(f, start);
+            }
+            let falls = matches!(
+                cc.body.last(),
+                Some(Stmt::Branch {
+                    tok: Token::Fallthrough,
+                    ..
+                })
+            );
+            let stmts = if falls {
+                &cc.body[..cc.body.len() - 1]
+            } else {
+                &cc.body[..]
+            };
+            self.block(stmts)?;
+            if falls {
+                fall = Some(self.jump());
+            } else {
+                ends.push(self.jump());
+            }
+        }
+        if default.is_none() {
+            self.patch_here(to_default);
+        }
+        let t = self.targets.pop().expect("switch target");
+        for at in ends.into_iter().chain(t.breaks) {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    fn branch(&mut self, pos: Pos, tok: Token, label: Option<&ast::Name>) -> Result<()> {
+        let want = label.map(|l| l.value.as_str());
+        let find = |targets: &[Target], loops_only: bool| {
+            targets.iter().rposition(|t| {
+                (!loops_only || t.continues.is_some())
+                    && (want.is_none() || t.label.as_deref() == want)
+            })
+        };
+        match tok {
+            Token::Break => {
+                let Some(i) = find(&self.targets, false) else {
+                    return Err(self.unsupported(pos, "this break"));
+                };
+                let j = self.jump();
+                self.targets[i].breaks.push(j);
+                Ok(())
+            }
+            Token::Continue => {
+                let Some(i) = find(&self.targets, true) else {
+                    return Err(self.unsupported(pos, "this continue"));
+                };
+                let j = self.jump();
+                if let Some(c) = &mut self.targets[i].continues {
+                    c.push(j);
+                }
+                Ok(())
+            }
+            _ => Err(self.unsupported(pos, "goto and fallthrough here")),
+        }
+    }
+
+    // ---- expressions ----
+
+    /// Compiles `e` into a fresh temporary.
+    fn expr_tmp(&mut self, e: &Expr) -> Result<Loc> {
+        let (_, t) = self.tv(e)?;
+        let rep = self.rep_of(t, e.start())?;
+        let dst = self.alloc(rep);
+        self.expr_into(e, dst)?;
+        Ok(dst)
+    }
+
+    /// Compiles `e` and returns where its value is (a variable's own slot,
+    /// or a new temporary).
+    fn expr(&mut self, e: &Expr) -> Result<Loc> {
+        let (mode, t) = self.tv(e)?;
+        if let Expr::Name(n) = e.unparen()
+            && !matches!(mode, Mode::Constant(_))
+            && let Some(o) = self.obj_of(n)
+            && let Some(&l) = self.vars.get(&o)
+        {
+            let _ = t;
+            return Ok(l);
+        }
+        self.expr_tmp(e)
+    }
+
+    fn mov(&mut self, dst: Loc, src: Loc) {
+        if dst.off == src.off {
+            return;
+        }
+        match src.rep.size() {
+            16 => self.emit(Op::Mov16, dst.off, src.off, 0),
+            _ => self.emit(Op::Mov, dst.off, src.off, 0),
+        };
+    }
+
+    /// Compiles `e` into `dst`.
+    fn expr_into(&mut self, e: &Expr, dst: Loc) -> Result<()> {
+        let (mode, t) = self.tv(e)?;
+        if let Mode::Constant(v) = &mode {
+            return self.constant(v, t, dst, e.start());
+        }
+        match e {
+            Expr::Paren { x, .. } => self.expr_into(x, dst),
+            Expr::Name(n) => {
+                let Some(o) = self.obj_of(n) else {
+                    return Err(self.unsupported(n.pos, "this name"));
+                };
+                match self.vars.get(&o) {
+                    Some(&src) => {
+                        self.mov(dst, src);
+                        Ok(())
+                    }
+                    None => Err(self.unsupported(n.pos, "package-level variables")),
+                }
+            }
+            Expr::Operation {
+                op,
+                x,
+                y: Some(y),
+                pos,
+            } => self.binary(*op, x, y, dst, *pos),
+            Expr::Operation {
+                op,
+                x,
+                y: None,
+                pos,
+                ..
+            } => self.unary(*op, x, dst, *pos),
+            Expr::Call { .. } => {
+                let r = self.call_expr(e, Some(dst))?;
+                match r {
+                    Some(_) => Ok(()),
+                    None => Err(self.unsupported(e.start(), "a call without a value")),
+                }
+            }
+            _ => Err(self.unsupported(e.start(), "this expression")),
+        }
+    }
+
+    /// A constant of type `t` into `dst`.
+    fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
+        let rep = self.rep_of(t, pos)?;
+        match rep {
+            Rep::Str => {
+                let s = v.as_str().unwrap_or_default().to_string();
+                let off = self.c.string_data(&s);
+                self.emit(Op::Data, dst.off, off, 0);
+                self.const64(dst.off + 8, s.len() as u64);
+            }
+            Rep::Bool => {
+                let b = v.as_bool().unwrap_or(false);
+                self.const64(dst.off, b as u64);
+            }
+            Rep::Int { signed, .. } => {
+                let iv = v.to_int();
+                let bits = if signed {
+                    iv.to_i64().map(|x| x as u64)
+                } else {
+                    iv.to_u64()
+                };
+                self.const64(dst.off, bits.unwrap_or(0));
+            }
+            Rep::F64 => {
+                let (f, _) = v.to_f64();
+                self.const64(dst.off, f.to_bits());
+            }
+            Rep::F32 => {
+                let (f, _) = v.to_f32();
+                self.const64(dst.off, f.to_bits() as u64);
+            }
+        }
+        Ok(())
+    }
+
+    fn const64(&mut self, off: u32, bits: u64) {
+        self.emit(Op::Const, off, bits as u32, (bits >> 32) as u32);
+    }
+
+    /// A constant in a new temporary.
+    fn constant_loc(&mut self, v: &Value, rep: Rep, pos: Pos) -> Result<Loc> {
+        let loc = self.alloc(rep);
+        let t = match rep {
+            Rep::Int { signed, bits } => basic_for_int(signed, bits),
+            Rep::F64 => TypeId::basic(BasicKind::Float64),
+            Rep::F32 => TypeId::basic(BasicKind::Float32),
+            Rep::Bool => TypeId::basic(BasicKind::Bool),
+            Rep::Str => TypeId::basic(BasicKind::String),
+        };
+        self.constant(v, t, loc, pos)?;
+        Ok(loc)
+    }
+
+    fn binary(&mut self, op: Operator, x: &Expr, y: &Expr, dst: Loc, pos: Pos) -> Result<()> {
+        match op {
+            Operator::AndAnd | Operator::OrOr => {
+                // dst = x; if dst (is false | is true) skip y; dst = y.
+                self.expr_into(x, dst)?;
+                let skip = match op {
+                    Operator::AndAnd => self.emit(Op::JmpIfNot, dst.off, 0, 0),
+                    _ => self.emit(Op::JmpIf, dst.off, 0, 0),
+                };
+                self.expr_into(y, dst)?;
+                self.patch_here(skip);
+                return Ok(());
+            }
+            Operator::Eql
+            | Operator::Neq
+            | Operator::Lss
+            | Operator::Leq
+            | Operator::Gtr
+            | Operator::Geq => {
+                let xv = self.expr(x)?;
+                let yv = self.expr(y)?;
+                return self.compare(op, dst, xv, yv, pos);
+            }
+            Operator::Shl | Operator::Shr => {
+                let xv = self.expr(x)?;
+                let (_, yt) = self.tv(y)?;
+                let yrep = self.rep_of(yt, y.start())?;
+                let yv = self.expr(y)?;
+                return self
+                    .shift(op, dst, xv, yv, yrep, Some(dst), pos)
+                    .map(|_| ());
+            }
+            _ => {}
+        }
+        let xv = self.expr(x)?;
+        // x + small constant: one instruction with an immediate.
+        if matches!(op, Operator::Add | Operator::Sub)
+            && let Rep::Int { .. } = dst.rep
+            && let Ok((Mode::Constant(c), _)) = self.tv(y)
+            && let Some(k) = c.to_int().to_i64()
+            && let Some(k) = if op == Operator::Add {
+                Some(k)
+            } else {
+                k.checked_neg()
+            }
+            && i32::try_from(k).is_ok()
+        {
+            self.emit(Op::AddI, dst.off, xv.off, k as i32 as u32);
+            self.normalize(dst);
+            return Ok(());
+        }
+        let yv = self.expr(y)?;
+        self.arith(op, dst, xv, yv, Some(dst), pos)?;
+        Ok(())
+    }
+
+    /// `dst = x op y` for arithmetic operators; returns the result slot.
+    fn arith(
+        &mut self,
+        op: Operator,
+        dst: Loc,
+        x: Loc,
+        y: Loc,
+        _into: Option<Loc>,
+        pos: Pos,
+    ) -> Result<Loc> {
+        let rep = x.rep;
+        let o = match (rep, op) {
+            (Rep::Str, Operator::Add) => Op::StrConcat,
+            (Rep::F64, Operator::Add) => Op::AddF,
+            (Rep::F64, Operator::Sub) => Op::SubF,
+            (Rep::F64, Operator::Mul) => Op::MulF,
+            (Rep::F64, Operator::Div) => Op::DivF,
+            (Rep::F32, Operator::Add) => Op::AddF32,
+            (Rep::F32, Operator::Sub) => Op::SubF32,
+            (Rep::F32, Operator::Mul) => Op::MulF32,
+            (Rep::F32, Operator::Div) => Op::DivF32,
+            (Rep::Int { signed, .. }, op) => match op {
+                Operator::Add => Op::Add,
+                Operator::Sub => Op::Sub,
+                Operator::Mul => Op::Mul,
+                Operator::Div if signed => Op::DivS,
+                Operator::Div => Op::DivU,
+                Operator::Rem if signed => Op::RemS,
+                Operator::Rem => Op::RemU,
+                Operator::And => Op::And,
+                Operator::Or => Op::Or,
+                Operator::Xor => Op::Xor,
+                Operator::AndNot => Op::AndNot,
+                _ => return Err(self.unsupported(pos, "this operator")),
+            },
+            _ => return Err(self.unsupported(pos, "this operator")),
+        };
+        self.emit(o, dst.off, x.off, y.off);
+        self.normalize(dst);
+        Ok(dst)
+    }
+
+    /// Shifts, with Go's rules for large and negative counts.
+    #[allow(clippy::too_many_arguments)]
+    fn shift(
+        &mut self,
+        op: Operator,
+        dst: Loc,
+        x: Loc,
+        y: Loc,
+        yrep: Rep,
+        _into: Option<Loc>,
+        pos: Pos,
+    ) -> Result<Loc> {
+        let Rep::Int { signed, .. } = x.rep else {
+            return Err(self.unsupported(pos, "this shift"));
+        };
+        if let Rep::Int { signed: true, .. } = yrep {
+            self.emit(Op::ShiftCheck, y.off, 0, 0);
+        }
+        let o = match (op, signed) {
+            (Operator::Shl, _) => Op::Shl,
+            (_, true) => Op::ShrS,
+            (_, false) => Op::ShrU,
+        };
+        self.emit(o, dst.off, x.off, y.off);
+        self.normalize(dst);
+        Ok(dst)
+    }
+
+    /// Re-extends a narrow integer result to its 64-bit slot form.
+    fn normalize(&mut self, dst: Loc) {
+        if let Rep::Int { signed, bits } = dst.rep {
+            let op = match (signed, bits) {
+                (true, 8) => Op::Sext8,
+                (true, 16) => Op::Sext16,
+                (true, 32) => Op::Sext32,
+                (false, 8) => Op::Zext8,
+                (false, 16) => Op::Zext16,
+                (false, 32) => Op::Zext32,
+                _ => return,
+            };
+            self.emit(op, dst.off, dst.off, 0);
+        }
+    }
+
+    fn compare(&mut self, op: Operator, dst: Loc, x: Loc, y: Loc, pos: Pos) -> Result<()> {
+        use Operator::*;
+        // Normalise to <, <=, ==, != by swapping operands.
+        let (op, x, y) = match op {
+            Gtr => (Lss, y, x),
+            Geq => (Leq, y, x),
+            o => (o, x, y),
+        };
+        let (o, negate) = match (x.rep, op) {
+            (Rep::Int { .. } | Rep::Bool, Eql) => (Op::Eq, false),
+            (Rep::Int { .. } | Rep::Bool, Neq) => (Op::Ne, false),
+            (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
+            (Rep::Int { signed: true, .. }, Leq) => (Op::LeS, false),
+            (Rep::Int { signed: false, .. }, Lss) => (Op::LtU, false),
+            (Rep::Int { signed: false, .. }, Leq) => (Op::LeU, false),
+            (Rep::F64, Eql) => (Op::EqF, false),
+            (Rep::F64, Neq) => (Op::NeF, false),
+            (Rep::F64, Lss) => (Op::LtF, false),
+            (Rep::F64, Leq) => (Op::LeF, false),
+            (Rep::F32, Eql) => (Op::EqF32, false),
+            (Rep::F32, Neq) => (Op::NeF32, false),
+            (Rep::F32, Lss) => (Op::LtF32, false),
+            (Rep::F32, Leq) => (Op::LeF32, false),
+            (Rep::Str, Eql) => (Op::StrEq, false),
+            (Rep::Str, Neq) => (Op::StrEq, true),
+            (Rep::Str, Lss) => (Op::StrLt, false),
+            // x <= y is !(y < x).
+            (Rep::Str, Leq) => {
+                self.emit(Op::StrLt, dst.off, y.off, x.off);
+                self.emit(Op::BoolNot, dst.off, dst.off, 0);
+                return Ok(());
+            }
+            _ => return Err(self.unsupported(pos, "this comparison")),
+        };
+        self.emit(o, dst.off, x.off, y.off);
+        if negate {
+            self.emit(Op::BoolNot, dst.off, dst.off, 0);
+        }
+        Ok(())
+    }
+
+    fn unary(&mut self, op: Operator, x: &Expr, dst: Loc, pos: Pos) -> Result<()> {
+        let xv = self.expr(x)?;
+        let o = match (op, xv.rep) {
+            (Operator::Add, _) => {
+                self.mov(dst, xv);
+                return Ok(());
+            }
+            (Operator::Sub, Rep::Int { .. }) => Op::Neg,
+            (Operator::Sub, Rep::F64) => Op::NegF,
+            (Operator::Sub, Rep::F32) => Op::NegF32,
+            (Operator::Xor, Rep::Int { .. }) => Op::Not,
+            (Operator::Not, Rep::Bool) => Op::BoolNot,
+            _ => return Err(self.unsupported(pos, "this unary operator")),
+        };
+        self.emit(o, dst.off, xv.off, 0);
+        self.normalize(dst);
+        Ok(())
+    }
+
+    // ---- calls ----
+
+    /// Compiles a call; for a call with one result, stores it in `dst`
+    /// (or a new temporary) and returns it.
+    fn call_expr(&mut self, e: &Expr, dst: Option<Loc>) -> Result<Option<Loc>> {
+        let Expr::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = e.unparen()
+        else {
+            return Err(self.unsupported(e.start(), "this call"));
+        };
+        let (fmode, ft) = self.tv(fun)?;
+        match fmode {
+            Mode::Builtin(b) => return self.builtin(b, e, args, dst),
+            Mode::TypExpr => {
+                // A conversion.
+                let d = match dst {
+                    Some(d) => d,
+                    None => {
+                        let rep = self.rep_of(ft, e.start())?;
+                        self.alloc(rep)
+                    }
+                };
+                self.conversion(&args[0], d, e.start())?;
+                return Ok(Some(d));
+            }
+            _ => {}
+        }
+        if *has_dots {
+            return Err(self.unsupported(e.start(), "calls with ..."));
+        }
+        let results = self.call(e, fun, args)?;
+        match results.as_slice() {
+            [] => Ok(None),
+            [r] => {
+                let d = match dst {
+                    Some(d) => d,
+                    None => self.alloc(r.rep),
+                };
+                self.mov(d, *r);
+                Ok(Some(d))
+            }
+            _ => Err(self.unsupported(e.start(), "a multi-value call here")),
+        }
+    }
+
+    /// The results of call `e`, left in the call area (valid until the next
+    /// call).
+    fn call_results(&mut self, e: &Expr) -> Result<Vec<Loc>> {
+        let Expr::Call { fun, args, .. } = e.unparen() else {
+            return Err(self.unsupported(e.start(), "a multi-value expression"));
+        };
+        let rs = self.call(e, fun, args)?;
+        // Copy out: a following call would overwrite the area.
+        let mut out = Vec::new();
+        for r in rs {
+            let t = self.alloc(r.rep);
+            self.mov(t, r);
+            out.push(t);
+        }
+        Ok(out)
+    }
+
+    /// A call of a function of this package: arguments into the callee's
+    /// parameter slots, then `Call`. Returns the result slots.
+    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
+        let Expr::Name(n) = fun.unparen() else {
+            return Err(self.unsupported(e.start(), "calls of function values"));
+        };
+        let Some(o) = self.obj_of(n) else {
+            return Err(self.unsupported(e.start(), "this call"));
+        };
+        let Some(&id) = self.c.funcs.get(&o) else {
+            return Err(self.unsupported(e.start(), "calls of this function"));
+        };
+        let Type::Signature(sig) = self.c.ty(self.c.obj(o).ty).clone() else {
+            return Err(self.unsupported(e.start(), "this call"));
+        };
+        // Arguments are evaluated into temporaries first (a later argument
+        // may call a function, which would overwrite the call area).
+        let mut vals = Vec::new();
+        if args.len() == 1 && sig.params.len() > 1 {
+            vals = self.call_results(&args[0])?;
+        } else {
+            for (a, &p) in args.iter().zip(&sig.params) {
+                let rep = self.rep_of(self.c.obj(p).ty, a.start())?;
+                let t = self.alloc(rep);
+                self.expr_into(a, t)?;
+                vals.push(t);
+            }
+        }
+        let area = self.top;
+        let mut off = area + FRAME_HEADER;
+        for v in &vals {
+            self.mov(Loc { off, rep: v.rep }, *v);
+            off += v.rep.size();
+        }
+        let mut results = Vec::new();
+        for &r in &sig.results {
+            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            results.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.max = self.max.max(off);
+        self.line(e.start());
+        self.emit(Op::Call, id, area, 0);
+        Ok(results)
+    }
+
+    fn builtin(
+        &mut self,
+        b: Builtin,
+        e: &Expr,
+        args: &[Expr],
+        dst: Option<Loc>,
+    ) -> Result<Option<Loc>> {
+        match b {
+            Builtin::Print | Builtin::Println => {
+                let mut vals = Vec::new();
+                for a in args {
+                    let (_, t) = self.tv(a)?;
+                    let rep = self.rep_of(t, a.start())?;
+                    let v = self.expr(a)?;
+                    vals.push((v, rep));
+                }
+                self.line(e.start());
+                for (i, (v, rep)) in vals.iter().enumerate() {
+                    if i > 0 && b == Builtin::Println {
+                        self.emit(Op::PrintSpace, 0, 0, 0);
+                    }
+                    let op = match rep {
+                        Rep::Int { signed: true, .. } => Op::PrintInt,
+                        Rep::Int { signed: false, .. } => Op::PrintUint,
+                        Rep::F64 => Op::PrintFloat,
+                        Rep::F32 => Op::PrintFloat32,
+                        Rep::Bool => Op::PrintBool,
+                        Rep::Str => Op::PrintStr,
+                    };
+                    self.emit(op, v.off, 0, 0);
+                }
+                if b == Builtin::Println {
+                    self.emit(Op::PrintNl, 0, 0, 0);
+                }
+                self.emit(Op::PrintFlush, 0, 0, 0);
+                Ok(None)
+            }
+            Builtin::Len => {
+                let (_, t) = self.tv(&args[0])?;
+                if self.rep_of(t, e.start())? != Rep::Str {
+                    return Err(self.unsupported(e.start(), "len of this type"));
+                }
+                let s = self.expr(&args[0])?;
+                let d = dst.unwrap_or_else(|| {
+                    self.alloc(Rep::Int {
+                        signed: true,
+                        bits: 64,
+                    })
+                });
+                self.emit(Op::Mov, d.off, s.off + 8, 0);
+                Ok(Some(d))
+            }
+            _ => Err(self.unsupported(e.start(), &format!("the built-in {}", b.name()))),
+        }
+    }
+
+    /// `T(x)` for basic types `T`.
+    fn conversion(&mut self, x: &Expr, dst: Loc, pos: Pos) -> Result<()> {
+        let (_, xt) = self.tv(x)?;
+        let from = self.rep_of(xt, x.start())?;
+        let v = self.expr(x)?;
+        let to = dst.rep;
+        match (from, to) {
+            (Rep::Int { .. }, Rep::Int { .. }) => {
+                self.mov(dst, v);
+                self.normalize(dst);
+            }
+            (Rep::Int { signed, .. }, Rep::F64) => {
+                self.emit(if signed { Op::I2F } else { Op::U2F }, dst.off, v.off, 0);
+            }
+            (Rep::Int { signed, .. }, Rep::F32) => {
+                self.emit(
+                    if signed { Op::I2F32 } else { Op::U2F32 },
+                    dst.off,
+                    v.off,
+                    0,
+                );
+            }
+            (Rep::F64, Rep::Int { signed, .. }) => {
+                self.emit(if signed { Op::F2I } else { Op::F2U }, dst.off, v.off, 0);
+                self.normalize(dst);
+            }
+            (Rep::F32, Rep::Int { signed, .. }) => {
+                self.emit(
+                    if signed { Op::F32ToI } else { Op::F32ToU },
+                    dst.off,
+                    v.off,
+                    0,
+                );
+                self.normalize(dst);
+            }
+            (Rep::F64, Rep::F32) => {
+                self.emit(Op::FToF32, dst.off, v.off, 0);
+            }
+            (Rep::F32, Rep::F64) => {
+                self.emit(Op::F32ToF, dst.off, v.off, 0);
+            }
+            (a, b) if a == b => self.mov(dst, v),
+            _ => return Err(self.unsupported(pos, "this conversion")),
+        }
+        Ok(())
+    }
+}
+
+fn basic_for_int(signed: bool, bits: u32) -> TypeId {
+    use BasicKind::*;
+    TypeId::basic(match (signed, bits) {
+        (true, 8) => Int8,
+        (true, 16) => Int16,
+        (true, 32) => Int32,
+        (true, _) => Int64,
+        (false, 8) => Uint8,
+        (false, 16) => Uint16,
+        (false, 32) => Uint32,
+        (false, _) => Uint64,
+    })
+}
+
+fn is_blank(e: &Expr) -> bool {
+    matches!(e.unparen(), Expr::Name(n) if n.value == "_")
+}
+
+/// Whether a statement declares variables that outlive it.
+fn declares(s: &Stmt) -> bool {
+    matches!(
+        s,
+        Stmt::Decl { .. }
+            | Stmt::Assign {
+                op: Some(Operator::Def),
+                ..
+            }
+    )
+}

@@ -1,0 +1,958 @@
+//! The interpreter: tail-call-threaded handlers over frame memory.
+//!
+//! # Design
+//!
+//! A compiled function's instructions are *linked* into [`Code`] records
+//! holding the handler function pointer and the three operands. Every
+//! handler has the same signature `(pc, fp, vm) -> Stop` — the current
+//! instruction, the frame pointer and the machine — does its work on frame
+//! slots, and ends by calling the next instruction's handler in tail
+//! position, so each instruction site owns its own indirect branch (the
+//! dispatch design measured fastest; see "Performance" in the design notes).
+//! LLVM turns those calls into jumps because the signatures match, no
+//! handler keeps a value with `Drop` across the call and the crate is
+//! built optimised in every profile; `tests::long_loop` would overflow the
+//! native stack if that were ever lost. Slow paths (runtime errors, stack
+//! overflow) are cold out-of-line functions returning a [`Stop`].
+//!
+//! Calls push nothing on the native stack either: `Call` writes the return
+//! pc and the caller's fp into the callee's frame header (see
+//! `abi::func`) and jumps to the callee's first instruction; `Ret` reads
+//! them back. A goroutine is therefore just its stack and a (pc, fp) pair.
+//!
+//! # Invariants (what the `unsafe` relies on)
+//!
+//! 1. Linking verifies every instruction: each frame operand plus the bytes
+//!    it accesses lies inside the function's `frame_size`; branch targets
+//!    lie inside the function; a function ends with `Ret`, `Halt` or `Jmp`;
+//!    `Call` names an existing function and its argument area fits the
+//!    caller's frame; `Data` offsets lie inside the program data.
+//! 2. `Call` enters a function only if its whole frame fits below the end
+//!    of the goroutine stack; frames are 8-aligned (the stack is `u64`s and
+//!    every offset a multiple of 8).
+//! 3. Linked code arrays, the program data and the stack are not moved or
+//!    freed while the machine runs (they are boxed slices owned by [`Vm`]).
+//! 4. String slots hold a pointer and a length describing initialized
+//!    memory that lives as long as the machine: program data or `mallocgc`
+//!    memory (never freed yet).
+//!
+//! Differs from Go: one goroutine; the stack is one fixed reservation (its
+//! pages are committed lazily by the OS) instead of a growable one; no
+//! safepoint polls yet.
+
+use crate::mem::Heap;
+use crate::panic::{Frame, panic_text};
+use abi::{FRAME_HEADER, Op, Program};
+use std::io::Write;
+
+/// A linked instruction.
+#[repr(C)]
+pub struct Code {
+    h: Handler,
+    a: u32,
+    b: u32,
+    c: u32,
+}
+
+type Handler = unsafe fn(*const Code, *mut u8, *mut Vm) -> Stop;
+
+/// Why the machine stopped (small, so that handlers return it in a
+/// register and their calls stay tail calls; details are in
+/// [`Vm::fault`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+#[repr(u8)]
+pub enum Stop {
+    /// The entry function finished.
+    Halt,
+    /// An unrecovered panic.
+    Panic,
+    /// The goroutine's frames outgrew the stack.
+    StackOverflow,
+}
+
+/// Where and why the machine stopped abnormally.
+struct Fault {
+    msg: String,
+    pc: *const Code,
+    fp: *mut u8,
+}
+
+/// The program could not be run (a compiler bug caught by the linker).
+#[derive(Debug)]
+pub struct RunError(pub String);
+
+impl std::fmt::Display for RunError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// A linked function.
+struct Func {
+    code: Box<[Code]>,
+    frame_size: u32,
+}
+
+/// Stack reservation of the goroutine (Go's limit is 1 GB of real frames).
+const STACK_BYTES: usize = 512 << 20;
+
+/// The machine: one program instance.
+pub struct Vm {
+    funcs: Vec<Func>,
+    prog: Program,
+    data: Box<[u8]>,
+    stack: Box<[u64]>,
+    /// One past the last usable stack byte.
+    stack_end: *mut u8,
+    heap: Heap,
+    /// Output of the print statement being executed.
+    print_buf: Vec<u8>,
+    /// Set when a handler returns [`Stop::Panic`] or [`Stop::StackOverflow`].
+    fault: Option<Fault>,
+}
+
+/// Runs `prog` to completion and returns its exit status, having printed
+/// what Go prints for an unrecovered panic.
+pub fn run(prog: &Program) -> Result<i32, RunError> {
+    let mut vm = link(prog)?;
+    let entry = prog.entry as usize;
+    let pc = vm.funcs[entry].code.as_ptr();
+    let fp = vm.stack.as_mut_ptr().cast::<u8>();
+    if vm.funcs[entry].frame_size as usize > STACK_BYTES {
+        return Err(RunError("entry frame larger than the stack".into()));
+    }
+    let vmp: *mut Vm = &mut vm;
+    // SAFETY: `pc` is the first instruction of a verified function whose
+    // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
+    // which outlives the run and is accessed only through `vmp` meanwhile.
+    let stop = unsafe { ((*pc).h)(pc, fp, vmp) };
+    if stop == Stop::Halt {
+        return Ok(0);
+    }
+    flush(&mut vm);
+    let Some(fault) = vm.fault.take() else {
+        return Err(RunError("internal error: stopped without a fault".into()));
+    };
+    let frames = vm.traceback(fault.pc, fault.fp);
+    let text = if stop == Stop::StackOverflow {
+        let tb = panic_text("", &frames);
+        format!(
+            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n{}",
+            tb.split_once('\n')
+                .map_or("", |(_, rest)| rest.trim_start())
+        )
+    } else {
+        panic_text(&fault.msg, &frames)
+    };
+    let _ = std::io::stderr().write_all(text.as_bytes());
+    Ok(2)
+}
+
+fn flush(vm: &mut Vm) {
+    if !vm.print_buf.is_empty() {
+        let _ = std::io::stderr().write_all(&vm.print_buf);
+        vm.print_buf.clear();
+    }
+}
+
+impl Vm {
+    /// The function whose code contains `pc`, and the instruction index.
+    fn locate(&self, pc: *const Code) -> Option<(usize, u32)> {
+        let addr = pc as usize;
+        self.funcs.iter().enumerate().find_map(|(i, f)| {
+            let start = f.code.as_ptr() as usize;
+            let end = start + f.code.len() * size_of::<Code>();
+            (start..end)
+                .contains(&addr)
+                .then(|| (i, ((addr - start) / size_of::<Code>()) as u32))
+        })
+    }
+
+    /// The frames from `(pc, fp)` outwards, up to (not including) the
+    /// entry function, as tracebacks print them.
+    fn traceback(&self, mut pc: *const Code, mut fp: *mut u8) -> Vec<Frame<'_>> {
+        let mut frames = Vec::new();
+        while let Some((fi, idx)) = self.locate(pc) {
+            if fi == self.prog.entry as usize || frames.len() >= 100 {
+                break;
+            }
+            let info = &self.prog.funcs[fi];
+            let words = (info.params_size / 8) as usize;
+            // SAFETY: `fp` is the frame pointer of a live frame of function
+            // `fi` (the faulting one or a caller found through the frame
+            // headers), whose parameters occupy `words` slots after the header
+            // (invariants 1–2).
+            let args = (0..words)
+                .map(|w| unsafe { *fp.add(FRAME_HEADER as usize + 8 * w).cast::<u64>() })
+                .collect();
+            frames.push(Frame {
+                func: &info.name,
+                args,
+                file: &info.file,
+                line: info.line_at(idx),
+                pc_offset: idx,
+            });
+            // SAFETY: every frame but the entry's starts with the header
+            // `Call` wrote: the return pc and the caller's fp.
+            unsafe {
+                pc = *fp.cast::<*const Code>();
+                fp = *fp.add(8).cast::<*mut u8>();
+            }
+            // The return pc is the instruction after the call.
+            pc = pc.wrapping_sub(1);
+        }
+        frames
+    }
+}
+
+// ---------------------------------------------------------------------------
+// Linking and verification
+
+/// Bytes a frame operand accesses, per operand, for verification.
+#[derive(Clone, Copy)]
+enum Use {
+    None,
+    Slot(u32),
+    /// A slot of `c` bytes.
+    SlotC,
+    Target,
+}
+
+fn uses(op: Op) -> [Use; 3] {
+    use Op::*;
+    use Use::{None as N, Slot as S, SlotC, Target as T};
+    match op {
+        Mov => [S(8), S(8), N],
+        Mov16 => [S(16), S(16), N],
+        MovN => [SlotC, SlotC, N],
+        Const | Data => [S(8), N, N],
+        Zero => [SlotC, N, N],
+        Add | Sub | Mul | And | Or | Xor | AndNot | DivS | DivU | RemS | RemU | Shl | ShrS
+        | ShrU | Eq | Ne | LtS | LeS | LtU | LeU | AddF | SubF | MulF | DivF | AddF32 | SubF32
+        | MulF32 | DivF32 | EqF | NeF | LtF | LeF | EqF32 | NeF32 | LtF32 | LeF32 => {
+            [S(8), S(8), S(8)]
+        }
+        AddI | ShlI | ShrSI | ShrUI | EqI | NeI | LtSI | LeSI | GtSI | GeSI => [S(8), S(8), N],
+        Neg | Not | Sext8 | Sext16 | Sext32 | Zext8 | Zext16 | Zext32 | NegF | NegF32 | I2F
+        | U2F | F2I | F2U | I2F32 | U2F32 | F32ToI | F32ToU | FToF32 | F32ToF | BoolNot => {
+            [S(8), S(8), N]
+        }
+        ShiftCheck => [S(8), N, N],
+        Jmp => [T, N, N],
+        JmpIf | JmpIfNot => [S(8), T, N],
+        Call | Ret | Halt => [N, N, N],
+        StrConcat => [S(16), S(16), S(16)],
+        StrEq | StrLt => [S(8), S(16), S(16)],
+        PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
+        PrintStr => [S(16), N, N],
+        PrintSpace | PrintNl | PrintFlush => [N, N, N],
+    }
+}
+
+/// Checks invariant 1 for every function and links the code.
+fn link(prog: &Program) -> Result<Vm, RunError> {
+    let err = |f: &abi::FuncInfo, pc: usize, what: &str| {
+        RunError(format!(
+            "internal error: {} at {}+{pc}: {what}",
+            f.name, f.file
+        ))
+    };
+    let mut funcs = Vec::with_capacity(prog.funcs.len());
+    for f in &prog.funcs {
+        if f.frame_size % 8 != 0 || f.frame_size < FRAME_HEADER {
+            return Err(err(f, 0, "bad frame size"));
+        }
+        match f.code.last().map(|i| i.op) {
+            Some(Op::Ret | Op::Halt | Op::Jmp) => {}
+            _ => {
+                return Err(err(
+                    f,
+                    f.code.len(),
+                    "code does not end in Ret, Halt or Jmp",
+                ));
+            }
+        }
+        let mut code = Vec::with_capacity(f.code.len());
+        for (pc, inst) in f.code.iter().enumerate() {
+            let ops = [inst.a, inst.b, inst.c];
+            for (k, u) in uses(inst.op).iter().enumerate() {
+                let size = match *u {
+                    Use::None => continue,
+                    Use::Slot(n) => n,
+                    Use::SlotC => inst.c,
+                    Use::Target => {
+                        let t = pc as i64 + ops[k] as i32 as i64;
+                        if t < 0 || t >= f.code.len() as i64 {
+                            return Err(err(f, pc, "branch target outside the function"));
+                        }
+                        continue;
+                    }
+                };
+                if ops[k] % 8 != 0 || ops[k] as u64 + size as u64 > f.frame_size as u64 {
+                    return Err(err(f, pc, "frame operand out of range"));
+                }
+            }
+            match inst.op {
+                Op::MovN | Op::Zero if inst.c % 8 != 0 => {
+                    return Err(err(f, pc, "size not a multiple of 8"));
+                }
+                Op::Data if inst.b as usize > prog.data.len() => {
+                    return Err(err(f, pc, "data offset out of range"));
+                }
+                Op::Call => {
+                    let Some(callee) = prog.funcs.get(inst.a as usize) else {
+                        return Err(err(f, pc, "call of an unknown function"));
+                    };
+                    let area = inst.b as u64
+                        + (FRAME_HEADER + callee.params_size + callee.results_size) as u64;
+                    if inst.b % 8 != 0 || area > f.frame_size as u64 {
+                        return Err(err(f, pc, "call area outside the frame"));
+                    }
+                }
+                _ => {}
+            }
+            code.push(Code {
+                h: handler(inst.op),
+                a: inst.a,
+                b: inst.b,
+                c: inst.c,
+            });
+        }
+        funcs.push(Func {
+            code: code.into_boxed_slice(),
+            frame_size: f.frame_size,
+        });
+    }
+    let mut stack = vec![0u64; STACK_BYTES / 8].into_boxed_slice();
+    // SAFETY: one past the end of the stack allocation.
+    let stack_end = unsafe { stack.as_mut_ptr().add(stack.len()).cast::<u8>() };
+    Ok(Vm {
+        funcs,
+        prog: prog.clone(),
+        data: prog.data.clone().into_boxed_slice(),
+        stack,
+        stack_end,
+        heap: Heap::default(),
+        print_buf: Vec::new(),
+        fault: None,
+    })
+}
+
+// ---------------------------------------------------------------------------
+// Handlers
+
+/// Continues with the instruction after `pc`.
+macro_rules! next {
+    ($pc:expr, $fp:expr, $vm:expr) => {{
+        // SAFETY: a verified function never runs off its end (invariant
+        // 1), so the next instruction exists.
+        let pc = unsafe { $pc.add(1) };
+        // SAFETY: `pc` is a linked instruction; handlers are called with
+        // the frame and machine they were given.
+        unsafe { ((*pc).h)(pc, $fp, $vm) }
+    }};
+}
+
+/// Continues at the instruction `rel` away from `pc`.
+macro_rules! jump {
+    ($pc:expr, $rel:expr, $fp:expr, $vm:expr) => {{
+        // SAFETY: branch targets were verified to lie inside the function.
+        let pc = unsafe { $pc.offset($rel as i32 as isize) };
+        // SAFETY: as in `next!`.
+        unsafe { ((*pc).h)(pc, $fp, $vm) }
+    }};
+}
+
+/// A pointer to the slot at byte offset `off` of the frame.
+///
+/// # Safety
+/// `off` plus the size of the access must lie inside the frame (invariant 1).
+#[inline(always)]
+unsafe fn slot<T>(fp: *mut u8, off: u32) -> *mut T {
+    // SAFETY: the caller guarantees the offset is inside the frame.
+    unsafe { fp.add(off as usize).cast::<T>() }
+}
+
+/// Reads the `T` at offset `off`.
+macro_rules! rd {
+    ($fp:expr, $off:expr, $t:ty) => {
+        // SAFETY: verified frame operand (invariant 1), 8-aligned.
+        unsafe { *slot::<$t>($fp, $off) }
+    };
+}
+
+/// Writes `v` at offset `off`.
+macro_rules! wr {
+    ($fp:expr, $off:expr, $t:ty, $v:expr) => {{
+        let v: $t = $v;
+        // SAFETY: verified frame operand (invariant 1), 8-aligned.
+        unsafe { *slot::<$t>($fp, $off) = v }
+    }};
+}
+
+/// The operands of the instruction at `pc`.
+macro_rules! inst {
+    ($pc:expr) => {
+        // SAFETY: handlers only run on linked instructions.
+        unsafe { &*$pc }
+    };
+}
+
+/// Defines a handler `a = f(b, c)` over slots of the given types.
+macro_rules! binop {
+    ($name:ident, $t:ty, $r:ty, |$x:ident, $y:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.b, $t);
+            let $y = rd!(fp, i.c, $t);
+            wr!(fp, i.a, $r, $e);
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+/// Defines a handler `a = f(b, imm(c))`.
+macro_rules! immop {
+    ($name:ident, $t:ty, $r:ty, |$x:ident, $y:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.b, $t);
+            let $y = i.c as i32 as i64;
+            wr!(fp, i.a, $r, $e);
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+/// Defines a handler `a = f(b)`.
+macro_rules! unop {
+    ($name:ident, $t:ty, $r:ty, |$x:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.b, $t);
+            wr!(fp, i.a, $r, $e);
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+fn handler(op: Op) -> Handler {
+    use Op::*;
+    match op {
+        Mov => mov,
+        Mov16 => mov16,
+        MovN => mov_n,
+        Const => konst,
+        Data => data,
+        Zero => zero,
+        Add => add,
+        Sub => sub,
+        Mul => mul,
+        And => and,
+        Or => or,
+        Xor => xor,
+        AndNot => and_not,
+        AddI => add_i,
+        DivS => div_s,
+        DivU => div_u,
+        RemS => rem_s,
+        RemU => rem_u,
+        Shl => shl,
+        ShrS => shr_s,
+        ShrU => shr_u,
+        ShlI => shl_i,
+        ShrSI => shr_s_i,
+        ShrUI => shr_u_i,
+        ShiftCheck => shift_check,
+        Neg => neg,
+        Not => not,
+        Sext8 => sext8,
+        Sext16 => sext16,
+        Sext32 => sext32,
+        Zext8 => zext8,
+        Zext16 => zext16,
+        Zext32 => zext32,
+        Eq => eq,
+        Ne => ne,
+        LtS => lt_s,
+        LeS => le_s,
+        LtU => lt_u,
+        LeU => le_u,
+        EqI => eq_i,
+        NeI => ne_i,
+        LtSI => lt_s_i,
+        LeSI => le_s_i,
+        GtSI => gt_s_i,
+        GeSI => ge_s_i,
+        AddF => add_f,
+        SubF => sub_f,
+        MulF => mul_f,
+        DivF => div_f,
+        NegF => neg_f,
+        AddF32 => add_f32,
+        SubF32 => sub_f32,
+        MulF32 => mul_f32,
+        DivF32 => div_f32,
+        NegF32 => neg_f32,
+        EqF => eq_f,
+        NeF => ne_f,
+        LtF => lt_f,
+        LeF => le_f,
+        EqF32 => eq_f32,
+        NeF32 => ne_f32,
+        LtF32 => lt_f32,
+        LeF32 => le_f32,
+        I2F => i2f,
+        U2F => u2f,
+        F2I => f2i,
+        F2U => f2u,
+        I2F32 => i2f32,
+        U2F32 => u2f32,
+        F32ToI => f32_to_i,
+        F32ToU => f32_to_u,
+        FToF32 => f_to_f32,
+        F32ToF => f32_to_f,
+        BoolNot => bool_not,
+        Jmp => jmp,
+        JmpIf => jmp_if,
+        JmpIfNot => jmp_if_not,
+        Call => call,
+        Ret => ret,
+        Halt => halt,
+        StrConcat => str_concat,
+        StrEq => str_eq,
+        StrLt => str_lt,
+        PrintInt => print_int,
+        PrintUint => print_uint,
+        PrintFloat => print_float,
+        PrintFloat32 => print_float32,
+        PrintBool => print_bool,
+        PrintStr => print_str,
+        PrintSpace => print_space,
+        PrintNl => print_nl,
+        PrintFlush => print_flush,
+    }
+}
+
+unsafe fn mov(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    wr!(fp, i.a, u64, rd!(fp, i.b, u64));
+    next!(pc, fp, vm)
+}
+
+unsafe fn mov16(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    wr!(fp, i.a, [u64; 2], rd!(fp, i.b, [u64; 2]));
+    next!(pc, fp, vm)
+}
+
+unsafe fn mov_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: both ranges of `c` bytes were verified inside the frame;
+    // `copy` allows them to overlap.
+    unsafe { std::ptr::copy(slot::<u8>(fp, i.b), slot::<u8>(fp, i.a), i.c as usize) };
+    next!(pc, fp, vm)
+}
+
+unsafe fn konst(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    wr!(fp, i.a, u64, i.b as u64 | (i.c as u64) << 32);
+    next!(pc, fp, vm)
+}
+
+unsafe fn data(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: the offset was verified against the data's length; the data
+    // lives as long as the machine (invariant 3).
+    let p = unsafe { (*vm).data.as_ptr().add(i.b as usize) };
+    wr!(fp, i.a, *const u8, p);
+    next!(pc, fp, vm)
+}
+
+unsafe fn zero(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: `c` bytes at `a` were verified inside the frame.
+    unsafe { std::ptr::write_bytes(slot::<u8>(fp, i.a), 0, i.c as usize) };
+    next!(pc, fp, vm)
+}
+
+binop!(add, i64, i64, |x, y| x.wrapping_add(y));
+binop!(sub, i64, i64, |x, y| x.wrapping_sub(y));
+binop!(mul, i64, i64, |x, y| x.wrapping_mul(y));
+binop!(and, u64, u64, |x, y| x & y);
+binop!(or, u64, u64, |x, y| x | y);
+binop!(xor, u64, u64, |x, y| x ^ y);
+binop!(and_not, u64, u64, |x, y| x & !y);
+immop!(add_i, i64, i64, |x, y| x.wrapping_add(y));
+
+binop!(shl, u64, u64, |x, y| if y >= 64 { 0 } else { x << y });
+binop!(shr_s, i64, i64, |x, y| if y as u64 >= 64 {
+    x >> 63
+} else {
+    x >> y
+});
+binop!(shr_u, u64, u64, |x, y| if y >= 64 { 0 } else { x >> y });
+immop!(shl_i, u64, u64, |x, y| if y >= 64 { 0 } else { x << y });
+immop!(shr_s_i, i64, i64, |x, y| if y >= 64 {
+    x >> 63
+} else {
+    x >> y
+});
+immop!(shr_u_i, u64, u64, |x, y| if y >= 64 { 0 } else { x >> y });
+unop!(neg, i64, i64, |x| x.wrapping_neg());
+unop!(not, u64, u64, |x| !x);
+unop!(sext8, i64, i64, |x| x as i8 as i64);
+unop!(sext16, i64, i64, |x| x as i16 as i64);
+unop!(sext32, i64, i64, |x| x as i32 as i64);
+unop!(zext8, u64, u64, |x| x as u8 as u64);
+unop!(zext16, u64, u64, |x| x as u16 as u64);
+unop!(zext32, u64, u64, |x| x as u32 as u64);
+
+unsafe fn shift_check(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    if rd!(fp, i.a, i64) < 0 {
+        return runtime_error(pc, fp, vm, "negative shift amount");
+    }
+    next!(pc, fp, vm)
+}
+
+/// Division and remainder: divide-by-zero panics, `MinInt64 / -1`
+/// wraps as on amd64 under Go's rules (quotient MinInt64, remainder 0).
+macro_rules! divop {
+    ($name:ident, $t:ty, $f:ident) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let y = rd!(fp, i.c, $t);
+            if y == 0 {
+                return runtime_error(pc, fp, vm, "integer divide by zero");
+            }
+            wr!(fp, i.a, $t, rd!(fp, i.b, $t).$f(y));
+            next!(pc, fp, vm)
+        }
+    };
+}
+divop!(div_s, i64, wrapping_div);
+divop!(div_u, u64, wrapping_div);
+divop!(rem_s, i64, wrapping_rem);
+divop!(rem_u, u64, wrapping_rem);
+
+binop!(eq, u64, u64, |x, y| (x == y) as u64);
+binop!(ne, u64, u64, |x, y| (x != y) as u64);
+binop!(lt_s, i64, u64, |x, y| (x < y) as u64);
+binop!(le_s, i64, u64, |x, y| (x <= y) as u64);
+binop!(lt_u, u64, u64, |x, y| (x < y) as u64);
+binop!(le_u, u64, u64, |x, y| (x <= y) as u64);
+immop!(eq_i, i64, u64, |x, y| (x == y) as u64);
+immop!(ne_i, i64, u64, |x, y| (x != y) as u64);
+immop!(lt_s_i, i64, u64, |x, y| (x < y) as u64);
+immop!(le_s_i, i64, u64, |x, y| (x <= y) as u64);
+immop!(gt_s_i, i64, u64, |x, y| (x > y) as u64);
+immop!(ge_s_i, i64, u64, |x, y| (x >= y) as u64);
+
+binop!(add_f, f64, f64, |x, y| x + y);
+binop!(sub_f, f64, f64, |x, y| x - y);
+binop!(mul_f, f64, f64, |x, y| x * y);
+binop!(div_f, f64, f64, |x, y| x / y);
+unop!(neg_f, f64, f64, |x| -x);
+binop!(add_f32, f32, f32, |x, y| x + y);
+binop!(sub_f32, f32, f32, |x, y| x - y);
+binop!(mul_f32, f32, f32, |x, y| x * y);
+binop!(div_f32, f32, f32, |x, y| x / y);
+unop!(neg_f32, f32, f32, |x| -x);
+binop!(eq_f, f64, u64, |x, y| (x == y) as u64);
+binop!(ne_f, f64, u64, |x, y| (x != y) as u64);
+binop!(lt_f, f64, u64, |x, y| (x < y) as u64);
+binop!(le_f, f64, u64, |x, y| (x <= y) as u64);
+binop!(eq_f32, f32, u64, |x, y| (x == y) as u64);
+binop!(ne_f32, f32, u64, |x, y| (x != y) as u64);
+binop!(lt_f32, f32, u64, |x, y| (x < y) as u64);
+binop!(le_f32, f32, u64, |x, y| (x <= y) as u64);
+unop!(i2f, i64, f64, |x| x as f64);
+unop!(u2f, u64, f64, |x| x as f64);
+unop!(f2i, f64, i64, |x| f2i_amd64(x));
+unop!(f2u, f64, u64, |x| f2u_amd64(x));
+unop!(i2f32, i64, f32, |x| x as f32);
+unop!(u2f32, u64, f32, |x| x as f32);
+unop!(f32_to_i, f32, i64, |x| f2i_amd64(x as f64));
+unop!(f32_to_u, f32, u64, |x| f2u_amd64(x as f64));
+unop!(f_to_f32, f64, f32, |x| x as f32);
+unop!(f32_to_f, f32, f64, |x| x as f64);
+unop!(bool_not, u64, u64, |x| x ^ 1);
+
+/// float → int64 as amd64's CVTTSD2SQ: NaN and out-of-range values give
+/// the "integer indefinite" value `MinInt64`.
+fn f2i_amd64(x: f64) -> i64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    if x.is_nan() || !(-TWO63..TWO63).contains(&x) {
+        i64::MIN
+    } else {
+        x as i64
+    }
+}
+
+/// float → uint64 as gc compiles it on amd64: values below 2⁶³ convert
+/// as signed, larger ones by subtracting 2⁶³ first.
+fn f2u_amd64(x: f64) -> u64 {
+    const TWO63: f64 = 9_223_372_036_854_775_808.0;
+    if x < TWO63 {
+        f2i_amd64(x) as u64
+    } else {
+        (f2i_amd64(x - TWO63) as u64) ^ (1 << 63)
+    }
+}
+
+unsafe fn jmp(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    jump!(pc, i.a, fp, vm)
+}
+
+unsafe fn jmp_if(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    if rd!(fp, i.a, u8) != 0 {
+        return jump!(pc, i.b, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+unsafe fn jmp_if_not(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    if rd!(fp, i.a, u8) == 0 {
+        return jump!(pc, i.b, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: the callee index was verified; `vm` is live.
+    let funcs: &Vec<Func> = unsafe { &(*vm).funcs };
+    // SAFETY: the index was verified at link time.
+    let f = unsafe { funcs.get_unchecked(i.a as usize) };
+    let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
+    // SAFETY: `b` lies inside the caller's frame (verified), so `nfp` is
+    // inside the stack.
+    let nfp = unsafe { fp.add(i.b as usize) };
+    // SAFETY: `vm` is live.
+    if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
+        return stack_overflow(pc, fp, vm);
+    }
+    // SAFETY: the callee's whole frame, header included, is inside the
+    // stack (checked above) and 8-aligned (invariant 2).
+    unsafe {
+        *nfp.cast::<*const Code>() = pc.add(1);
+        *nfp.add(8).cast::<*mut u8>() = fp;
+        ((*npc).h)(npc, nfp, vm)
+    }
+}
+
+unsafe fn ret(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: a function returning was entered by `Call`, which wrote the
+    // header: the caller's next instruction and frame pointer.
+    unsafe {
+        let rpc = *fp.cast::<*const Code>();
+        let cfp = *fp.add(8).cast::<*mut u8>();
+        ((*rpc).h)(rpc, cfp, vm)
+    }
+}
+
+unsafe fn halt(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {
+    Stop::Halt
+}
+
+/// A string slot: data pointer and length.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct GoString {
+    ptr: *const u8,
+    len: i64,
+}
+
+impl GoString {
+    /// # Safety
+    /// The string must satisfy invariant 4.
+    unsafe fn bytes<'a>(self) -> &'a [u8] {
+        if self.len == 0 {
+            return &[];
+        }
+        // SAFETY: by invariant 4, `ptr` addresses `len` initialized bytes
+        // that outlive the machine's use of them.
+        unsafe { std::slice::from_raw_parts(self.ptr, self.len as usize) }
+    }
+}
+
+unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
+    let n = (x.len + y.len) as usize;
+    let s = if x.len == 0 {
+        y
+    } else if y.len == 0 {
+        x
+    } else {
+        // SAFETY: `vm` is live; the new memory has room for both strings,
+        // whose bytes are valid (invariant 4).
+        unsafe {
+            let p = (*vm).heap.mallocgc(n, false);
+            std::ptr::copy_nonoverlapping(x.ptr, p, x.len as usize);
+            std::ptr::copy_nonoverlapping(y.ptr, p.add(x.len as usize), y.len as usize);
+            GoString {
+                ptr: p,
+                len: n as i64,
+            }
+        }
+    };
+    wr!(fp, i.a, GoString, s);
+    next!(pc, fp, vm)
+}
+
+unsafe fn str_eq(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
+    // SAFETY: string slots satisfy invariant 4.
+    let r = unsafe { x.bytes() == y.bytes() };
+    wr!(fp, i.a, u64, r as u64);
+    next!(pc, fp, vm)
+}
+
+unsafe fn str_lt(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
+    // SAFETY: string slots satisfy invariant 4.
+    let r = unsafe { x.bytes() < y.bytes() };
+    wr!(fp, i.a, u64, r as u64);
+    next!(pc, fp, vm)
+}
+
+/// Defines a print handler appending `f(value)` to the print buffer.
+macro_rules! printop {
+    ($name:ident, $t:ty, |$buf:ident, $x:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.a, $t);
+            // SAFETY: `vm` is live and not otherwise borrowed here.
+            let $buf = unsafe { &mut (*vm).print_buf };
+            $e;
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+printop!(print_int, i64, |b, x| b
+    .extend_from_slice(x.to_string().as_bytes()));
+printop!(print_uint, u64, |b, x| b
+    .extend_from_slice(x.to_string().as_bytes()));
+printop!(print_float, f64, |b, x| crate::print::format_float(
+    b, x, 64
+));
+printop!(print_float32, f32, |b, x| crate::print::format_float(
+    b, x as f64, 32
+));
+printop!(print_bool, u8, |b, x| b.extend_from_slice(if x != 0 {
+    b"true"
+} else {
+    b"false"
+}));
+printop!(print_str, GoString, |b, x| {
+    // SAFETY: string slots satisfy invariant 4.
+    b.extend_from_slice(unsafe { x.bytes() })
+});
+
+unsafe fn print_space(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).print_buf.push(b' ') };
+    next!(pc, fp, vm)
+}
+
+unsafe fn print_nl(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).print_buf.push(b'\n') };
+    next!(pc, fp, vm)
+}
+
+unsafe fn print_flush(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    flush(unsafe { &mut *vm });
+    next!(pc, fp, vm)
+}
+
+/// A run-time panic with a runtime error (`runtime error: MSG`).
+#[cold]
+#[inline(never)]
+fn runtime_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, msg: &str) -> Stop {
+    let fault = Fault {
+        msg: format!("runtime error: {msg}"),
+        pc,
+        fp,
+    };
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe { (*vm).fault = Some(fault) };
+    Stop::Panic
+}
+
+#[cold]
+#[inline(never)]
+fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let fault = Fault {
+        msg: String::new(),
+        pc,
+        fp,
+    };
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe { (*vm).fault = Some(fault) };
+    Stop::StackOverflow
+}
+
+/// Compiles a tiny program by hand (the compiler has its own tests).
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use abi::{FuncInfo, Inst};
+
+    fn func(name: &str, frame_size: u32, code: Vec<Inst>) -> FuncInfo {
+        FuncInfo {
+            name: name.into(),
+            file: "t.go".into(),
+            frame_size,
+            code,
+            ..FuncInfo::default()
+        }
+    }
+
+    /// A loop of 200 million iterations: if a handler's tail call were
+    /// compiled as a real call, the native stack would overflow.
+    #[test]
+    fn long_loop() {
+        use Op::*;
+        let code = vec![
+            Inst::new(Const, 16, 0, 0),
+            Inst::new(AddI, 16, 16, 1),
+            Inst::new(LtSI, 24, 16, 200_000_000),
+            Inst::new(JmpIf, 24, (-2i32) as u32, 0),
+            Inst::new(Halt, 0, 0, 0),
+        ];
+        let prog = Program {
+            funcs: vec![func("main", 32, code)],
+            ..Program::default()
+        };
+        assert_eq!(run(&prog).unwrap(), 0);
+    }
+
+    #[test]
+    fn verification() {
+        use Op::*;
+        let bad = Program {
+            funcs: vec![func(
+                "main",
+                32,
+                vec![Inst::new(Mov, 32, 16, 0), Inst::new(Halt, 0, 0, 0)],
+            )],
+            ..Program::default()
+        };
+        assert!(run(&bad).is_err());
+        let no_end = Program {
+            funcs: vec![func("main", 32, vec![Inst::new(Mov, 16, 16, 0)])],
+            ..Program::default()
+        };
+        assert!(run(&no_end).is_err());
+    }
+}

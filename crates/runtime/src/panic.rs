@@ -1,0 +1,46 @@
+//! Panics and fatal errors as Go prints them (`runtime/panic.go`,
+//! `runtime/traceback.go`).
+//!
+//! An unrecovered panic prints `panic: MSG` (runtime errors say
+//! `runtime error: …`), a blank line, `goroutine 1 [running]:` and one
+//! entry per frame, innermost first — `pkg.func(args)` then a tab, the
+//! file and line, and the pc offset — and the program exits with status 2.
+//! Arguments print as Go prints them, the first words of the argument area
+//! in hex. (gc prints `(...)` for calls it inlined and its own pc offsets;
+//! rgo inlines nothing and prints offsets in instructions.)
+
+use std::io::Write;
+
+/// One frame of a traceback.
+pub struct Frame<'a> {
+    pub func: &'a str,
+    pub args: Vec<u64>,
+    pub file: &'a str,
+    pub line: u32,
+    pub pc_offset: u32,
+}
+
+/// The text of an unrecovered panic with message `msg` and its traceback.
+pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
+    let mut s = format!("panic: {msg}\n\ngoroutine 1 [running]:\n");
+    for f in frames {
+        let args: Vec<String> = f.args.iter().take(10).map(|w| format!("{w:#x}")).collect();
+        let mut args = args.join(", ");
+        if f.args.len() > 10 {
+            args.push_str(", ...");
+        }
+        s.push_str(&format!(
+            "{}({args})\n\t{}:{} +{:#x}\n",
+            f.func, f.file, f.line, f.pc_offset
+        ));
+    }
+    s
+}
+
+/// A fatal error (`runtime.throw`): prints `fatal error: MSG` and exits with
+/// status 2.
+#[cold]
+pub fn fatal(msg: &str) -> ! {
+    let _ = writeln!(std::io::stderr(), "fatal error: {msg}");
+    std::process::exit(2)
+}

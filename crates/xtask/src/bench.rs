@@ -1,0 +1,527 @@
+//! `cargo xtask bench`: the programs of `bench/` timed under `rgo run` and
+//! as native binaries built by the real Go toolchain, side by side.
+//!
+//! 1. rgo is built in release (`cargo build --release -p cli`) unless
+//!    `--rgo` names a binary.
+//! 2. Each `bench/NAME.go` (sorted by name; `--filter` keeps the names
+//!    containing a substring) is built with `go build -o TMP/NAME
+//!    bench/NAME.go`, `go` being the first one on `PATH`, else
+//!    `/usr/local/go/bin/go`, run with `GOENV=off`, `GOFLAGS=` and
+//!    `GOTOOLCHAIN=local`.
+//! 3. The native binary and `rgo run bench/NAME.go` run alternately from
+//!    the workspace root, `--runs` times each, each process's wall time
+//!    measured, its stdout and stderr captured together, and killed after
+//!    `--timeout` seconds (`testdir::exec::run_combined`). A benchmark
+//!    passes when every rgo run exits 0 and prints exactly what the native
+//!    program printed on its first run. Once rgo has failed it is not run
+//!    again; the native runs go on, so that their time is still reported.
+//!    A native program that fails to build or run fails its benchmark
+//!    outright.
+//! 4. The report is a table (one row per benchmark, printed as soon as it
+//!    is done) of the median native and rgo times, the ratio rgo/native and
+//!    the status, then the geometric mean of the passed benchmarks' ratios
+//!    and how many passed.
+//!
+//! `--json` writes the same data, every run's time included. `--check`
+//! exits 1 when any benchmark failed. Speed is reported, never asserted.
+
+use crate::workspace_root;
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::{Duration, Instant};
+use testdir::exec::{self, Output};
+
+/// Where `go` is looked for when it is not on `PATH`.
+const GO_FALLBACK: &str = "/usr/local/go/bin/go";
+
+/// Options of `cargo xtask bench`.
+#[derive(clap::Args, Debug)]
+pub struct Options {
+    /// The rgo binary (default: build target/release/rgo first).
+    #[arg(long, value_name = "PATH")]
+    rgo: Option<PathBuf>,
+    /// Runs of each program, native and rgo alternating; medians are reported.
+    #[arg(long, value_name = "N", default_value_t = 5,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    runs: u32,
+    /// Seconds before a run (or a `go build`) is killed.
+    #[arg(long, value_name = "SECS", default_value_t = 120,
+          value_parser = clap::value_parser!(u64).range(1..))]
+    timeout: u64,
+    /// Only the benchmarks whose name (`fib` for bench/fib.go) contains SUBSTR.
+    #[arg(long, value_name = "SUBSTR")]
+    filter: Option<String>,
+    /// Write a JSON report (every benchmark: times of each run, medians, ratio, status).
+    #[arg(long, value_name = "PATH")]
+    json: Option<PathBuf>,
+    /// Fail (exit 1) when any benchmark failed.
+    #[arg(long)]
+    check: bool,
+}
+
+/// What every benchmark needs.
+struct Ctx {
+    /// The workspace root: the programs run from there.
+    root: PathBuf,
+    go: PathBuf,
+    /// `go1.26.8`.
+    go_version: String,
+    rgo: PathBuf,
+    /// Where the native binaries go.
+    scratch: PathBuf,
+    runs: u32,
+    timeout: Duration,
+}
+
+/// One benchmark's result.
+#[derive(Debug)]
+struct Bench {
+    /// `fib` for `bench/fib.go`.
+    name: String,
+    /// Wall time of each successful native run.
+    native: Vec<Duration>,
+    /// Wall time of each rgo run whose output was right.
+    rgo: Vec<Duration>,
+    /// Why it failed (the first failure), if it did.
+    failure: Option<String>,
+}
+
+impl Bench {
+    fn passed(&self) -> bool {
+        self.failure.is_none()
+    }
+
+    fn native_ms(&self) -> Option<f64> {
+        median_ms(&self.native)
+    }
+
+    /// rgo's median, for benchmarks that passed only.
+    fn rgo_ms(&self) -> Option<f64> {
+        if self.passed() {
+            median_ms(&self.rgo)
+        } else {
+            None
+        }
+    }
+
+    fn ratio(&self) -> Option<f64> {
+        Some(self.rgo_ms()? / self.native_ms()?)
+    }
+
+    fn status(&self) -> String {
+        match &self.failure {
+            None => "ok".into(),
+            Some(reason) => format!("fail: {reason}"),
+        }
+    }
+}
+
+/// Removes its directory when dropped.
+struct ScratchDir(PathBuf);
+
+impl ScratchDir {
+    fn new() -> Result<Self, String> {
+        let dir = std::env::temp_dir().join(format!("rgo-bench-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+        Ok(ScratchDir(dir))
+    }
+}
+
+impl Drop for ScratchDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+pub fn run(opts: Options) -> Result<ExitCode, String> {
+    let root = workspace_root();
+    let root = std::fs::canonicalize(&root).map_err(|e| format!("{}: {e}", root.display()))?;
+    let names = bench_names(&root.join("bench"), opts.filter.as_deref())?;
+    let go = find_go()?;
+    let rgo = match &opts.rgo {
+        Some(p) => p.clone(),
+        None => build_rgo()?,
+    };
+    let rgo = std::fs::canonicalize(&rgo).map_err(|e| format!("{}: {e}", rgo.display()))?;
+    let scratch = ScratchDir::new()?;
+    let ctx = Ctx {
+        root,
+        go_version: go_version(&go),
+        go,
+        rgo,
+        scratch: scratch.0.clone(),
+        runs: opts.runs,
+        timeout: Duration::from_secs(opts.timeout),
+    };
+
+    println!("native: {} ({})", ctx.go_version, ctx.go.display());
+    println!("rgo:    {}", ctx.rgo.display());
+    println!(
+        "{} run{} each, medians of wall time",
+        ctx.runs,
+        if ctx.runs == 1 { "" } else { "s" }
+    );
+    println!();
+    let width = names.iter().map(String::len).max().unwrap_or(0).max(4);
+    println!(
+        "{:<width$} {:>11} {:>11} {:>11}  status",
+        "name", "native ms", "rgo ms", "rgo/native"
+    );
+    let mut benches = Vec::with_capacity(names.len());
+    for name in names {
+        let bench = run_bench(&ctx, name);
+        let cell = |v: Option<f64>| v.map_or_else(|| "-".into(), |ms| format!("{ms:.1}"));
+        println!(
+            "{:<width$} {:>11} {:>11} {:>11}  {}",
+            bench.name,
+            cell(bench.native_ms()),
+            cell(bench.rgo_ms()),
+            bench
+                .ratio()
+                .map_or_else(|| "-".into(), |r| format!("{r:.1}x")),
+            bench.status()
+        );
+        benches.push(bench);
+    }
+
+    let passed = benches.iter().filter(|b| b.passed()).count();
+    let geomean = geometric_mean(benches.iter().filter_map(Bench::ratio));
+    println!();
+    match geomean {
+        Some(g) => println!("geometric mean rgo/native: {g:.1}x"),
+        None => println!("geometric mean rgo/native: - (no benchmark passed)"),
+    }
+    println!("{passed} of {} passed", benches.len());
+
+    if let Some(path) = &opts.json {
+        write_json(path, &ctx, &benches, geomean)?;
+    }
+    if opts.check && passed < benches.len() {
+        eprintln!(
+            "bench: {} of {} failed",
+            benches.len() - passed,
+            benches.len()
+        );
+        return Ok(ExitCode::FAILURE);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// The names of the programs of `dir` (`fib` for `fib.go`), sorted,
+/// narrowed to those containing `filter`.
+fn bench_names(dir: &Path, filter: Option<&str>) -> Result<Vec<String>, String> {
+    let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
+    let mut names: Vec<String> = entries
+        .flatten()
+        .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
+        .filter_map(|e| Some(e.file_name().to_str()?.strip_suffix(".go")?.to_string()))
+        .filter(|n| !n.is_empty() && !n.starts_with('.'))
+        .filter(|n| filter.is_none_or(|f| n.contains(f)))
+        .collect();
+    names.sort();
+    if names.is_empty() {
+        return Err(match filter {
+            Some(f) => format!("no program of {} matches --filter {f}", dir.display()),
+            None => format!("no .go files in {}", dir.display()),
+        });
+    }
+    Ok(names)
+}
+
+/// The first `go` on `PATH`, else [`GO_FALLBACK`].
+fn find_go() -> Result<PathBuf, String> {
+    std::env::var_os("PATH")
+        .iter()
+        .flat_map(std::env::split_paths)
+        .map(|dir| dir.join("go"))
+        .chain([PathBuf::from(GO_FALLBACK)])
+        .find(|p| p.is_file())
+        .ok_or_else(|| format!("go not found on PATH or at {GO_FALLBACK}"))
+}
+
+/// A `go` command with the environment of step 2 of the module doc.
+fn go_command(go: &Path) -> Command {
+    let mut cmd = Command::new(go);
+    cmd.env("GOENV", "off")
+        .env("GOFLAGS", "")
+        .env("GOTOOLCHAIN", "local");
+    cmd
+}
+
+/// `go1.26.8`, or `unknown go version`.
+fn go_version(go: &Path) -> String {
+    let mut cmd = go_command(go);
+    cmd.args(["env", "GOVERSION"]);
+    match exec::run_combined(cmd, Some(Duration::from_secs(30))) {
+        Ok(out) if out.success() => out.text().trim().to_string(),
+        _ => "unknown go version".into(),
+    }
+}
+
+/// Builds the rgo binary in release and returns its path (as the
+/// conformance runner does).
+fn build_rgo() -> Result<PathBuf, String> {
+    let root = workspace_root();
+    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+    let status = Command::new(cargo)
+        .args(["build", "--release", "-p", "cli", "--quiet"])
+        .current_dir(&root)
+        .status()
+        .map_err(|e| format!("cargo build: {e}"))?;
+    if !status.success() {
+        return Err("cargo build --release -p cli failed".into());
+    }
+    let target =
+        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
+    Ok(target.join("release/rgo"))
+}
+
+/// Builds and runs one benchmark (steps 2 and 3 of the module doc).
+fn run_bench(ctx: &Ctx, name: String) -> Bench {
+    let mut bench = Bench {
+        name,
+        native: Vec::new(),
+        rgo: Vec::new(),
+        failure: None,
+    };
+    let src = format!("bench/{}.go", bench.name);
+    let exe = ctx.scratch.join(&bench.name);
+
+    let mut build = go_command(&ctx.go);
+    build
+        .current_dir(&ctx.root)
+        .arg("build")
+        .arg("-o")
+        .arg(&exe)
+        .arg(&src);
+    match exec::run_combined(build, Some(ctx.timeout)) {
+        Ok(out) if out.success() => {}
+        Ok(out) => {
+            bench.failure = Some(format!("go build: {}", describe(&out, ctx.timeout)));
+            return bench;
+        }
+        Err(e) => {
+            bench.failure = Some(format!("cannot run go build: {e}"));
+            return bench;
+        }
+    }
+
+    // What the native program printed on its first run.
+    let mut want: Option<Vec<u8>> = None;
+    for _ in 0..ctx.runs {
+        let mut native = Command::new(&exe);
+        native.current_dir(&ctx.root);
+        match timed(native, ctx.timeout) {
+            Ok((out, time)) if out.success() => {
+                want.get_or_insert(out.output);
+                bench.native.push(time);
+            }
+            Ok((out, _)) => {
+                let reason = format!("native: {}", describe(&out, ctx.timeout));
+                bench.failure.get_or_insert(reason);
+                break;
+            }
+            Err(e) => {
+                bench
+                    .failure
+                    .get_or_insert(format!("cannot run native: {e}"));
+                break;
+            }
+        }
+        if bench.failure.is_some() {
+            continue;
+        }
+
+        let mut rgo = Command::new(&ctx.rgo);
+        rgo.current_dir(&ctx.root)
+            .env("GOENV", "off")
+            .env("GOFLAGS", "")
+            .env("GOTOOLCHAIN", "local")
+            .arg("run")
+            .arg(&src);
+        match timed(rgo, ctx.timeout) {
+            Ok((out, time)) if out.success() => {
+                let want = want.as_deref().unwrap_or_default();
+                if out.output == want {
+                    bench.rgo.push(time);
+                } else {
+                    bench.failure = Some(first_difference(&out.output, want));
+                }
+            }
+            Ok((out, _)) => bench.failure = Some(describe(&out, ctx.timeout)),
+            Err(e) => bench.failure = Some(format!("cannot run rgo: {e}")),
+        }
+    }
+    bench
+}
+
+/// Runs `cmd` (killed after `limit`) and measures its wall time.
+fn timed(cmd: Command, limit: Duration) -> std::io::Result<(Output, Duration)> {
+    let start = Instant::now();
+    let out = exec::run_combined(cmd, Some(limit))?;
+    Ok((out, start.elapsed()))
+}
+
+/// How a failed command ended, with the first line of its output
+/// (`exit status 2: rgo run: …`, `timed out after 120s`); the `# package`
+/// lines that head the compiler errors of `go build` and `go run` are
+/// passed over.
+fn describe(out: &Output, limit: Duration) -> String {
+    if out.timed_out {
+        return format!("timed out after {}s", limit.as_secs());
+    }
+    let status = out.status_text();
+    let text = out.text();
+    match text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with("# "))
+    {
+        Some(line) => format!("{status}: {}", clip(line)),
+        None => status,
+    }
+}
+
+/// Where rgo's output first departs from the native program's.
+fn first_difference(got: &[u8], want: &[u8]) -> String {
+    let (got, want) = (String::from_utf8_lossy(got), String::from_utf8_lossy(want));
+    let (got, want): (Vec<&str>, Vec<&str>) = (got.lines().collect(), want.lines().collect());
+    let show = |line: Option<&&str>| {
+        line.map_or_else(|| "end of output".into(), |l| format!("{:?}", clip(l)))
+    };
+    match (0..got.len().max(want.len())).find(|&i| got.get(i) != want.get(i)) {
+        Some(i) => format!(
+            "output differs at line {}: rgo {}, native {}",
+            i + 1,
+            show(got.get(i)),
+            show(want.get(i))
+        ),
+        None => "output differs in line endings".into(),
+    }
+}
+
+/// A line cut to a readable length.
+fn clip(line: &str) -> String {
+    match line.char_indices().nth(120) {
+        Some((i, _)) => format!("{}…", &line[..i]),
+        None => line.to_string(),
+    }
+}
+
+/// The median of `times`, in milliseconds.
+fn median_ms(times: &[Duration]) -> Option<f64> {
+    let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e3).collect();
+    ms.sort_by(f64::total_cmp);
+    let mid = ms.len() / 2;
+    match ms.len() {
+        0 => None,
+        n if n % 2 == 1 => Some(ms[mid]),
+        _ => Some((ms[mid - 1] + ms[mid]) / 2.0),
+    }
+}
+
+fn geometric_mean(values: impl Iterator<Item = f64>) -> Option<f64> {
+    let (sum, n) = values.fold((0.0, 0u32), |(sum, n), v| (sum + v.ln(), n + 1));
+    (n > 0).then(|| (sum / f64::from(n)).exp())
+}
+
+fn write_json(
+    path: &Path,
+    ctx: &Ctx,
+    benches: &[Bench],
+    geomean: Option<f64>,
+) -> Result<(), String> {
+    // Milliseconds to the microsecond, so that the numbers print short.
+    let round = |x: f64| (x * 1e3).round() / 1e3;
+    let ms = |times: &[Duration]| -> Vec<f64> {
+        times.iter().map(|t| round(t.as_secs_f64() * 1e3)).collect()
+    };
+    let rows: Vec<_> = benches
+        .iter()
+        .map(|b| {
+            json!({
+                "name": b.name,
+                "native_ms": ms(&b.native),
+                "rgo_ms": ms(&b.rgo),
+                "native_median_ms": b.native_ms().map(round),
+                "rgo_median_ms": b.rgo_ms().map(round),
+                "ratio": b.ratio().map(round),
+                "result": if b.passed() { "ok" } else { "fail" },
+                "reason": b.failure,
+            })
+        })
+        .collect();
+    let report = json!({
+        "go": ctx.go.display().to_string(),
+        "go_version": ctx.go_version,
+        "rgo": ctx.rgo.display().to_string(),
+        "runs": ctx.runs,
+        "timeout_secs": ctx.timeout.as_secs(),
+        "passed": benches.iter().filter(|b| b.passed()).count(),
+        "total": benches.len(),
+        "geomean_ratio": geomean.map(round),
+        "benchmarks": rows,
+    });
+    if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
+    }
+    let text = serde_json::to_string_pretty(&report).map_err(|e| e.to_string())?;
+    std::fs::write(path, text + "\n").map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn medians_and_means() {
+        let ms = |v: &[u64]| {
+            v.iter()
+                .map(|&m| Duration::from_millis(m))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(median_ms(&[]), None);
+        assert_eq!(median_ms(&ms(&[30, 10, 20])), Some(20.0));
+        assert_eq!(median_ms(&ms(&[40, 10, 20, 30])), Some(25.0));
+        assert_eq!(geometric_mean(std::iter::empty()), None);
+        let g = geometric_mean([2.0, 8.0].into_iter()).unwrap();
+        assert!((g - 4.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn differences() {
+        assert_eq!(
+            first_difference(b"1\n2\n", b"1\n3\n"),
+            "output differs at line 2: rgo \"2\", native \"3\""
+        );
+        assert_eq!(
+            first_difference(b"1\n", b"1\n2\n"),
+            "output differs at line 2: rgo end of output, native \"2\""
+        );
+        assert_eq!(
+            first_difference(b"1\r\n", b"1\n"),
+            "output differs in line endings"
+        );
+    }
+
+    #[test]
+    fn statuses() {
+        let bench = Bench {
+            name: "fib".into(),
+            native: vec![Duration::from_millis(10)],
+            rgo: vec![Duration::from_millis(125)],
+            failure: None,
+        };
+        assert_eq!(bench.status(), "ok");
+        assert_eq!(bench.ratio(), Some(12.5));
+        let failed = Bench {
+            failure: Some("exit status 2: not yet implemented".into()),
+            ..bench
+        };
+        assert_eq!(failed.rgo_ms(), None);
+        assert_eq!(failed.native_ms(), Some(10.0));
+        assert_eq!(failed.status(), "fail: exit status 2: not yet implemented");
+    }
+}
