@@ -63,4 +63,6 @@ pub struct Program {
     pub entry: FuncId,
     /// Read-only data (string constants); `Op::Data` addresses it.
     pub data: Vec<u8>,
+    /// Bytes of package-level variables (zeroed at start; `Op::Global`).
+    pub globals_size: u32,
 }

@@ -175,6 +175,53 @@ ops! {
     /// `a = b < c`.
     StrLt,
 
+    // ---- memory (heap and globals; `b` or `a` holds the pointer) ----
+    /// `a` = address of the package variables' memory at offset `b`.
+    Global,
+    /// `a = *(b + c)`, 8 bytes; panics on a nil pointer.
+    Load64,
+    /// `a = *(b + c)`, 4 bytes sign-extended.
+    Load32S,
+    Load32U,
+    Load16S,
+    Load16U,
+    Load8S,
+    Load8U,
+    /// `*(a + c) = b`, 8 bytes; panics on a nil pointer.
+    Store64,
+    Store32,
+    Store16,
+    Store8,
+
+    // ---- slices (24-byte slots: pointer, length, capacity) ----
+    /// `a` = address of element `c` of slice `b`, elements of 1, 2, 4, 8
+    /// or 16 bytes; panics unless `0 <= c < len(b)`.
+    Index1,
+    Index2,
+    Index4,
+    Index8,
+    Index16,
+    /// `a` = a new zeroed slice with the length and capacity in the two
+    /// slots at `b`, of elements of `c` bytes; panics on bad sizes.
+    MakeSlice,
+    /// Grows slice `a` by the length in slot `b` (elements of `c` bytes),
+    /// reallocating as Go's `growslice` does when the capacity is short.
+    Grow,
+
+    /// `copy`: `a` is a 4-word area holding the destination slice, then
+    /// the count copied (written); `b` the source slice or string; `c` the
+    /// element size.
+    Copy,
+    /// `a = sqrt(b)` (math.Sqrt, as an intrinsic).
+    SqrtF,
+
+    // ---- panics ----
+    /// Panics with the string in slot `a` (a Go `panic(string)` value).
+    PanicStr,
+    /// Panics with the integer in slot `a` (a `panic(int)` value, printed
+    /// with Go's `panic: 42` form plus the type for non-error values).
+    PanicInt,
+
     // ---- printing (the print/println built-ins, to standard error) ----
     PrintInt,
     PrintUint,

@@ -24,15 +24,40 @@ enum Rep {
     F32,
     Bool,
     Str,
+    /// A slice of elements of the given type.
+    Slice(TypeId),
 }
 
 impl Rep {
+    /// Bytes in a frame.
     fn size(self) -> u32 {
         match self {
             Rep::Str => 16,
+            Rep::Slice(_) => 24,
             _ => 8,
         }
     }
+
+    /// Bytes in memory (gc's layout).
+    fn mem_size(self) -> u32 {
+        match self {
+            Rep::Int { bits, .. } => bits / 8,
+            Rep::F32 => 4,
+            Rep::Bool => 1,
+            r => r.size(),
+        }
+    }
+}
+
+/// Where an assignment stores.
+#[derive(Clone, Copy, Debug)]
+enum Place {
+    /// A variable in the frame.
+    Frame(Loc),
+    /// Memory: the pointer in slot `ptr`, plus `off`.
+    Mem { ptr: u32, off: u32, rep: Rep },
+    /// `_`.
+    Blank,
 }
 
 /// A value in the frame.
@@ -64,6 +89,10 @@ pub(crate) struct FnBuilder<'c, 'w> {
     results: Vec<Loc>,
     targets: Vec<Target>,
     pos: Pos,
+    /// Labels seen, at their first instruction.
+    labels: HashMap<String, usize>,
+    /// `goto` jumps to patch at the end: (jump, label, position).
+    gotos: Vec<(usize, String, Pos)>,
 }
 
 /// Compiles function declaration `fd` (object `obj`).
@@ -95,6 +124,8 @@ pub(crate) fn compile_func(
         results: Vec::new(),
         targets: Vec::new(),
         pos: fd.pos,
+        labels: HashMap::new(),
+        gotos: Vec::new(),
     };
     b.line(fd.pos);
     for &p in &sig.params {
@@ -117,6 +148,12 @@ pub(crate) fn compile_func(
     b.stmts(&body.stmts)?;
     b.line(body.rbrace);
     b.emit(Op::Ret, 0, 0, 0);
+    for (at, label, pos) in std::mem::take(&mut b.gotos) {
+        let Some(&target) = b.labels.get(&label) else {
+            return Err(b.unsupported(pos, "this goto"));
+        };
+        b.patch(at, target);
+    }
     Ok(FuncInfo {
         name,
         file: path,
@@ -125,6 +162,53 @@ pub(crate) fn compile_func(
         results_size,
         code: b.code,
         lines: b.lines,
+    })
+}
+
+/// The function that initializes package variables, in `order`.
+pub(crate) fn compile_var_init(
+    c: &mut Compiler<'_>,
+    file: &SourceFile<'_>,
+    order: &[(Vec<ObjId>, &Expr)],
+) -> Result<FuncInfo> {
+    let path = file.path.clone();
+    let mut b = FnBuilder {
+        c,
+        file,
+        code: Vec::new(),
+        lines: Vec::new(),
+        vars: HashMap::new(),
+        top: FRAME_HEADER,
+        max: FRAME_HEADER,
+        results: Vec::new(),
+        targets: Vec::new(),
+        pos: Pos::default(),
+        labels: HashMap::new(),
+        gotos: Vec::new(),
+    };
+    for (lhs, rhs) in order {
+        let mark = b.top;
+        b.line(rhs.start());
+        let vals = if lhs.len() == 1 {
+            vec![b.expr(rhs)?]
+        } else {
+            b.call_results(rhs)?
+        };
+        for (&o, v) in lhs.iter().zip(vals) {
+            if let Some((p, _)) = b.global_addr(o) {
+                b.store(p.off, 0, v);
+            }
+        }
+        b.top = mark;
+    }
+    b.emit(Op::Ret, 0, 0, 0);
+    Ok(FuncInfo {
+        name: "main.init".into(),
+        file: path,
+        frame_size: b.max.next_multiple_of(8),
+        code: b.code,
+        lines: b.lines,
+        ..FuncInfo::default()
     })
 }
 
@@ -192,6 +276,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     fn rep_of(&self, t: TypeId, pos: Pos) -> Result<Rep> {
         let u = self.c.world.prog.underlying(t);
+        if let Type::Slice(elem) = self.c.ty(u) {
+            let elem = *elem;
+            let er = self.rep_of(elem, pos)?;
+            if !matches!(er.mem_size(), 1 | 2 | 4 | 8 | 16) || matches!(er, Rep::Slice(_)) {
+                let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
+                return Err(self.unsupported(pos, &format!("values of type {s}")));
+            }
+            return Ok(Rep::Slice(elem));
+        }
         let Type::Basic(k) = self.c.ty(u) else {
             let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
             return Err(self.unsupported(pos, &format!("values of type {s}")));
@@ -336,7 +429,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Stmt::Switch {
                 init, tag, body, ..
             } => self.switch_stmt(s, init.as_deref(), tag.as_ref(), body, label),
-            Stmt::Labeled { label: l, stmt, .. } => self.stmt(stmt, Some(&l.value)),
+            Stmt::Labeled { label: l, stmt, .. } => {
+                self.labels.insert(l.value.clone(), self.code.len());
+                self.stmt(stmt, Some(&l.value))
+            }
             Stmt::Branch { pos, tok, label: l } => self.branch(*pos, *tok, l.as_ref()),
             _ => Err(self.unsupported(s.pos(), "this statement")),
         }
@@ -424,14 +520,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match (op, rhs) {
             // x++ / x--
             (Some(o), None) => {
-                let dst = self.lvalue(lhs)?;
+                let p = self.place(lhs)?;
+                let dst = self.read_place(p);
                 let one = self.constant_loc(&Value::int(1), dst.rep, pos)?;
                 self.arith(o, dst, dst, one, Some(dst), pos)?;
+                self.store_place(p, dst);
                 Ok(())
             }
             (Some(Operator::Def), Some(r)) => self.define(lhs.list(), r.list(), pos),
             (Some(o), Some(r)) => {
-                let dst = self.lvalue(lhs)?;
+                let p = self.place(lhs)?;
+                let dst = self.read_place(p);
                 let (_, rt) = self.tv(r)?;
                 if matches!(o, Operator::Shl | Operator::Shr) {
                     let y = self.expr(r)?;
@@ -441,6 +540,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let y = self.expr(r)?;
                     self.arith(o, dst, dst, y, Some(dst), pos)?;
                 }
+                self.store_place(p, dst);
                 Ok(())
             }
             (None, Some(r)) => {
@@ -452,24 +552,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(pos, "this assignment"));
                 }
                 if ls.len() == 1 {
-                    if is_blank(&ls[0]) {
-                        self.expr(&rs[0])?;
-                        return Ok(());
-                    }
-                    let dst = self.lvalue(&ls[0])?;
-                    return self.expr_into(&rs[0], dst);
+                    let p = self.place(&ls[0])?;
+                    return self.assign_place(p, &rs[0]);
                 }
-                // Parallel assignment: evaluate every right side first.
+                // Parallel assignment: the places' operands, then every
+                // right side, then the stores.
+                let mut places = Vec::new();
+                for l in ls {
+                    places.push(self.place(l)?);
+                }
                 let mut tmps = Vec::new();
                 for r in rs {
                     tmps.push(self.expr_tmp(r)?);
                 }
-                for (l, t) in ls.iter().zip(tmps) {
-                    if is_blank(l) {
-                        continue;
-                    }
-                    let dst = self.lvalue(l)?;
-                    self.mov(dst, t);
+                for (p, t) in places.into_iter().zip(tmps) {
+                    self.store_place(p, t);
                 }
                 Ok(())
             }
@@ -484,11 +581,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return Err(self.unsupported(pos, "this assignment"));
         }
         for (l, r) in ls.iter().zip(results) {
-            if is_blank(l) {
-                continue;
-            }
-            let dst = self.lvalue(l)?;
-            self.mov(dst, r);
+            let p = self.place(l)?;
+            self.store_place(p, r);
         }
         Ok(())
     }
@@ -513,7 +607,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 new_vars.push((o, loc));
                 dsts.push(Some(loc));
             } else {
-                dsts.push(Some(self.lvalue(l)?));
+                match self.place(l)? {
+                    Place::Frame(loc) => dsts.push(Some(loc)),
+                    _ => return Err(self.unsupported(pos, "this short declaration")),
+                }
             }
         }
         if rs.len() == 1 && ls.len() > 1 {
@@ -545,22 +642,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.vars.insert(o, loc);
         }
         Ok(())
-    }
-
-    /// The slot an assignable expression denotes.
-    fn lvalue(&mut self, e: &Expr) -> Result<Loc> {
-        match e.unparen() {
-            Expr::Name(n) => {
-                let Some(o) = self.obj_of(n) else {
-                    return Err(self.unsupported(n.pos, "this assignment target"));
-                };
-                match self.vars.get(&o) {
-                    Some(&l) => Ok(l),
-                    None => Err(self.unsupported(n.pos, "package-level variables")),
-                }
-            }
-            _ => Err(self.unsupported(e.start(), "this assignment target")),
-        }
     }
 
     fn return_stmt(&mut self, pos: Pos, results: Option<&Expr>) -> Result<()> {
@@ -653,36 +734,68 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         mark: u32,
     ) -> Result<()> {
         let (_, xt) = self.tv(x)?;
-        let rep = self.rep_of(xt, x.start())?;
-        if !matches!(rep, Rep::Int { .. }) {
-            return Err(self.unsupported(s.pos(), "range over this type"));
-        }
-        let n = self.expr_tmp(x)?;
+        let xrep = self.rep_of(xt, x.start())?;
+        // The range expression is evaluated once; `n` iterations.
+        let (rep, n, slice) = match xrep {
+            Rep::Int { .. } => (xrep, self.expr_tmp(x)?, None),
+            Rep::Slice(et) => {
+                let sv = self.expr_tmp(x)?;
+                let n = self.alloc(INT);
+                self.emit(Op::Mov, n.off, sv.off + 8, 0);
+                (INT, n, Some((sv, self.rep_of(et, x.start())?)))
+            }
+            _ => return Err(self.unsupported(s.pos(), "range over this type")),
+        };
         let i = self.alloc(rep);
         self.emit(Op::Zero, i.off, 0, 8);
-        // The loop variable: a fresh copy each iteration (Go 1.22).
-        let var = match lhs {
-            Some(l) if !is_blank(l) => {
-                if def {
-                    let Expr::Name(nm) = l else {
-                        return Err(self.unsupported(s.pos(), "this range clause"));
-                    };
-                    let o = self.c.info.defs.get(&key(nm)).copied();
-                    let v = self.alloc(rep);
-                    if let Some(o) = o {
-                        self.vars.insert(o, v);
-                    }
-                    Some(v)
-                } else {
-                    Some(self.lvalue(l)?)
+        // The iteration variables: fresh each iteration (Go 1.22).
+        let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut vars: Vec<Option<Loc>> = Vec::new();
+        for (k, l) in names.iter().enumerate() {
+            let vrep = if k == 0 {
+                rep
+            } else {
+                match slice {
+                    Some((_, er)) => er,
+                    None => return Err(self.unsupported(s.pos(), "this range clause")),
+                }
+            };
+            if is_blank(l) {
+                vars.push(None);
+            } else if def {
+                let Expr::Name(nm) = l else {
+                    return Err(self.unsupported(s.pos(), "this range clause"));
+                };
+                let v = self.alloc(vrep);
+                if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    self.vars.insert(o, v);
+                }
+                vars.push(Some(v));
+            } else {
+                match self.place(l)? {
+                    Place::Frame(loc) => vars.push(Some(loc)),
+                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
                 }
             }
-            _ => None,
-        };
+        }
+        let var = vars.first().copied().flatten();
+        let elem_var = vars.get(1).copied().flatten();
         let to_cond = self.jump();
         let top = self.code.len();
         if let Some(v) = var {
             self.mov(v, i);
+        }
+        if let (Some(v), Some((sv, er))) = (elem_var, slice) {
+            let addr = self.alloc(INT);
+            let op = match er.mem_size() {
+                1 => Op::Index1,
+                2 => Op::Index2,
+                4 => Op::Index4,
+                8 => Op::Index8,
+                _ => Op::Index16,
+            };
+            self.emit(op, addr.off, sv.off, i.off);
+            self.load(v, addr.off, 0);
         }
         self.targets.push(Target {
             label: label.map(str::to_string),
@@ -831,7 +944,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 Ok(())
             }
-            _ => Err(self.unsupported(pos, "goto and fallthrough here")),
+            Token::Goto => {
+                let Some(l) = label else {
+                    return Err(self.unsupported(pos, "this goto"));
+                };
+                let j = self.jump();
+                self.gotos.push((j, l.value.clone(), pos));
+                Ok(())
+            }
+            _ => Err(self.unsupported(pos, "fallthrough here")),
         }
     }
 
@@ -867,8 +988,168 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         match src.rep.size() {
             16 => self.emit(Op::Mov16, dst.off, src.off, 0),
-            _ => self.emit(Op::Mov, dst.off, src.off, 0),
+            8 => self.emit(Op::Mov, dst.off, src.off, 0),
+            n => self.emit(Op::MovN, dst.off, src.off, n),
         };
+    }
+
+    // ---- memory ----
+
+    /// Loads the value of `dst.rep` at pointer slot `ptr` plus `off`.
+    fn load(&mut self, dst: Loc, ptr: u32, off: u32) {
+        let op = match dst.rep {
+            Rep::Int { bits: 64, .. } | Rep::F64 => Op::Load64,
+            Rep::Int {
+                signed: true,
+                bits: 32,
+            } => Op::Load32S,
+            Rep::Int {
+                signed: false,
+                bits: 32,
+            }
+            | Rep::F32 => Op::Load32U,
+            Rep::Int {
+                signed: true,
+                bits: 16,
+            } => Op::Load16S,
+            Rep::Int {
+                signed: false,
+                bits: 16,
+            } => Op::Load16U,
+            Rep::Int { signed: true, .. } => Op::Load8S,
+            Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
+            Rep::Str | Rep::Slice(_) => {
+                for w in 0..dst.rep.size() / 8 {
+                    self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
+                }
+                return;
+            }
+        };
+        self.emit(op, dst.off, ptr, off);
+    }
+
+    /// Stores `src` at pointer slot `ptr` plus `off`.
+    fn store(&mut self, ptr: u32, off: u32, src: Loc) {
+        let op = match src.rep.mem_size() {
+            1 => Op::Store8,
+            2 => Op::Store16,
+            4 => Op::Store32,
+            8 => Op::Store64,
+            n => {
+                for w in 0..n / 8 {
+                    self.emit(Op::Store64, ptr, src.off + 8 * w, off + 8 * w);
+                }
+                return;
+            }
+        };
+        self.emit(op, ptr, src.off, off);
+    }
+
+    /// The address of package variable `o`, in a new temporary.
+    fn global_addr(&mut self, o: ObjId) -> Option<(Loc, TypeId)> {
+        let &(goff, t) = self.c.globals.get(&o)?;
+        let p = self.alloc(Rep::Int {
+            signed: false,
+            bits: 64,
+        });
+        self.emit(Op::Global, p.off, goff, 0);
+        Some((p, t))
+    }
+
+    /// What an assignment to `e` stores into.
+    fn place(&mut self, e: &Expr) -> Result<Place> {
+        match e.unparen() {
+            Expr::Name(n) if n.value == "_" => Ok(Place::Blank),
+            Expr::Name(n) => {
+                let Some(o) = self.obj_of(n) else {
+                    return Err(self.unsupported(n.pos, "this assignment target"));
+                };
+                if let Some(&l) = self.vars.get(&o) {
+                    return Ok(Place::Frame(l));
+                }
+                match self.global_addr(o) {
+                    Some((p, t)) => {
+                        let rep = self.rep_of(t, n.pos)?;
+                        Ok(Place::Mem {
+                            ptr: p.off,
+                            off: 0,
+                            rep,
+                        })
+                    }
+                    None => Err(self.unsupported(n.pos, "this assignment target")),
+                }
+            }
+            Expr::Index { x, index, .. } => {
+                let (_, xt) = self.tv(x)?;
+                let Rep::Slice(elem) = self.rep_of(xt, x.start())? else {
+                    return Err(self.unsupported(e.start(), "this assignment target"));
+                };
+                let rep = self.rep_of(elem, e.start())?;
+                let addr = self.index_addr(x, index, rep)?;
+                Ok(Place::Mem {
+                    ptr: addr.off,
+                    off: 0,
+                    rep,
+                })
+            }
+            _ => Err(self.unsupported(e.start(), "this assignment target")),
+        }
+    }
+
+    /// The current value of a place (a variable's own slot, or a load).
+    fn read_place(&mut self, p: Place) -> Loc {
+        match p {
+            Place::Frame(l) => l,
+            Place::Mem { ptr, off, rep } => {
+                let t = self.alloc(rep);
+                self.load(t, ptr, off);
+                t
+            }
+            Place::Blank => self.alloc(Rep::Bool),
+        }
+    }
+
+    fn store_place(&mut self, p: Place, src: Loc) {
+        match p {
+            Place::Frame(l) => self.mov(l, src),
+            Place::Mem { ptr, off, .. } => self.store(ptr, off, src),
+            Place::Blank => {}
+        }
+    }
+
+    /// `place = e`.
+    fn assign_place(&mut self, p: Place, e: &Expr) -> Result<()> {
+        match p {
+            Place::Frame(l) => self.expr_into(e, l),
+            Place::Blank => self.expr(e).map(|_| ()),
+            Place::Mem { .. } => {
+                let v = self.expr(e)?;
+                self.store_place(p, v);
+                Ok(())
+            }
+        }
+    }
+
+    /// The address of element `index` of slice (or string) `x`, bounds
+    /// checked.
+    fn index_addr(&mut self, x: &Expr, index: &Expr, elem: Rep) -> Result<Loc> {
+        let xv = self.expr(x)?;
+        let iv = self.expr(index)?;
+        let op = match elem.mem_size() {
+            1 => Op::Index1,
+            2 => Op::Index2,
+            4 => Op::Index4,
+            8 => Op::Index8,
+            16 => Op::Index16,
+            _ => return Err(self.unsupported(index.start(), "indexing of this type")),
+        };
+        let addr = self.alloc(Rep::Int {
+            signed: false,
+            bits: 64,
+        });
+        self.line(index.start());
+        self.emit(op, addr.off, xv.off, iv.off);
+        Ok(addr)
     }
 
     /// Compiles `e` into `dst`.
@@ -883,13 +1164,31 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Some(o) = self.obj_of(n) else {
                     return Err(self.unsupported(n.pos, "this name"));
                 };
-                match self.vars.get(&o) {
-                    Some(&src) => {
-                        self.mov(dst, src);
+                if let Some(&src) = self.vars.get(&o) {
+                    self.mov(dst, src);
+                    return Ok(());
+                }
+                match self.global_addr(o) {
+                    Some((p, _)) => {
+                        self.load(dst, p.off, 0);
                         Ok(())
                     }
-                    None => Err(self.unsupported(n.pos, "package-level variables")),
+                    None => Err(self.unsupported(n.pos, "this name")),
                 }
+            }
+            Expr::Index { x, index, .. } => {
+                let (_, xt) = self.tv(x)?;
+                let elem = match self.rep_of(xt, x.start())? {
+                    Rep::Slice(et) => self.rep_of(et, e.start())?,
+                    Rep::Str => Rep::Int {
+                        signed: false,
+                        bits: 8,
+                    },
+                    _ => return Err(self.unsupported(e.start(), "indexing of this type")),
+                };
+                let addr = self.index_addr(x, index, elem)?;
+                self.load(dst, addr.off, 0);
+                Ok(())
             }
             Expr::Operation {
                 op,
@@ -919,6 +1218,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
         let rep = self.rep_of(t, pos)?;
         match rep {
+            Rep::Slice(_) => return Err(self.unsupported(pos, "this constant")),
             Rep::Str => {
                 let s = v.as_str().unwrap_or_default().to_string();
                 let off = self.c.string_data(&s);
@@ -963,6 +1263,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
+            Rep::Slice(_) => return Err(self.unsupported(pos, "this constant")),
         };
         self.constant(v, t, loc, pos)?;
         Ok(loc)
@@ -1239,6 +1540,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// A call of a function of this package: arguments into the callee's
     /// parameter slots, then `Call`. Returns the result slots.
     fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
+        if let Expr::Selector { sel, .. } = fun.unparen()
+            && let Some(&o) = self.c.info.uses.get(&key(sel))
+            && let Some(r) = self.intrinsic(o, e, args)?
+        {
+            return Ok(vec![r]);
+        }
         let Expr::Name(n) = fun.unparen() else {
             return Err(self.unsupported(e.start(), "calls of function values"));
         };
@@ -1282,6 +1589,23 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(results)
     }
 
+    /// Standard library functions compiled to one instruction (until the
+    /// standard library runs under rgo).
+    fn intrinsic(&mut self, o: ObjId, e: &Expr, args: &[Expr]) -> Result<Option<Loc>> {
+        let obj = self.c.obj(o);
+        let Some(pkg) = obj.pkg else { return Ok(None) };
+        let path = self.c.world.prog.pkg(pkg).path.as_str();
+        let op = match (path, obj.name.as_str()) {
+            ("math", "Sqrt") => Op::SqrtF,
+            _ => return Ok(None),
+        };
+        let x = self.expr(&args[0])?;
+        let d = self.alloc(Rep::F64);
+        self.line(e.start());
+        self.emit(op, d.off, x.off, 0);
+        Ok(Some(d))
+    }
+
     fn builtin(
         &mut self,
         b: Builtin,
@@ -1310,6 +1634,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::F32 => Op::PrintFloat32,
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
+                        Rep::Slice(_) => {
+                            return Err(self.unsupported(e.start(), "printing slices"));
+                        }
                     };
                     self.emit(op, v.off, 0, 0);
                 }
@@ -1319,20 +1646,137 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::PrintFlush, 0, 0, 0);
                 Ok(None)
             }
-            Builtin::Len => {
+            Builtin::Len | Builtin::Cap => {
                 let (_, t) = self.tv(&args[0])?;
-                if self.rep_of(t, e.start())? != Rep::Str {
-                    return Err(self.unsupported(e.start(), "len of this type"));
-                }
+                let word = match (self.rep_of(t, e.start())?, b) {
+                    (Rep::Str | Rep::Slice(_), Builtin::Len) => 8,
+                    (Rep::Slice(_), Builtin::Cap) => 16,
+                    _ => return Err(self.unsupported(e.start(), "len or cap of this type")),
+                };
                 let s = self.expr(&args[0])?;
-                let d = dst.unwrap_or_else(|| {
-                    self.alloc(Rep::Int {
-                        signed: true,
-                        bits: 64,
-                    })
-                });
-                self.emit(Op::Mov, d.off, s.off + 8, 0);
+                let d = dst.unwrap_or_else(|| self.alloc(INT));
+                self.emit(Op::Mov, d.off, s.off + word, 0);
                 Ok(Some(d))
+            }
+            Builtin::Make => {
+                let (_, t) = self.tv(e)?;
+                let Rep::Slice(et) = self.rep_of(t, e.start())? else {
+                    return Err(self.unsupported(e.start(), "make of this type"));
+                };
+                let size = self.rep_of(et, e.start())?.mem_size();
+                let pair = self.alloc(Rep::Str);
+                let len = Loc {
+                    off: pair.off,
+                    rep: INT,
+                };
+                let cap = Loc {
+                    off: pair.off + 8,
+                    rep: INT,
+                };
+                self.expr_into(&args[1], len)?;
+                match args.get(2) {
+                    Some(c) => self.expr_into(c, cap)?,
+                    None => self.mov(cap, len),
+                }
+                let d = dst.unwrap_or_else(|| self.alloc(Rep::Slice(et)));
+                self.line(e.start());
+                self.emit(Op::MakeSlice, d.off, pair.off, size);
+                Ok(Some(d))
+            }
+            Builtin::Append => {
+                let Expr::Call { has_dots, .. } = e.unparen() else {
+                    return Err(self.unsupported(e.start(), "this append"));
+                };
+                if *has_dots {
+                    return Err(self.unsupported(e.start(), "append with ..."));
+                }
+                let (_, t) = self.tv(e)?;
+                let Rep::Slice(et) = self.rep_of(t, e.start())? else {
+                    return Err(self.unsupported(e.start(), "this append"));
+                };
+                let er = self.rep_of(et, e.start())?;
+                // Elements first, then the slice grows and receives them.
+                let mut vals = Vec::new();
+                for a in &args[1..] {
+                    let v = self.alloc(er);
+                    self.expr_into(a, v)?;
+                    vals.push(v);
+                }
+                let s = self.alloc(Rep::Slice(et));
+                self.expr_into(&args[0], s)?;
+                if !vals.is_empty() {
+                    let old_len = self.alloc(INT);
+                    self.emit(Op::Mov, old_len.off, s.off + 8, 0);
+                    let n = self.alloc(INT);
+                    self.const64(n.off, vals.len() as u64);
+                    self.line(e.start());
+                    self.emit(Op::Grow, s.off, n.off, er.mem_size());
+                    let idx = self.alloc(INT);
+                    let addr = self.alloc(INT);
+                    let index_op = match er.mem_size() {
+                        1 => Op::Index1,
+                        2 => Op::Index2,
+                        4 => Op::Index4,
+                        8 => Op::Index8,
+                        _ => Op::Index16,
+                    };
+                    for (k, v) in vals.iter().enumerate() {
+                        self.emit(Op::AddI, idx.off, old_len.off, k as u32);
+                        self.emit(index_op, addr.off, s.off, idx.off);
+                        self.store(addr.off, 0, *v);
+                    }
+                }
+                match dst {
+                    Some(d) => {
+                        self.mov(d, s);
+                        Ok(Some(d))
+                    }
+                    None => Ok(Some(s)),
+                }
+            }
+            Builtin::Copy => {
+                let (_, t) = self.tv(&args[0])?;
+                let Rep::Slice(et) = self.rep_of(t, e.start())? else {
+                    return Err(self.unsupported(e.start(), "copy of this type"));
+                };
+                let size = self.rep_of(et, e.start())?.mem_size();
+                let area = self.alloc(Rep::Str);
+                let _count = self.alloc(Rep::Str);
+                self.expr_into(
+                    &args[0],
+                    Loc {
+                        off: area.off,
+                        rep: Rep::Slice(et),
+                    },
+                )?;
+                let src = self.expr(&args[1])?;
+                self.emit(Op::Copy, area.off, src.off, size);
+                let n = Loc {
+                    off: area.off + 24,
+                    rep: INT,
+                };
+                match dst {
+                    Some(d) => {
+                        self.mov(d, n);
+                        Ok(Some(d))
+                    }
+                    None => Ok(Some(n)),
+                }
+            }
+            Builtin::Panic => {
+                let (_, t) = self.tv(&args[0])?;
+                let rep = self.rep_of(t, args[0].start())?;
+                let v = self.expr(&args[0])?;
+                self.line(e.start());
+                match rep {
+                    Rep::Str => self.emit(Op::PanicStr, v.off, 0, 0),
+                    Rep::Int {
+                        bits: 64,
+                        signed: true,
+                    } => self.emit(Op::PanicInt, v.off, 0, 0),
+                    _ => return Err(self.unsupported(e.start(), "panic with this value")),
+                };
+                Ok(None)
             }
             _ => Err(self.unsupported(e.start(), &format!("the built-in {}", b.name()))),
         }
@@ -1385,6 +1829,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(())
     }
 }
+
+/// The representation of `int`.
+const INT: Rep = Rep::Int {
+    signed: true,
+    bits: 64,
+};
 
 fn basic_for_int(signed: bool, bits: u32) -> TypeId {
     use BasicKind::*;

@@ -25,7 +25,7 @@ mod func;
 
 use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op, Program};
 use std::collections::HashMap;
-use syntax::ast::{self, Decl};
+use syntax::ast::{self, Decl, Expr};
 use types::check::{Info, World};
 use types::ty::{ObjId, PkgId, Type};
 
@@ -62,8 +62,34 @@ pub fn compile(
         funcs: HashMap::new(),
         program: Program::default(),
         strings: HashMap::new(),
+        globals: HashMap::new(),
     };
-    // Function ids: 0 is the entry, then the package's functions in order.
+    // Package variables: laid out as gc lays out a struct of them.
+    let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
+    for f in files {
+        for d in &f.ast.decls {
+            let Decl::Var(v) = d else { continue };
+            for n in &v.names {
+                let Some(&o) = info.defs.get(&types::check::key(n)) else {
+                    continue;
+                };
+                let t = world.prog.obj(o).ty;
+                let (size, align) = (world.prog.size_of(t), world.prog.align_of(t));
+                let align = align.max(1);
+                let off = (c.program.globals_size as i64 + align - 1) / align * align;
+                c.globals.insert(o, (off as u32, t));
+                c.program.globals_size = (off + size) as u32;
+            }
+            if let Some(values) = &v.values {
+                for e in values.list() {
+                    var_inits.insert(types::check::key(e), e);
+                }
+            }
+        }
+    }
+    // Function ids: 0 is the entry, 1 initializes package variables, then
+    // the package's functions in order.
+    c.program.funcs.push(FuncInfo::default());
     c.program.funcs.push(FuncInfo::default());
     let mut decls = Vec::new();
     let mut inits = Vec::new();
@@ -71,9 +97,6 @@ pub fn compile(
     for f in files {
         for d in &f.ast.decls {
             let Decl::Func(fd) = d else {
-                if let Decl::Var(v) = d {
-                    return Err(c.unsupported(f, v.pos, "package-level variables"));
-                }
                 continue;
             };
             if fd.recv.is_some() {
@@ -100,13 +123,20 @@ pub fn compile(
         let fi = func::compile_func(&mut c, f, fd, obj)?;
         c.program.funcs[id as usize] = fi;
     }
+    // Package variables in the spec's order.
+    let inits_order: Vec<(Vec<ObjId>, &Expr)> = info
+        .init_order
+        .iter()
+        .filter_map(|i| Some((i.lhs.clone(), *var_inits.get(&i.rhs)?)))
+        .collect();
+    c.program.funcs[1] = func::compile_var_init(&mut c, &files[0], &inits_order)?;
     let Some(main_id) = main_id else {
         let f = &files[0];
         return Err(c.unsupported(f, f.ast.pkg_name.pos, "a package without func main"));
     };
     // The entry: call each init, then main, then stop.
-    let mut code: Vec<Inst> = inits
-        .iter()
+    let mut code: Vec<Inst> = std::iter::once(&1)
+        .chain(&inits)
         .chain(std::iter::once(&main_id))
         .map(|&id| Inst::new(Op::Call, id, FRAME_HEADER, 0))
         .collect();
@@ -132,6 +162,8 @@ pub(crate) struct Compiler<'w> {
     pub program: Program,
     /// String constants already in the data segment → their offsets.
     pub strings: HashMap<String, u32>,
+    /// Package variables → their offsets in the globals and types.
+    pub globals: HashMap<ObjId, (u32, types::ty::TypeId)>,
 }
 
 impl Compiler<'_> {

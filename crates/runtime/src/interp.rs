@@ -35,6 +35,9 @@
 //! 4. String slots hold a pointer and a length describing initialized
 //!    memory that lives as long as the machine: program data or `mallocgc`
 //!    memory (never freed yet).
+//! 5. A non-nil pointer the compiler dereferences, plus the offset it adds,
+//!    lies inside a live Go value of the accessed type (Go's type safety).
+//! 6. A slice's pointer addresses `cap` elements of its element size.
 //!
 //! Differs from Go: one goroutine; the stack is one fixed reservation (its
 //! pages are committed lazily by the OS) instead of a growable one; no
@@ -73,6 +76,9 @@ pub enum Stop {
 /// Where and why the machine stopped abnormally.
 struct Fault {
     msg: String,
+    /// A line printed after the panic message (the signal of a nil
+    /// dereference).
+    extra: Option<&'static str>,
     pc: *const Code,
     fp: *mut u8,
 }
@@ -101,6 +107,8 @@ pub struct Vm {
     funcs: Vec<Func>,
     prog: Program,
     data: Box<[u8]>,
+    /// Package-level variables.
+    globals: Box<[u64]>,
     stack: Box<[u64]>,
     /// One past the last usable stack byte.
     stack_end: *mut u8,
@@ -142,7 +150,12 @@ pub fn run(prog: &Program) -> Result<i32, RunError> {
                 .map_or("", |(_, rest)| rest.trim_start())
         )
     } else {
-        panic_text(&fault.msg, &frames)
+        let text = panic_text(&fault.msg, &frames);
+        match fault.extra {
+            // After the first line: "panic: MSG\n[signal …]\n\ngoroutine…".
+            Some(extra) => text.replacen('\n', &format!("\n{extra}\n"), 1),
+            None => text,
+        }
     };
     let _ = std::io::stderr().write_all(text.as_bytes());
     Ok(2)
@@ -178,12 +191,14 @@ impl Vm {
             }
             let info = &self.prog.funcs[fi];
             let words = (info.params_size / 8) as usize;
-            // SAFETY: `fp` is the frame pointer of a live frame of function
-            // `fi` (the faulting one or a caller found through the frame
-            // headers), whose parameters occupy `words` slots after the header
-            // (invariants 1–2).
             let args = (0..words)
-                .map(|w| unsafe { *fp.add(FRAME_HEADER as usize + 8 * w).cast::<u64>() })
+                .map(|w| {
+                    let off = FRAME_HEADER as usize + 8 * w;
+                    // SAFETY: `fp` is the frame pointer of a live frame of
+                    // function `fi`, whose parameters occupy `words` slots
+                    // after the header (invariants 1–2).
+                    unsafe { *fp.add(off).cast::<u64>() }
+                })
                 .collect();
             frames.push(Frame {
                 func: &info.name,
@@ -243,6 +258,16 @@ fn uses(op: Op) -> [Use; 3] {
         Call | Ret | Halt => [N, N, N],
         StrConcat => [S(16), S(16), S(16)],
         StrEq | StrLt => [S(8), S(16), S(16)],
+        Global => [S(8), N, N],
+        Load64 | Load32S | Load32U | Load16S | Load16U | Load8S | Load8U => [S(8), S(8), N],
+        Store64 | Store32 | Store16 | Store8 => [S(8), S(8), N],
+        Index1 | Index2 | Index4 | Index8 | Index16 => [S(8), S(16), S(8)],
+        MakeSlice => [S(24), S(16), N],
+        Grow => [S(24), S(8), N],
+        PanicStr => [S(16), N, N],
+        Copy => [S(32), S(16), N],
+        SqrtF => [S(8), S(8), N],
+        PanicInt => [S(8), N, N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
         PrintStr => [S(16), N, N],
         PrintSpace | PrintNl | PrintFlush => [N, N, N],
@@ -299,6 +324,12 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Data if inst.b as usize > prog.data.len() => {
                     return Err(err(f, pc, "data offset out of range"));
                 }
+                Op::Global if inst.b as u64 + 8 > prog.globals_size.next_multiple_of(8) as u64 => {
+                    return Err(err(f, pc, "global offset out of range"));
+                }
+                Op::MakeSlice | Op::Grow | Op::Copy if inst.c == 0 || inst.c > 1 << 20 => {
+                    return Err(err(f, pc, "bad element size"));
+                }
                 Op::Call => {
                     let Some(callee) = prog.funcs.get(inst.a as usize) else {
                         return Err(err(f, pc, "call of an unknown function"));
@@ -330,6 +361,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         funcs,
         prog: prog.clone(),
         data: prog.data.clone().into_boxed_slice(),
+        globals: vec![0u64; prog.globals_size.div_ceil(8) as usize].into_boxed_slice(),
         stack,
         stack_end,
         heap: Heap::default(),
@@ -522,6 +554,29 @@ fn handler(op: Op) -> Handler {
         StrConcat => str_concat,
         StrEq => str_eq,
         StrLt => str_lt,
+        Global => global,
+        Load64 => load64,
+        Load32S => load32s,
+        Load32U => load32u,
+        Load16S => load16s,
+        Load16U => load16u,
+        Load8S => load8s,
+        Load8U => load8u,
+        Store64 => store64,
+        Store32 => store32,
+        Store16 => store16,
+        Store8 => store8,
+        Index1 => index1,
+        Index2 => index2,
+        Index4 => index4,
+        Index8 => index8,
+        Index16 => index16,
+        MakeSlice => make_slice,
+        Grow => grow,
+        PanicStr => panic_str,
+        Copy => copy,
+        SqrtF => sqrt_f,
+        PanicInt => panic_int,
         PrintInt => print_int,
         PrintUint => print_uint,
         PrintFloat => print_float,
@@ -875,15 +930,223 @@ unsafe fn print_flush(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
+// ---- memory ----
+//
+// Go pointers address package variables, heap memory from `mallocgc` or
+// (once escape analysis places values there) live stack frames; the
+// compiler only dereferences a pointer at an offset inside its pointee's
+// type (invariant 5, held by Go's type safety: rgo has no `unsafe`
+// package pointers yet). Nil pointers are checked by every access.
+
+unsafe fn global(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: the offset was verified against the globals' size; `vm` is
+    // live and the globals never move (invariant 3).
+    let p = unsafe { (*vm).globals.as_mut_ptr().cast::<u8>().add(i.b as usize) };
+    wr!(fp, i.a, *mut u8, p);
+    next!(pc, fp, vm)
+}
+
+/// Defines a load of a `$t` at pointer slot `b` plus offset `c`, widened
+/// to `$w`.
+macro_rules! loadop {
+    ($name:ident, $t:ty, $w:ty) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let p = rd!(fp, i.b, *const u8);
+            if p.is_null() {
+                return nil_deref(pc, fp, vm);
+            }
+            // SAFETY: a non-nil Go pointer plus an offset inside its
+            // pointee (invariant 5); the pointee may be unaligned for
+            // packed narrow fields, hence `read_unaligned`.
+            let v = unsafe { p.add(i.c as usize).cast::<$t>().read_unaligned() };
+            wr!(fp, i.a, $w, v as $w);
+            next!(pc, fp, vm)
+        }
+    };
+}
+loadop!(load64, u64, u64);
+loadop!(load32s, i32, i64);
+loadop!(load32u, u32, u64);
+loadop!(load16s, i16, i64);
+loadop!(load16u, u16, u64);
+loadop!(load8s, i8, i64);
+loadop!(load8u, u8, u64);
+
+/// Defines a store of the low `$t` of slot `b` at pointer slot `a` plus
+/// offset `c`.
+macro_rules! storeop {
+    ($name:ident, $t:ty) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let p = rd!(fp, i.a, *mut u8);
+            if p.is_null() {
+                return nil_deref(pc, fp, vm);
+            }
+            let v = rd!(fp, i.b, u64) as $t;
+            // SAFETY: as for loads (invariant 5).
+            unsafe { p.add(i.c as usize).cast::<$t>().write_unaligned(v) };
+            next!(pc, fp, vm)
+        }
+    };
+}
+storeop!(store64, u64);
+storeop!(store32, u32);
+storeop!(store16, u16);
+storeop!(store8, u8);
+
+/// A slice slot.
+#[derive(Clone, Copy)]
+#[repr(C)]
+struct GoSlice {
+    ptr: *mut u8,
+    len: i64,
+    cap: i64,
+}
+
+/// Defines `a = &b[c]` for elements of `$size` bytes, with the bounds check.
+macro_rules! indexop {
+    ($name:ident, $size:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            // A slice or a string: pointer and length.
+            let s = rd!(fp, i.b, GoString);
+            let x = rd!(fp, i.c, i64);
+            if x as u64 >= s.len as u64 {
+                return index_error(pc, fp, vm, x, s.len);
+            }
+            // SAFETY: `x < len <= cap`, so the element lies inside the
+            // slice's backing array or the string's bytes (invariants 4, 6).
+            let p = unsafe { s.ptr.add(x as usize * $size) };
+            wr!(fp, i.a, *const u8, p);
+            next!(pc, fp, vm)
+        }
+    };
+}
+indexop!(index1, 1);
+indexop!(index2, 2);
+indexop!(index4, 4);
+indexop!(index8, 8);
+indexop!(index16, 16);
+
+/// Most bytes one allocation may have (gc's `maxAlloc` on amd64).
+const MAX_ALLOC: u64 = 1 << 48;
+
+unsafe fn make_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (len, cap) = (rd!(fp, i.b, i64), rd!(fp, i.b + 8, i64));
+    let size = i.c as u64;
+    if len < 0 || (len as u64).saturating_mul(size) > MAX_ALLOC {
+        return runtime_error(pc, fp, vm, "makeslice: len out of range");
+    }
+    if cap < len || (cap as u64).saturating_mul(size) > MAX_ALLOC {
+        return runtime_error(pc, fp, vm, "makeslice: cap out of range");
+    }
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let ptr = unsafe { (*vm).heap.mallocgc((cap as u64 * size) as usize, true) };
+    wr!(fp, i.a, GoSlice, GoSlice { ptr, len, cap });
+    next!(pc, fp, vm)
+}
+
+unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let mut s = rd!(fp, i.a, GoSlice);
+    let n = rd!(fp, i.b, i64);
+    let size = i.c as u64;
+    let new_len = s.len + n;
+    if new_len > s.cap {
+        let Some(cap) = crate::mem::grow_cap(new_len as u64, s.cap as u64, size) else {
+            return runtime_error(pc, fp, vm, "growslice: len out of range");
+        };
+        // SAFETY: `vm` is live; the new memory holds `cap` elements, the
+        // old `len` of which are copied from the old backing array
+        // (invariant 6).
+        unsafe {
+            let p = (*vm).heap.mallocgc((cap * size) as usize, true);
+            if s.len > 0 {
+                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
+            }
+            s.ptr = p;
+        }
+        s.cap = cap as i64;
+    }
+    s.len = new_len;
+    wr!(fp, i.a, GoSlice, s);
+    next!(pc, fp, vm)
+}
+
+unsafe fn copy(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let d = rd!(fp, i.a, GoSlice);
+    let src = rd!(fp, i.b, GoString);
+    let n = d.len.min(src.len);
+    if n > 0 {
+        // SAFETY: both ranges hold at least `n` elements of `c` bytes
+        // (invariants 4, 6); `copy` allows overlap, as Go's copy does.
+        unsafe { std::ptr::copy(src.ptr, d.ptr, n as usize * i.c as usize) };
+    }
+    wr!(fp, i.a + 24, i64, n);
+    next!(pc, fp, vm)
+}
+
+unop!(sqrt_f, f64, f64, |x| x.sqrt());
+
+unsafe fn panic_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.a, GoString);
+    // SAFETY: string slots satisfy invariant 4.
+    let msg = String::from_utf8_lossy(unsafe { s.bytes() }).into_owned();
+    raise(pc, fp, vm, msg, None)
+}
+
+unsafe fn panic_int(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let v = rd!(fp, i.a, i64);
+    raise(pc, fp, vm, v.to_string(), None)
+}
+
 /// A run-time panic with a runtime error (`runtime error: MSG`).
 #[cold]
 #[inline(never)]
 fn runtime_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, msg: &str) -> Stop {
-    let fault = Fault {
-        msg: format!("runtime error: {msg}"),
+    raise(pc, fp, vm, format!("runtime error: {msg}"), None)
+}
+
+#[cold]
+#[inline(never)]
+fn index_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, x: i64, len: i64) -> Stop {
+    runtime_error(
         pc,
         fp,
-    };
+        vm,
+        &format!("index out of range [{x}] with length {len}"),
+    )
+}
+
+#[cold]
+#[inline(never)]
+fn nil_deref(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    raise(
+        pc,
+        fp,
+        vm,
+        "runtime error: invalid memory address or nil pointer dereference".into(),
+        Some("[signal SIGSEGV: segmentation violation code=0x1 addr=0x0 pc=0x0]"),
+    )
+}
+
+/// An unrecovered panic with message `msg` (no recovery yet).
+#[cold]
+#[inline(never)]
+fn raise(
+    pc: *const Code,
+    fp: *mut u8,
+    vm: *mut Vm,
+    msg: String,
+    extra: Option<&'static str>,
+) -> Stop {
+    let fault = Fault { msg, extra, pc, fp };
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe { (*vm).fault = Some(fault) };
     Stop::Panic
@@ -894,6 +1157,7 @@ fn runtime_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, msg: &str) -> Stop {
 fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let fault = Fault {
         msg: String::new(),
+        extra: None,
         pc,
         fp,
     };

@@ -67,3 +67,73 @@ impl Drop for Heap {
         }
     }
 }
+
+/// gc's size classes (`internal/runtime/gc/sizeclasses.go`).
+const SIZE_CLASSES: [u32; 68] = [
+    0, 8, 16, 24, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240, 256, 288, 320,
+    352, 384, 416, 448, 480, 512, 576, 640, 704, 768, 896, 1024, 1152, 1280, 1408, 1536, 1792,
+    2048, 2304, 2688, 3072, 3200, 3456, 4096, 4864, 5376, 6144, 6528, 6784, 6912, 8192, 9472, 9728,
+    10240, 10880, 12288, 13568, 14336, 16384, 18432, 19072, 20480, 21760, 24576, 27264, 28672,
+    32768,
+];
+
+/// The size mallocgc really allocates for a request of `size` bytes of
+/// pointer-free memory (`roundupsize` with `noscan`): the size class, or
+/// whole 8 KiB pages for large objects.
+pub fn roundupsize(size: u64) -> u64 {
+    if size <= 32768 {
+        SIZE_CLASSES
+            .iter()
+            .map(|&c| c as u64)
+            .find(|&c| c >= size)
+            .unwrap_or(size)
+    } else {
+        size.div_ceil(8192) * 8192
+    }
+}
+
+/// The capacity `growslice` gives a slice of `old_cap` elements of `size`
+/// bytes that must hold `new_len` (`nextslicecap`, then rounded up to the
+/// allocation size); `None` when it would be too large.
+pub fn grow_cap(new_len: u64, old_cap: u64, size: u64) -> Option<u64> {
+    let mut newcap = old_cap;
+    let doublecap = old_cap * 2;
+    if new_len > doublecap {
+        newcap = new_len;
+    } else if old_cap < 256 {
+        newcap = doublecap;
+    } else {
+        while newcap < new_len {
+            newcap += (newcap + 3 * 256) >> 2;
+        }
+    }
+    let mem = newcap.checked_mul(size)?;
+    if mem > 1 << 48 {
+        return None;
+    }
+    Some(roundupsize(mem) / size)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::grow_cap;
+
+    #[test]
+    fn append_growth_as_go() {
+        // Capacities Go 1.26 reports appending one int at a time.
+        let mut cap = 0;
+        let mut seen = Vec::new();
+        for len in 1..=2000u64 {
+            if len > cap {
+                cap = grow_cap(len, cap, 8).unwrap();
+                seen.push(cap);
+            }
+        }
+        assert_eq!(
+            seen,
+            [1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 848, 1280, 1792, 2560]
+        );
+        // Bytes round up to size classes.
+        assert_eq!(grow_cap(5, 0, 1), Some(8));
+    }
+}
