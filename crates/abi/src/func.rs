@@ -66,3 +66,29 @@ pub struct Program {
     /// Bytes of package-level variables (zeroed at start; `Op::Global`).
     pub globals_size: u32,
 }
+
+impl std::fmt::Display for Program {
+    /// A listing of every function's code (`rgo run` prints it when
+    /// `RGO_DUMP_CODE` is set).
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        for (id, func) in self.funcs.iter().enumerate() {
+            writeln!(
+                f,
+                "func {id} {} (frame {}, params {}, results {})",
+                func.name, func.frame_size, func.params_size, func.results_size
+            )?;
+            for (pc, i) in func.code.iter().enumerate() {
+                writeln!(
+                    f,
+                    "  {pc:4} {:4}  {:<10} {} {} {}",
+                    func.line_at(pc as u32),
+                    i.op.name(),
+                    i.a,
+                    i.b,
+                    i.c as i32
+                )?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -74,6 +74,8 @@ ops! {
     AddI,
     /// Signed division; panics when dividing by zero.
     DivS,
+    /// `a = b / 2^c` for signed `b`, rounding toward zero.
+    DivPow2S,
     DivU,
     RemS,
     RemU,
@@ -160,6 +162,21 @@ ops! {
     JmpIf,
     /// Jump by `b` if bool slot `a` is false.
     JmpIfNot,
+    /// Jump by `c` if `a == b` (integer slots); the other compare-and-branch
+    /// forms follow: `JNe`, `JLtS`, `JLeS`, `JLtU`, `JLeU`.
+    JEq,
+    JNe,
+    JLtS,
+    JLeS,
+    JLtU,
+    JLeU,
+    /// Jump by `c` if `a == imm(b)`; and the signed-immediate forms after it.
+    JEqI,
+    JNeI,
+    JLtSI,
+    JLeSI,
+    JGtSI,
+    JGeSI,
     /// Call function `a`; its frame starts at offset `b`.
     Call,
     /// Return to the caller.

@@ -141,8 +141,10 @@ pub(crate) fn compile_func(
         b.results.push(loc);
     }
     let results_size = b.top - FRAME_HEADER - params_size;
-    // Results start zeroed (named results are variables).
-    if results_size > 0 {
+    // Named results are variables and start zeroed; unnamed ones are
+    // always set by the return statement.
+    let named = fd.typ.results.iter().any(|f| f.name.is_some());
+    if results_size > 0 && named {
         b.emit(Op::Zero, FRAME_HEADER + params_size, 0, results_size);
     }
     b.stmts(&body.stmts)?;
@@ -236,10 +238,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(Op::Jmp, 0, 0, 0)
     }
 
-    fn jump_if_not(&mut self, cond: Loc) -> usize {
-        self.emit(Op::JmpIfNot, cond.off, 0, 0)
-    }
-
     /// Points the branch at `at` to the next instruction emitted.
     fn patch_here(&mut self, at: usize) {
         let here = self.code.len();
@@ -250,8 +248,111 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let rel = (target as i64 - at as i64) as i32 as u32;
         match self.code[at].op {
             Op::Jmp => self.code[at].a = rel,
-            _ => self.code[at].b = rel,
+            Op::JmpIf | Op::JmpIfNot => self.code[at].b = rel,
+            _ => self.code[at].c = rel,
         }
+    }
+
+    /// Emits jumps taken when `cond` evaluates to `when`; returns them for
+    /// patching. Integer comparisons become compare-and-branch
+    /// instructions, `&&`, `||` and `!` become control flow.
+    fn cond_jump(&mut self, cond: &Expr, when: bool) -> Result<Vec<usize>> {
+        if let (Mode::Constant(_), _) = self.tv(cond)? {
+            let v = self.expr(cond)?;
+            let op = if when { Op::JmpIf } else { Op::JmpIfNot };
+            return Ok(vec![self.emit(op, v.off, 0, 0)]);
+        }
+        match cond {
+            Expr::Paren { x, .. } => self.cond_jump(x, when),
+            Expr::Operation {
+                op: Operator::Not,
+                x,
+                y: None,
+                ..
+            } => self.cond_jump(x, !when),
+            Expr::Operation {
+                op: op @ (Operator::AndAnd | Operator::OrOr),
+                x,
+                y: Some(y),
+                ..
+            } => {
+                // a && b is true when both are; a || b when either is.
+                let short = *op == Operator::OrOr;
+                if when == short {
+                    let mut js = self.cond_jump(x, when)?;
+                    js.extend(self.cond_jump(y, when)?);
+                    Ok(js)
+                } else {
+                    let skip = self.cond_jump(x, !when)?;
+                    let js = self.cond_jump(y, when)?;
+                    for at in skip {
+                        self.patch_here(at);
+                    }
+                    Ok(js)
+                }
+            }
+            Expr::Operation {
+                op:
+                    op @ (Operator::Eql
+                    | Operator::Neq
+                    | Operator::Lss
+                    | Operator::Leq
+                    | Operator::Gtr
+                    | Operator::Geq),
+                x,
+                y: Some(y),
+                ..
+            } if self.int_operands(x, y)? => {
+                let (_, xt) = self.tv(x)?;
+                let signed = !matches!(self.rep_of(xt, x.start())?, Rep::Int { signed: false, .. });
+                // The comparison that must hold for the jump.
+                let op = if when { *op } else { negate(*op) };
+                let xv = self.expr(x)?;
+                // Against a small constant: an immediate form.
+                if let (Mode::Constant(c), _) = self.tv(y)?
+                    && let Some(k) = c.to_int().to_i64()
+                    && i32::try_from(k).is_ok()
+                    && (signed || matches!(op, Operator::Eql | Operator::Neq))
+                {
+                    let o = match op {
+                        Operator::Eql => Op::JEqI,
+                        Operator::Neq => Op::JNeI,
+                        Operator::Lss => Op::JLtSI,
+                        Operator::Leq => Op::JLeSI,
+                        Operator::Gtr => Op::JGtSI,
+                        _ => Op::JGeSI,
+                    };
+                    return Ok(vec![self.emit(o, xv.off, k as i32 as u32, 0)]);
+                }
+                let yv = self.expr(y)?;
+                let (o, a, b) = match (op, signed) {
+                    (Operator::Eql, _) => (Op::JEq, xv, yv),
+                    (Operator::Neq, _) => (Op::JNe, xv, yv),
+                    (Operator::Lss, true) => (Op::JLtS, xv, yv),
+                    (Operator::Leq, true) => (Op::JLeS, xv, yv),
+                    (Operator::Gtr, true) => (Op::JLtS, yv, xv),
+                    (_, true) => (Op::JLeS, yv, xv),
+                    (Operator::Lss, false) => (Op::JLtU, xv, yv),
+                    (Operator::Leq, false) => (Op::JLeU, xv, yv),
+                    (Operator::Gtr, false) => (Op::JLtU, yv, xv),
+                    (_, false) => (Op::JLeU, yv, xv),
+                };
+                Ok(vec![self.emit(o, a.off, b.off, 0)])
+            }
+            _ => {
+                let v = self.expr(cond)?;
+                let op = if when { Op::JmpIf } else { Op::JmpIfNot };
+                Ok(vec![self.emit(op, v.off, 0, 0)])
+            }
+        }
+    }
+
+    /// Whether both operands of a comparison are integers (or booleans).
+    fn int_operands(&self, x: &Expr, y: &Expr) -> Result<bool> {
+        let (_, xt) = self.tv(x)?;
+        let (_, yt) = self.tv(y)?;
+        let int = |r: Rep| matches!(r, Rep::Int { .. });
+        Ok(int(self.rep_of(xt, x.start())?) && int(self.rep_of(yt, y.start())?))
     }
 
     fn jump_to(&mut self, target: usize) {
@@ -398,16 +499,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Some(cond) = cond else {
                     return Err(self.unsupported(s.pos(), "if without condition"));
                 };
-                let cv = self.expr(cond)?;
-                let skip = self.jump_if_not(cv);
+                let skips = self.cond_jump(cond, false)?;
                 self.block(&then.stmts)?;
                 if let Some(e) = els {
                     let end = self.jump();
-                    self.patch_here(skip);
+                    for at in skips {
+                        self.patch_here(at);
+                    }
                     self.stmt(e, None)?;
                     self.patch_here(end);
                 } else {
-                    self.patch_here(skip);
+                    for at in skips {
+                        self.patch_here(at);
+                    }
                 }
                 self.top = mark;
                 Ok(())
@@ -708,9 +812,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match cond {
             Some(c) => {
                 self.line(c.start());
-                let cv = self.expr(c)?;
-                let back = self.emit(Op::JmpIf, cv.off, 0, 0);
-                self.patch(back, top);
+                for back in self.cond_jump(c, true)? {
+                    self.patch(back, top);
+                }
             }
             None => self.jump_to(top),
         }
@@ -809,13 +913,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.emit(Op::AddI, i.off, i.off, 1);
         self.patch_here(to_cond);
-        let cv = self.alloc(Rep::Bool);
         let lt = match rep {
-            Rep::Int { signed: false, .. } => Op::LtU,
-            _ => Op::LtS,
+            Rep::Int { signed: false, .. } => Op::JLtU,
+            _ => Op::JLtS,
         };
-        self.emit(lt, cv.off, i.off, n.off);
-        let back = self.emit(Op::JmpIf, cv.off, 0, 0);
+        let back = self.emit(lt, i.off, n.off, 0);
         self.patch(back, top);
         for at in t.breaks {
             self.patch_here(at);
@@ -1176,6 +1278,39 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     None => Err(self.unsupported(n.pos, "this name")),
                 }
             }
+            Expr::CompositeLit { elems, .. } => {
+                let Rep::Slice(et) = self.rep_of(t, e.start())? else {
+                    return Err(self.unsupported(e.start(), "composite literals of this type"));
+                };
+                if elems.iter().any(|el| matches!(el, Expr::KeyValue { .. })) {
+                    return Err(self.unsupported(e.start(), "keyed slice literals"));
+                }
+                let er = self.rep_of(et, e.start())?;
+                let pair = self.alloc(Rep::Str);
+                self.const64(pair.off, elems.len() as u64);
+                self.const64(pair.off + 8, elems.len() as u64);
+                // Into a temporary: the elements may refer to `dst`.
+                let sv = self.alloc(Rep::Slice(et));
+                self.line(e.start());
+                self.emit(Op::MakeSlice, sv.off, pair.off, er.mem_size());
+                let (idx, addr) = (self.alloc(INT), self.alloc(INT));
+                let index_op = match er.mem_size() {
+                    1 => Op::Index1,
+                    2 => Op::Index2,
+                    4 => Op::Index4,
+                    8 => Op::Index8,
+                    _ => Op::Index16,
+                };
+                for (k, el) in elems.iter().enumerate() {
+                    let v = self.alloc(er);
+                    self.expr_into(el, v)?;
+                    self.const64(idx.off, k as u64);
+                    self.emit(index_op, addr.off, sv.off, idx.off);
+                    self.store(addr.off, 0, v);
+                }
+                self.mov(dst, sv);
+                Ok(())
+            }
             Expr::Index { x, index, .. } => {
                 let (_, xt) = self.tv(x)?;
                 let elem = match self.rep_of(xt, x.start())? {
@@ -1317,6 +1452,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             && i32::try_from(k).is_ok()
         {
             self.emit(Op::AddI, dst.off, xv.off, k as i32 as u32);
+            self.normalize(dst);
+            return Ok(());
+        }
+        // x / 2^k: a shift that rounds toward zero (gc's strength reduction).
+        if op == Operator::Div
+            && let Rep::Int { signed: true, .. } = dst.rep
+            && let Ok((Mode::Constant(c), _)) = self.tv(y)
+            && let Some(k) = c.to_int().to_i64()
+            && k > 1
+            && (k as u64).is_power_of_two()
+        {
+            self.emit(Op::DivPow2S, dst.off, xv.off, k.trailing_zeros());
             self.normalize(dst);
             return Ok(());
         }
@@ -1508,14 +1655,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let results = self.call(e, fun, args)?;
         match results.as_slice() {
             [] => Ok(None),
-            [r] => {
-                let d = match dst {
-                    Some(d) => d,
-                    None => self.alloc(r.rep),
-                };
-                self.mov(d, *r);
-                Ok(Some(d))
-            }
+            [r] => match dst {
+                Some(d) => {
+                    self.mov(d, *r);
+                    Ok(Some(d))
+                }
+                None => {
+                    // The result stays where the callee left it, kept as a
+                    // temporary.
+                    self.top = self.top.max(r.off + r.rep.size());
+                    self.max = self.max.max(self.top);
+                    Ok(Some(*r))
+                }
+            },
             _ => Err(self.unsupported(e.start(), "a multi-value call here")),
         }
     }
@@ -1527,14 +1679,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return Err(self.unsupported(e.start(), "a multi-value expression"));
         };
         let rs = self.call(e, fun, args)?;
-        // Copy out: a following call would overwrite the area.
-        let mut out = Vec::new();
-        for r in rs {
-            let t = self.alloc(r.rep);
-            self.mov(t, r);
-            out.push(t);
+        // The results stay in the call area, kept as temporaries.
+        if let Some(last) = rs.last() {
+            self.top = self.top.max(last.off + last.rep.size());
+            self.max = self.max.max(self.top);
         }
-        Ok(out)
+        Ok(rs)
     }
 
     /// A call of a function of this package: arguments into the callee's
@@ -1558,24 +1708,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let Type::Signature(sig) = self.c.ty(self.c.obj(o).ty).clone() else {
             return Err(self.unsupported(e.start(), "this call"));
         };
-        // Arguments are evaluated into temporaries first (a later argument
-        // may call a function, which would overwrite the call area).
-        let mut vals = Vec::new();
-        if args.len() == 1 && sig.params.len() > 1 {
-            vals = self.call_results(&args[0])?;
-        } else {
-            for (a, &p) in args.iter().zip(&sig.params) {
-                let rep = self.rep_of(self.c.obj(p).ty, a.start())?;
-                let t = self.alloc(rep);
-                self.expr_into(a, t)?;
-                vals.push(t);
-            }
-        }
+        // The callee's frame starts at the current top; its argument slots
+        // are reserved while the arguments are computed straight into them
+        // (calls inside an argument get frames above the reservation).
         let area = self.top;
         let mut off = area + FRAME_HEADER;
-        for v in &vals {
-            self.mov(Loc { off, rep: v.rep }, *v);
-            off += v.rep.size();
+        let mut params = Vec::new();
+        for &p in &sig.params {
+            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            params.push(Loc { off, rep });
+            off += rep.size();
         }
         let mut results = Vec::new();
         for &r in &sig.results {
@@ -1583,7 +1725,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             results.push(Loc { off, rep });
             off += rep.size();
         }
+        self.top = off;
         self.max = self.max.max(off);
+        if args.len() == 1 && sig.params.len() > 1 {
+            let vals = self.call_results(&args[0])?;
+            for (p, v) in params.iter().zip(vals) {
+                self.mov(*p, v);
+            }
+        } else {
+            for (a, p) in args.iter().zip(&params) {
+                self.expr_into(a, *p)?;
+            }
+        }
+        self.top = area;
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
         Ok(results)
@@ -1827,6 +1981,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             _ => return Err(self.unsupported(pos, "this conversion")),
         }
         Ok(())
+    }
+}
+
+/// The comparison that holds when `op`'s does not (integers only).
+fn negate(op: Operator) -> Operator {
+    match op {
+        Operator::Eql => Operator::Neq,
+        Operator::Neq => Operator::Eql,
+        Operator::Lss => Operator::Geq,
+        Operator::Leq => Operator::Gtr,
+        Operator::Gtr => Operator::Leq,
+        _ => Operator::Lss,
     }
 }
 

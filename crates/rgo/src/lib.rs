@@ -248,6 +248,9 @@ pub fn build_program(
 
 /// Runs a built program; returns its exit status.
 pub fn run_program(prog: &abi::Program) -> Result<i32, String> {
+    if std::env::var_os("RGO_DUMP_CODE").is_some() {
+        eprint!("{prog}");
+    }
     runtime::run(prog).map_err(|e| e.to_string())
 }
 

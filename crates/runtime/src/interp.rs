@@ -247,7 +247,9 @@ fn uses(op: Op) -> [Use; 3] {
         | MulF32 | DivF32 | EqF | NeF | LtF | LeF | EqF32 | NeF32 | LtF32 | LeF32 => {
             [S(8), S(8), S(8)]
         }
-        AddI | ShlI | ShrSI | ShrUI | EqI | NeI | LtSI | LeSI | GtSI | GeSI => [S(8), S(8), N],
+        AddI | DivPow2S | ShlI | ShrSI | ShrUI | EqI | NeI | LtSI | LeSI | GtSI | GeSI => {
+            [S(8), S(8), N]
+        }
         Neg | Not | Sext8 | Sext16 | Sext32 | Zext8 | Zext16 | Zext32 | NegF | NegF32 | I2F
         | U2F | F2I | F2U | I2F32 | U2F32 | F32ToI | F32ToU | FToF32 | F32ToF | BoolNot => {
             [S(8), S(8), N]
@@ -255,6 +257,8 @@ fn uses(op: Op) -> [Use; 3] {
         ShiftCheck => [S(8), N, N],
         Jmp => [T, N, N],
         JmpIf | JmpIfNot => [S(8), T, N],
+        JEq | JNe | JLtS | JLeS | JLtU | JLeU => [S(8), S(8), T],
+        JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI => [S(8), N, T],
         Call | Ret | Halt => [N, N, N],
         StrConcat => [S(16), S(16), S(16)],
         StrEq | StrLt => [S(8), S(16), S(16)],
@@ -486,6 +490,7 @@ fn handler(op: Op) -> Handler {
         AndNot => and_not,
         AddI => add_i,
         DivS => div_s,
+        DivPow2S => div_pow2_s,
         DivU => div_u,
         RemS => rem_s,
         RemU => rem_u,
@@ -548,6 +553,18 @@ fn handler(op: Op) -> Handler {
         Jmp => jmp,
         JmpIf => jmp_if,
         JmpIfNot => jmp_if_not,
+        JEq => j_eq,
+        JNe => j_ne,
+        JLtS => j_lt_s,
+        JLeS => j_le_s,
+        JLtU => j_lt_u,
+        JLeU => j_le_u,
+        JEqI => j_eq_i,
+        JNeI => j_ne_i,
+        JLtSI => j_lt_s_i,
+        JLeSI => j_le_s_i,
+        JGtSI => j_gt_s_i,
+        JGeSI => j_ge_s_i,
         Call => call,
         Ret => ret,
         Halt => halt,
@@ -639,6 +656,10 @@ binop!(or, u64, u64, |x, y| x | y);
 binop!(xor, u64, u64, |x, y| x ^ y);
 binop!(and_not, u64, u64, |x, y| x & !y);
 immop!(add_i, i64, i64, |x, y| x.wrapping_add(y));
+// Adds 2^k - 1 to negative dividends so that the shift rounds toward zero.
+immop!(div_pow2_s, i64, i64, |x, k| (x
+    + ((x >> 63) as u64 >> (64 - k)) as i64)
+    >> k);
 
 binop!(shl, u64, u64, |x, y| if y >= 64 { 0 } else { x << y });
 binop!(shr_s, i64, i64, |x, y| if y as u64 >= 64 {
@@ -776,6 +797,50 @@ unsafe fn jmp_if_not(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     }
     next!(pc, fp, vm)
 }
+
+/// Defines a compare-and-branch: jump by `c` if `cmp(a, b)`.
+macro_rules! brop {
+    ($name:ident, $t:ty, |$x:ident, $y:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.a, $t);
+            let $y = rd!(fp, i.b, $t);
+            if $e {
+                return jump!(pc, i.c, fp, vm);
+            }
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+/// Defines a compare-with-immediate-and-branch: jump by `c` if
+/// `cmp(a, imm(b))`.
+macro_rules! brimm {
+    ($name:ident, |$x:ident, $y:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let i = inst!(pc);
+            let $x = rd!(fp, i.a, i64);
+            let $y = i.b as i32 as i64;
+            if $e {
+                return jump!(pc, i.c, fp, vm);
+            }
+            next!(pc, fp, vm)
+        }
+    };
+}
+
+brop!(j_eq, u64, |x, y| x == y);
+brop!(j_ne, u64, |x, y| x != y);
+brop!(j_lt_s, i64, |x, y| x < y);
+brop!(j_le_s, i64, |x, y| x <= y);
+brop!(j_lt_u, u64, |x, y| x < y);
+brop!(j_le_u, u64, |x, y| x <= y);
+brimm!(j_eq_i, |x, y| x == y);
+brimm!(j_ne_i, |x, y| x != y);
+brimm!(j_lt_s_i, |x, y| x < y);
+brimm!(j_le_s_i, |x, y| x <= y);
+brimm!(j_gt_s_i, |x, y| x > y);
+brimm!(j_ge_s_i, |x, y| x >= y);
 
 unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
