@@ -210,6 +210,17 @@ ops! {
     Store16,
     Store8,
 
+    /// `a = fp + b`: the address of frame bytes, for one access to a
+    /// narrow field of a struct held in the frame (never stored).
+    FrameAddr,
+    /// Copies `c` bytes from pointer slot `b` to frame offset `a`; panics
+    /// on a nil pointer.
+    LoadBlk,
+    /// Copies `c` bytes from frame offset `b` to pointer slot `a`.
+    StoreBlk,
+    /// `a` = new zeroed heap memory of `c` bytes (`new(T)`, `&T{}`).
+    New,
+
     // ---- slices (24-byte slots: pointer, length, capacity) ----
     /// `a` = address of element `c` of slice `b`, elements of 1, 2, 4, 8
     /// or 16 bytes; panics unless `0 <= c < len(b)`.
@@ -218,6 +229,14 @@ ops! {
     Index4,
     Index8,
     Index16,
+    /// Like `Index1`…, for elements of any size: slot `a` holds the element
+    /// size on entry and the address on exit.
+    IndexN,
+    /// `a = b[lo:hi:max]` for a slice (24 bytes) or string (16 bytes) `b`;
+    /// `c` is a 4-word area: lo, hi, max, then the element size with flags
+    /// in its high half (bit 0: `b` is a string; bit 1: `max` was given).
+    /// Panics with Go's "slice bounds out of range" messages.
+    Reslice,
     /// `a` = a new zeroed slice with the length and capacity in the two
     /// slots at `b`, of elements of `c` bytes; panics on bad sizes.
     MakeSlice,

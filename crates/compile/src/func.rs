@@ -26,6 +26,13 @@ enum Rep {
     Str,
     /// A slice of elements of the given type.
     Slice(TypeId),
+    /// A struct, in gc's layout, of `size` bytes.
+    Struct {
+        t: TypeId,
+        size: u32,
+    },
+    /// A pointer to a value of the given type.
+    Ptr(TypeId),
 }
 
 impl Rep {
@@ -34,6 +41,7 @@ impl Rep {
         match self {
             Rep::Str => 16,
             Rep::Slice(_) => 24,
+            Rep::Struct { size, .. } => size.next_multiple_of(8).max(8),
             _ => 8,
         }
     }
@@ -44,8 +52,15 @@ impl Rep {
             Rep::Int { bits, .. } => bits / 8,
             Rep::F32 => 4,
             Rep::Bool => 1,
+            Rep::Struct { size, .. } => size,
             r => r.size(),
         }
+    }
+
+    /// Whether the value's frame form is its memory form (so that a struct
+    /// field of this type at an 8-aligned frame offset is a slot).
+    fn slot_is_mem(self) -> bool {
+        self.size() == self.mem_size()
     }
 }
 
@@ -54,6 +69,9 @@ impl Rep {
 enum Place {
     /// A variable in the frame.
     Frame(Loc),
+    /// Bytes in memory form inside the frame (a field of a struct held in
+    /// the frame), at `off`.
+    FrameMem { off: u32, rep: Rep },
     /// Memory: the pointer in slot `ptr`, plus `off`.
     Mem { ptr: u32, off: u32, rep: Rep },
     /// `_`.
@@ -128,7 +146,7 @@ pub(crate) fn compile_func(
         gotos: Vec::new(),
     };
     b.line(fd.pos);
-    for &p in &sig.params {
+    for &p in sig.recv.iter().chain(&sig.params) {
         let rep = b.rep_of(b.c.obj(p).ty, fd.pos)?;
         let loc = b.alloc(rep);
         b.vars.insert(p, loc);
@@ -377,14 +395,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     fn rep_of(&self, t: TypeId, pos: Pos) -> Result<Rep> {
         let u = self.c.world.prog.underlying(t);
-        if let Type::Slice(elem) = self.c.ty(u) {
-            let elem = *elem;
-            let er = self.rep_of(elem, pos)?;
-            if !matches!(er.mem_size(), 1 | 2 | 4 | 8 | 16) || matches!(er, Rep::Slice(_)) {
-                let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
-                return Err(self.unsupported(pos, &format!("values of type {s}")));
+        match self.c.ty(u) {
+            Type::Slice(elem) => {
+                let elem = *elem;
+                self.rep_of(elem, pos)?;
+                return Ok(Rep::Slice(elem));
             }
-            return Ok(Rep::Slice(elem));
+            Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
+            Type::Struct { fields, .. } => {
+                for &f in fields.clone().iter() {
+                    self.rep_of(self.c.obj(f).ty, pos)?;
+                }
+                let size = self.c.world.prog.size_of(t) as u32;
+                return Ok(Rep::Struct { t, size });
+            }
+            _ => {}
         }
         let Type::Basic(k) = self.c.ty(u) else {
             let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
@@ -891,14 +916,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         if let (Some(v), Some((sv, er))) = (elem_var, slice) {
             let addr = self.alloc(INT);
-            let op = match er.mem_size() {
-                1 => Op::Index1,
-                2 => Op::Index2,
-                4 => Op::Index4,
-                8 => Op::Index8,
-                _ => Op::Index16,
-            };
-            self.emit(op, addr.off, sv.off, i.off);
+            self.index_into(addr, sv, i, er);
             self.load(v, addr.off, 0);
         }
         self.targets.push(Target {
@@ -1120,18 +1138,39 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             } => Op::Load16U,
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
+            Rep::Ptr(_) => Op::Load64,
             Rep::Str | Rep::Slice(_) => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
                 }
                 return;
             }
+            Rep::Struct { size, .. } => {
+                let p = self.ptr_plus(ptr, off);
+                self.emit(Op::LoadBlk, dst.off, p, size);
+                return;
+            }
         };
         self.emit(op, dst.off, ptr, off);
     }
 
+    /// A slot holding pointer slot `ptr` plus `off`.
+    fn ptr_plus(&mut self, ptr: u32, off: u32) -> u32 {
+        if off == 0 {
+            return ptr;
+        }
+        let p = self.alloc(INT);
+        self.emit(Op::AddI, p.off, ptr, off);
+        p.off
+    }
+
     /// Stores `src` at pointer slot `ptr` plus `off`.
     fn store(&mut self, ptr: u32, off: u32, src: Loc) {
+        if let Rep::Struct { size, .. } = src.rep {
+            let p = self.ptr_plus(ptr, off);
+            self.emit(Op::StoreBlk, p, src.off, size);
+            return;
+        }
         let op = match src.rep.mem_size() {
             1 => Op::Store8,
             2 => Op::Store16,
@@ -1181,6 +1220,22 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     None => Err(self.unsupported(n.pos, "this assignment target")),
                 }
             }
+            Expr::Selector { x, sel, .. } => self.field_place(x, sel),
+            Expr::Operation {
+                op: Operator::Mul,
+                x,
+                y: None,
+                ..
+            } => {
+                let (_, t) = self.tv(e)?;
+                let rep = self.rep_of(t, e.start())?;
+                let p = self.expr(x)?;
+                Ok(Place::Mem {
+                    ptr: p.off,
+                    off: 0,
+                    rep,
+                })
+            }
             Expr::Index { x, index, .. } => {
                 let (_, xt) = self.tv(x)?;
                 let Rep::Slice(elem) = self.rep_of(xt, x.start())? else {
@@ -1202,6 +1257,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn read_place(&mut self, p: Place) -> Loc {
         match p {
             Place::Frame(l) => l,
+            Place::FrameMem { off, rep } if rep.slot_is_mem() && off % 8 == 0 => Loc { off, rep },
+            Place::FrameMem { off, rep } => {
+                let a = self.alloc(INT);
+                self.emit(Op::FrameAddr, a.off, off, 0);
+                let t = self.alloc(rep);
+                self.load(t, a.off, 0);
+                t
+            }
             Place::Mem { ptr, off, rep } => {
                 let t = self.alloc(rep);
                 self.load(t, ptr, off);
@@ -1214,9 +1277,78 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn store_place(&mut self, p: Place, src: Loc) {
         match p {
             Place::Frame(l) => self.mov(l, src),
+            Place::FrameMem { off, rep } if rep.slot_is_mem() && off % 8 == 0 => {
+                self.mov(Loc { off, rep }, src)
+            }
+            Place::FrameMem { off, .. } => {
+                let a = self.alloc(INT);
+                self.emit(Op::FrameAddr, a.off, off, 0);
+                self.store(a.off, 0, src);
+            }
             Place::Mem { ptr, off, .. } => self.store(ptr, off, src),
             Place::Blank => {}
         }
+    }
+
+    /// The field `sel` of struct type `st`: its offset and representation
+    /// (fields declared in the struct itself; promoted fields are not
+    /// compiled yet).
+    fn field(&self, st: TypeId, sel: &ast::Name) -> Result<(u32, Rep)> {
+        let u = self.c.world.prog.underlying(st);
+        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+            return Err(self.unsupported(sel.pos, "this selector"));
+        };
+        let Some(i) = fields.iter().position(|&f| self.c.obj(f).name == sel.value) else {
+            return Err(self.unsupported(sel.pos, "promoted fields"));
+        };
+        let offs = self.c.world.prog.offsets_of(&fields);
+        let rep = self.rep_of(self.c.obj(fields[i]).ty, sel.pos)?;
+        Ok((offs[i] as u32, rep))
+    }
+
+    /// The place of a field selection `x.sel`.
+    fn field_place(&mut self, x: &Expr, sel: &ast::Name) -> Result<Place> {
+        let (_, xt) = self.tv(x)?;
+        if let Rep::Ptr(st) = self.rep_of(xt, x.start())? {
+            let (off, rep) = self.field(st, sel)?;
+            let p = self.expr(x)?;
+            return Ok(Place::Mem {
+                ptr: p.off,
+                off,
+                rep,
+            });
+        }
+        let (off, rep) = self.field(xt, sel)?;
+        // The struct itself: addressable places keep their kind; other
+        // values are computed into the frame.
+        let base = match x.unparen() {
+            Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. } => self.place(x)?,
+            Expr::Operation {
+                op: Operator::Mul,
+                y: None,
+                ..
+            } => self.place(x)?,
+            _ => {
+                let v = self.expr(x)?;
+                Place::FrameMem {
+                    off: v.off,
+                    rep: v.rep,
+                }
+            }
+        };
+        Ok(match base {
+            Place::Frame(l) => Place::FrameMem {
+                off: l.off + off,
+                rep,
+            },
+            Place::FrameMem { off: o, .. } => Place::FrameMem { off: o + off, rep },
+            Place::Mem { ptr, off: o, .. } => Place::Mem {
+                ptr,
+                off: o + off,
+                rep,
+            },
+            Place::Blank => Place::Blank,
+        })
     }
 
     /// `place = e`.
@@ -1224,7 +1356,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match p {
             Place::Frame(l) => self.expr_into(e, l),
             Place::Blank => self.expr(e).map(|_| ()),
-            Place::Mem { .. } => {
+            Place::Mem { .. } | Place::FrameMem { .. } => {
                 let v = self.expr(e)?;
                 self.store_place(p, v);
                 Ok(())
@@ -1232,25 +1364,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
     }
 
-    /// The address of element `index` of slice (or string) `x`, bounds
-    /// checked.
-    fn index_addr(&mut self, x: &Expr, index: &Expr, elem: Rep) -> Result<Loc> {
-        let xv = self.expr(x)?;
-        let iv = self.expr(index)?;
+    /// `addr = &s[i]` for elements of representation `elem`, bounds checked.
+    fn index_into(&mut self, addr: Loc, s: Loc, i: Loc, elem: Rep) {
         let op = match elem.mem_size() {
             1 => Op::Index1,
             2 => Op::Index2,
             4 => Op::Index4,
             8 => Op::Index8,
             16 => Op::Index16,
-            _ => return Err(self.unsupported(index.start(), "indexing of this type")),
+            n => {
+                self.const64(addr.off, n as u64);
+                Op::IndexN
+            }
         };
-        let addr = self.alloc(Rep::Int {
-            signed: false,
-            bits: 64,
-        });
+        self.emit(op, addr.off, s.off, i.off);
+    }
+
+    /// The address of element `index` of slice (or string) `x`, bounds
+    /// checked.
+    fn index_addr(&mut self, x: &Expr, index: &Expr, elem: Rep) -> Result<Loc> {
+        let xv = self.expr(x)?;
+        let iv = self.expr(index)?;
+        let addr = self.alloc(INT);
         self.line(index.start());
-        self.emit(op, addr.off, xv.off, iv.off);
+        self.index_into(addr, xv, iv, elem);
         Ok(addr)
     }
 
@@ -1259,6 +1396,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let (mode, t) = self.tv(e)?;
         if let Mode::Constant(v) = &mode {
             return self.constant(v, t, dst, e.start());
+        }
+        if mode == Mode::Nil || self.c.world.prog.basic_kind(t) == Some(BasicKind::UntypedNil) {
+            self.emit(Op::Zero, dst.off, 0, dst.rep.size());
+            return Ok(());
         }
         match e {
             Expr::Paren { x, .. } => self.expr_into(x, dst),
@@ -1278,6 +1419,74 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     None => Err(self.unsupported(n.pos, "this name")),
                 }
             }
+            Expr::CompositeLit { elems, .. }
+                if matches!(self.rep_of(t, e.start())?, Rep::Struct { .. }) =>
+            {
+                let v = self.alloc(dst.rep);
+                self.emit(Op::Zero, v.off, 0, v.rep.size());
+                let u = self.c.world.prog.underlying(t);
+                let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+                    return Err(self.unsupported(e.start(), "this literal"));
+                };
+                let offs = self.c.world.prog.offsets_of(&fields);
+                for (k, el) in elems.iter().enumerate() {
+                    let (i, val) = match el {
+                        Expr::KeyValue { key, value, .. } => {
+                            let Expr::Name(n) = &**key else {
+                                return Err(self.unsupported(el.start(), "this field key"));
+                            };
+                            let Some(i) =
+                                fields.iter().position(|&f| self.c.obj(f).name == n.value)
+                            else {
+                                return Err(self.unsupported(el.start(), "this field key"));
+                            };
+                            (i, &**value)
+                        }
+                        _ => (k, el),
+                    };
+                    let rep = self.rep_of(self.c.obj(fields[i]).ty, el.start())?;
+                    let fv = self.alloc(rep);
+                    self.expr_into(val, fv)?;
+                    let place = Place::FrameMem {
+                        off: v.off + offs[i] as u32,
+                        rep,
+                    };
+                    self.store_place(place, fv);
+                }
+                self.mov(dst, v);
+                Ok(())
+            }
+            Expr::Selector { x, sel, .. } => {
+                let is_field = self.c.info.uses.get(&key(sel)).is_some_and(|&o| {
+                    matches!(
+                        self.c.obj(o).kind,
+                        types::ty::ObjKind::Var { is_field: true, .. }
+                    )
+                });
+                if !is_field {
+                    return Err(self.unsupported(e.start(), "this selector"));
+                }
+                let p = self.field_place(x, sel)?;
+                let v = self.read_place(p);
+                self.mov(dst, v);
+                Ok(())
+            }
+            Expr::Operation {
+                op: Operator::Mul,
+                y: None,
+                ..
+            } => {
+                let p = self.place(e)?;
+                let v = self.read_place(p);
+                self.mov(dst, v);
+                Ok(())
+            }
+            Expr::Operation {
+                op: Operator::And,
+                x,
+                y: None,
+                ..
+            } => self.address_of(x, dst),
             Expr::CompositeLit { elems, .. } => {
                 let Rep::Slice(et) = self.rep_of(t, e.start())? else {
                     return Err(self.unsupported(e.start(), "composite literals of this type"));
@@ -1294,21 +1503,72 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.line(e.start());
                 self.emit(Op::MakeSlice, sv.off, pair.off, er.mem_size());
                 let (idx, addr) = (self.alloc(INT), self.alloc(INT));
-                let index_op = match er.mem_size() {
-                    1 => Op::Index1,
-                    2 => Op::Index2,
-                    4 => Op::Index4,
-                    8 => Op::Index8,
-                    _ => Op::Index16,
-                };
                 for (k, el) in elems.iter().enumerate() {
                     let v = self.alloc(er);
                     self.expr_into(el, v)?;
                     self.const64(idx.off, k as u64);
-                    self.emit(index_op, addr.off, sv.off, idx.off);
+                    self.index_into(addr, sv, idx, er);
                     self.store(addr.off, 0, v);
                 }
                 self.mov(dst, sv);
+                Ok(())
+            }
+            Expr::Slice { x, index, full, .. } => {
+                let (_, xt) = self.tv(x)?;
+                let xrep = self.rep_of(xt, x.start())?;
+                let (size, is_str) = match xrep {
+                    Rep::Slice(et) => (self.rep_of(et, x.start())?.mem_size(), false),
+                    Rep::Str => (1, true),
+                    _ => return Err(self.unsupported(e.start(), "slicing this type")),
+                };
+                // Operand and result take 24 bytes even for strings (the
+                // instruction's slots are verified at that size).
+                let xv = if is_str {
+                    let v = self.expr(x)?;
+                    let wide = self.alloc(Rep::Slice(xt));
+                    self.mov(
+                        Loc {
+                            off: wide.off,
+                            rep: xrep,
+                        },
+                        v,
+                    );
+                    wide
+                } else {
+                    self.expr(x)?
+                };
+                let area = self.alloc(Rep::Slice(xt));
+                let _size_word = self.alloc(INT);
+                let word = |k: u32| Loc {
+                    off: area.off + 8 * k,
+                    rep: INT,
+                };
+                match &index[0] {
+                    Some(lo) => self.expr_into(lo, word(0))?,
+                    None => self.const64(area.off, 0),
+                }
+                match &index[1] {
+                    Some(hi) => self.expr_into(hi, word(1))?,
+                    None => {
+                        self.emit(Op::Mov, area.off + 8, xv.off + 8, 0);
+                    }
+                }
+                match &index[2] {
+                    Some(m) => self.expr_into(m, word(2))?,
+                    None => self.const64(area.off + 16, 0),
+                }
+                let flags = u64::from(is_str) | u64::from(*full) << 1;
+                self.const64(area.off + 24, size as u64 | flags << 32);
+                self.line(e.start());
+                let out = self.alloc(Rep::Slice(xt));
+                self.emit(Op::Reslice, out.off, xv.off, area.off);
+                self.mov(
+                    dst,
+                    Loc {
+                        off: out.off,
+                        rep: xrep,
+                    },
+                );
                 Ok(())
             }
             Expr::Index { x, index, .. } => {
@@ -1349,11 +1609,37 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
     }
 
+    /// `dst = &x`: heap literals, slice elements and fields reached
+    /// through pointers. (Addresses of variables need escape analysis.)
+    fn address_of(&mut self, x: &Expr, dst: Loc) -> Result<()> {
+        match x.unparen() {
+            Expr::CompositeLit { .. } => {
+                let (_, t) = self.tv(x)?;
+                let rep = self.rep_of(t, x.start())?;
+                let v = self.alloc(rep);
+                self.expr_into(x, v)?;
+                self.emit(Op::New, dst.off, 0, rep.mem_size());
+                self.store(dst.off, 0, v);
+                Ok(())
+            }
+            e @ (Expr::Index { .. } | Expr::Selector { .. }) => match self.place(e)? {
+                Place::Mem { ptr, off, .. } => {
+                    self.emit(Op::AddI, dst.off, ptr, off);
+                    Ok(())
+                }
+                _ => Err(self.unsupported(x.start(), "the address of a local variable")),
+            },
+            _ => Err(self.unsupported(x.start(), "the address of a local variable")),
+        }
+    }
+
     /// A constant of type `t` into `dst`.
     fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
         let rep = self.rep_of(t, pos)?;
         match rep {
-            Rep::Slice(_) => return Err(self.unsupported(pos, "this constant")),
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+                return Err(self.unsupported(pos, "this constant"));
+            }
             Rep::Str => {
                 let s = v.as_str().unwrap_or_default().to_string();
                 let off = self.c.string_data(&s);
@@ -1398,7 +1684,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
-            Rep::Slice(_) => return Err(self.unsupported(pos, "this constant")),
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+                return Err(self.unsupported(pos, "this constant"));
+            }
         };
         self.constant(v, t, loc, pos)?;
         Ok(loc)
@@ -1567,8 +1855,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             o => (o, x, y),
         };
         let (o, negate) = match (x.rep, op) {
-            (Rep::Int { .. } | Rep::Bool, Eql) => (Op::Eq, false),
-            (Rep::Int { .. } | Rep::Bool, Neq) => (Op::Ne, false),
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_), Eql) => (Op::Eq, false),
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_), Neq) => (Op::Ne, false),
             (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
             (Rep::Int { signed: true, .. }, Leq) => (Op::LeS, false),
             (Rep::Int { signed: false, .. }, Lss) => (Op::LtU, false),
@@ -1696,11 +1984,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         {
             return Ok(vec![r]);
         }
-        let Expr::Name(n) = fun.unparen() else {
-            return Err(self.unsupported(e.start(), "calls of function values"));
+        // A method call x.m(args): the receiver is the first argument.
+        let mut recv_arg: Option<&Expr> = None;
+        let o = match fun.unparen() {
+            Expr::Name(n) => self.obj_of(n),
+            Expr::Selector { x, sel, .. } => {
+                let o = self.c.info.uses.get(&key(sel)).copied();
+                recv_arg = Some(x);
+                o
+            }
+            _ => None,
         };
-        let Some(o) = self.obj_of(n) else {
-            return Err(self.unsupported(e.start(), "this call"));
+        let Some(o) = o else {
+            return Err(self.unsupported(e.start(), "calls of function values"));
         };
         let Some(&id) = self.c.funcs.get(&o) else {
             return Err(self.unsupported(e.start(), "calls of this function"));
@@ -1711,10 +2007,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // The callee's frame starts at the current top; its argument slots
         // are reserved while the arguments are computed straight into them
         // (calls inside an argument get frames above the reservation).
+        if recv_arg.is_some() && sig.recv.is_none() {
+            return Err(self.unsupported(e.start(), "calls of function values"));
+        }
         let area = self.top;
         let mut off = area + FRAME_HEADER;
         let mut params = Vec::new();
-        for &p in &sig.params {
+        for &p in sig.recv.iter().chain(&sig.params) {
             let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
             params.push(Loc { off, rep });
             off += rep.size();
@@ -1727,13 +2026,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = off;
         self.max = self.max.max(off);
+        let mut params = &params[..];
+        if let (Some(x), Some(r)) = (recv_arg, sig.recv) {
+            self.receiver(x, r, params[0])?;
+            params = &params[1..];
+        }
         if args.len() == 1 && sig.params.len() > 1 {
             let vals = self.call_results(&args[0])?;
             for (p, v) in params.iter().zip(vals) {
                 self.mov(*p, v);
             }
         } else {
-            for (a, p) in args.iter().zip(&params) {
+            for (a, p) in args.iter().zip(params) {
                 self.expr_into(a, *p)?;
             }
         }
@@ -1741,6 +2045,24 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
         Ok(results)
+    }
+
+    /// The receiver argument of a method call `x.m(…)` into slot `dst`:
+    /// `x`, `&x` or `*x` as the method's receiver type wants.
+    fn receiver(&mut self, x: &Expr, recv: ObjId, dst: Loc) -> Result<()> {
+        let (_, xt) = self.tv(x)?;
+        let rt = self.c.obj(recv).ty;
+        let want_ptr = matches!(self.c.ty(rt), Type::Pointer(_));
+        let have_ptr = matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_));
+        match (want_ptr, have_ptr) {
+            (true, true) | (false, false) => self.expr_into(x, dst),
+            (true, false) => self.address_of(x, dst),
+            (false, true) => {
+                let p = self.expr(x)?;
+                self.load(dst, p.off, 0);
+                Ok(())
+            }
+        }
     }
 
     /// Standard library functions compiled to one instruction (until the
@@ -1788,8 +2110,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::F32 => Op::PrintFloat32,
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
-                        Rep::Slice(_) => {
-                            return Err(self.unsupported(e.start(), "printing slices"));
+                        Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+                            return Err(self.unsupported(e.start(), "printing this type"));
                         }
                     };
                     self.emit(op, v.off, 0, 0);
@@ -1867,16 +2189,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     self.emit(Op::Grow, s.off, n.off, er.mem_size());
                     let idx = self.alloc(INT);
                     let addr = self.alloc(INT);
-                    let index_op = match er.mem_size() {
-                        1 => Op::Index1,
-                        2 => Op::Index2,
-                        4 => Op::Index4,
-                        8 => Op::Index8,
-                        _ => Op::Index16,
-                    };
                     for (k, v) in vals.iter().enumerate() {
                         self.emit(Op::AddI, idx.off, old_len.off, k as u32);
-                        self.emit(index_op, addr.off, s.off, idx.off);
+                        self.index_into(addr, s, idx, er);
                         self.store(addr.off, 0, *v);
                     }
                 }
@@ -1887,6 +2202,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     None => Ok(Some(s)),
                 }
+            }
+            Builtin::New => {
+                let (_, t) = self.tv(e)?;
+                let Rep::Ptr(et) = self.rep_of(t, e.start())? else {
+                    return Err(self.unsupported(e.start(), "this new"));
+                };
+                let (mode, _) = self.tv(&args[0])?;
+                if mode != Mode::TypExpr {
+                    return Err(self.unsupported(e.start(), "new with a value"));
+                }
+                let size = self.rep_of(et, e.start())?.mem_size();
+                let d = dst.unwrap_or_else(|| self.alloc(Rep::Ptr(et)));
+                self.emit(Op::New, d.off, 0, size);
+                Ok(Some(d))
             }
             Builtin::Copy => {
                 let (_, t) = self.tv(&args[0])?;

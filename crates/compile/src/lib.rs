@@ -99,9 +99,6 @@ pub fn compile(
             let Decl::Func(fd) = d else {
                 continue;
             };
-            if fd.recv.is_some() {
-                return Err(c.unsupported(f, fd.pos, "methods"));
-            }
             if !fd.tparams.is_empty() {
                 return Err(c.unsupported(f, fd.pos, "generic functions"));
             }
@@ -187,11 +184,27 @@ impl Compiler<'_> {
     }
 
     /// The name tracebacks print for function object `obj`.
+    /// Methods are named as gc names them: `main.T.m`, `main.(*T).m`.
     pub fn func_name(&self, obj: ObjId) -> String {
         let o = self.world.prog.obj(obj);
         let pkg = o
             .pkg
             .map_or("main".to_string(), |p| self.world.prog.pkg(p).path.clone());
+        if let Type::Signature(sig) = self.world.prog.ty(o.ty)
+            && let Some(r) = sig.recv
+        {
+            let rt = self.world.prog.obj(r).ty;
+            let (ptr, base) = match self.world.prog.ty(rt) {
+                Type::Pointer(b) => (true, *b),
+                _ => (false, rt),
+            };
+            let name = self.world.prog.type_string(base, Some(self.pkg));
+            return if ptr {
+                format!("{pkg}.(*{name}).{}", o.name)
+            } else {
+                format!("{pkg}.{name}.{}", o.name)
+            };
+        }
         format!("{pkg}.{}", o.name)
     }
 

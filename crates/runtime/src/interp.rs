@@ -265,8 +265,13 @@ fn uses(op: Op) -> [Use; 3] {
         Global => [S(8), N, N],
         Load64 | Load32S | Load32U | Load16S | Load16U | Load8S | Load8U => [S(8), S(8), N],
         Store64 | Store32 | Store16 | Store8 => [S(8), S(8), N],
-        Index1 | Index2 | Index4 | Index8 | Index16 => [S(8), S(16), S(8)],
+        Index1 | Index2 | Index4 | Index8 | Index16 | IndexN => [S(8), S(16), S(8)],
+        FrameAddr => [S(8), N, N],
+        LoadBlk => [SlotC, S(8), N],
+        StoreBlk => [S(8), SlotC, N],
+        New => [S(8), N, N],
         MakeSlice => [S(24), S(16), N],
+        Reslice => [S(24), S(24), S(32)],
         Grow => [S(24), S(8), N],
         PanicStr => [S(16), N, N],
         Copy => [S(32), S(16), N],
@@ -308,7 +313,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 let size = match *u {
                     Use::None => continue,
                     Use::Slot(n) => n,
-                    Use::SlotC => inst.c,
+                    Use::SlotC => inst.c.next_multiple_of(8),
                     Use::Target => {
                         let t = pc as i64 + ops[k] as i32 as i64;
                         if t < 0 || t >= f.code.len() as i64 {
@@ -331,7 +336,9 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Global if inst.b as u64 + 8 > prog.globals_size.next_multiple_of(8) as u64 => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
-                Op::MakeSlice | Op::Grow | Op::Copy if inst.c == 0 || inst.c > 1 << 20 => {
+                Op::MakeSlice | Op::Grow | Op::Copy | Op::New | Op::LoadBlk | Op::StoreBlk
+                    if inst.c > 1 << 24 =>
+                {
                     return Err(err(f, pc, "bad element size"));
                 }
                 Op::Call => {
@@ -588,7 +595,13 @@ fn handler(op: Op) -> Handler {
         Index4 => index4,
         Index8 => index8,
         Index16 => index16,
+        IndexN => index_n,
+        FrameAddr => frame_addr,
+        LoadBlk => load_blk,
+        StoreBlk => store_blk,
+        New => new,
         MakeSlice => make_slice,
+        Reslice => reslice,
         Grow => grow,
         PanicStr => panic_str,
         Copy => copy,
@@ -1095,8 +1108,123 @@ indexop!(index4, 4);
 indexop!(index8, 8);
 indexop!(index16, 16);
 
+unsafe fn index_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let size = rd!(fp, i.a, u64) as usize;
+    let s = rd!(fp, i.b, GoString);
+    let x = rd!(fp, i.c, i64);
+    if x as u64 >= s.len as u64 {
+        return index_error(pc, fp, vm, x, s.len);
+    }
+    // SAFETY: `x < len <= cap` elements of `size` bytes (invariant 6; the
+    // compiler preloads the element size).
+    let p = unsafe { s.ptr.add(x as usize * size) };
+    wr!(fp, i.a, *const u8, p);
+    next!(pc, fp, vm)
+}
+
+unsafe fn frame_addr(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: verified frame offset (invariant 1).
+    let p = unsafe { slot::<u8>(fp, i.b) };
+    wr!(fp, i.a, *mut u8, p);
+    next!(pc, fp, vm)
+}
+
+unsafe fn load_blk(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let p = rd!(fp, i.b, *const u8);
+    if p.is_null() {
+        return nil_deref(pc, fp, vm);
+    }
+    // SAFETY: `c` bytes at a non-nil Go pointer to a value of that size
+    // (invariant 5) into `c` verified frame bytes.
+    unsafe { std::ptr::copy(p, slot::<u8>(fp, i.a), i.c as usize) };
+    next!(pc, fp, vm)
+}
+
+unsafe fn store_blk(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let p = rd!(fp, i.a, *mut u8);
+    if p.is_null() {
+        return nil_deref(pc, fp, vm);
+    }
+    // SAFETY: as for `load_blk`, in the other direction.
+    unsafe { std::ptr::copy(slot::<u8>(fp, i.b), p, i.c as usize) };
+    next!(pc, fp, vm)
+}
+
+unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let p = unsafe { (*vm).heap.mallocgc(i.c as usize, true) };
+    wr!(fp, i.a, *mut u8, p);
+    next!(pc, fp, vm)
+}
+
 /// Most bytes one allocation may have (gc's `maxAlloc` on amd64).
 const MAX_ALLOC: u64 = 1 << 48;
+
+unsafe fn reslice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (lo, hi, max) = (
+        rd!(fp, i.c, i64),
+        rd!(fp, i.c + 8, i64),
+        rd!(fp, i.c + 16, i64),
+    );
+    let word = rd!(fp, i.c + 24, u64);
+    let (size, is_str, three) = (
+        word as u32 as usize,
+        word >> 32 & 1 != 0,
+        word >> 33 & 1 != 0,
+    );
+    let s = rd!(fp, i.b, GoString);
+    // The capacity of `b`: its length for strings.
+    let cap = if is_str {
+        s.len
+    } else {
+        rd!(fp, i.b + 16, i64)
+    };
+    let bad = |m: String| runtime_error(pc, fp, vm, &m);
+    if three {
+        if max as u64 > cap as u64 {
+            return bad(format!(
+                "slice bounds out of range [::{max}] with capacity {cap}"
+            ));
+        }
+        if hi as u64 > max as u64 {
+            return bad(format!("slice bounds out of range [:{hi}:{max}]"));
+        }
+        if lo as u64 > hi as u64 {
+            return bad(format!("slice bounds out of range [{lo}:{hi}:]"));
+        }
+    } else {
+        if hi as u64 > cap as u64 {
+            let what = if is_str { "length" } else { "capacity" };
+            return bad(format!(
+                "slice bounds out of range [:{hi}] with {what} {cap}"
+            ));
+        }
+        if lo as u64 > hi as u64 {
+            return bad(format!("slice bounds out of range [{lo}:{hi}]"));
+        }
+    }
+    let new_cap = if three { max - lo } else { cap - lo };
+    // A result without capacity keeps the old pointer, so that it never
+    // points past the end of the backing array (as gc compiles it).
+    let ptr = if new_cap == 0 {
+        s.ptr
+    } else {
+        // SAFETY: `lo < cap`, an element inside the backing array
+        // (invariants 4, 6).
+        unsafe { s.ptr.add(lo as usize * size) }
+    };
+    wr!(fp, i.a, GoString, GoString { ptr, len: hi - lo });
+    if !is_str {
+        wr!(fp, i.a + 16, i64, new_cap);
+    }
+    next!(pc, fp, vm)
+}
 
 unsafe fn make_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
@@ -1120,7 +1248,10 @@ unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let n = rd!(fp, i.b, i64);
     let size = i.c as u64;
     let new_len = s.len + n;
-    if new_len > s.cap {
+    if size == 0 {
+        // Zero-size elements need no memory (Go points them at `zerobase`).
+        s.cap = s.cap.max(new_len);
+    } else if new_len > s.cap {
         let Some(cap) = crate::mem::grow_cap(new_len as u64, s.cap as u64, size) else {
             return runtime_error(pc, fp, vm, "growslice: len out of range");
         };
