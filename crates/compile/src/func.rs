@@ -396,11 +396,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn rep_of(&self, t: TypeId, pos: Pos) -> Result<Rep> {
         let u = self.c.world.prog.underlying(t);
         match self.c.ty(u) {
-            Type::Slice(elem) => {
-                let elem = *elem;
-                self.rep_of(elem, pos)?;
-                return Ok(Rep::Slice(elem));
-            }
+            // (The element type is checked where elements are used: types
+            // may refer to themselves through slices.)
+            Type::Slice(elem) => return Ok(Rep::Slice(*elem)),
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
             Type::Struct { fields, .. } => {
                 for &f in fields.clone().iter() {
@@ -1641,7 +1639,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 return Err(self.unsupported(pos, "this constant"));
             }
             Rep::Str => {
-                let s = v.as_str().unwrap_or_default().to_string();
+                let s = v.as_bytes().unwrap_or_default().to_vec();
                 let off = self.c.string_data(&s);
                 self.emit(Op::Data, dst.off, off, 0);
                 self.const64(dst.off + 8, s.len() as u64);
@@ -1740,7 +1738,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             && i32::try_from(k).is_ok()
         {
             self.emit(Op::AddI, dst.off, xv.off, k as i32 as u32);
-            self.normalize(dst);
+            self.normalize(Loc {
+                off: dst.off,
+                rep: xv.rep,
+            });
             return Ok(());
         }
         // x / 2^k: a shift that rounds toward zero (gc's strength reduction).
@@ -1752,7 +1753,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             && (k as u64).is_power_of_two()
         {
             self.emit(Op::DivPow2S, dst.off, xv.off, k.trailing_zeros());
-            self.normalize(dst);
+            self.normalize(Loc {
+                off: dst.off,
+                rep: xv.rep,
+            });
             return Ok(());
         }
         let yv = self.expr(y)?;
@@ -1798,7 +1802,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             _ => return Err(self.unsupported(pos, "this operator")),
         };
         self.emit(o, dst.off, x.off, y.off);
-        self.normalize(dst);
+        self.normalize(Loc {
+            off: dst.off,
+            rep: x.rep,
+        });
         Ok(dst)
     }
 
@@ -1826,7 +1833,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (_, false) => Op::ShrU,
         };
         self.emit(o, dst.off, x.off, y.off);
-        self.normalize(dst);
+        self.normalize(Loc {
+            off: dst.off,
+            rep: x.rep,
+        });
         Ok(dst)
     }
 
@@ -1902,7 +1912,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             _ => return Err(self.unsupported(pos, "this unary operator")),
         };
         self.emit(o, dst.off, xv.off, 0);
-        self.normalize(dst);
+        self.normalize(Loc {
+            off: dst.off,
+            rep: xv.rep,
+        });
         Ok(())
     }
 
@@ -1924,15 +1937,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match fmode {
             Mode::Builtin(b) => return self.builtin(b, e, args, dst),
             Mode::TypExpr => {
-                // A conversion.
+                // A conversion, computed in the target type's own
+                // representation (narrow results are normalised for it).
+                let rep = self.rep_of(ft, e.start())?;
                 let d = match dst {
-                    Some(d) => d,
-                    None => {
-                        let rep = self.rep_of(ft, e.start())?;
-                        self.alloc(rep)
-                    }
+                    Some(d) if d.rep == rep => d,
+                    _ => self.alloc(rep),
                 };
                 self.conversion(&args[0], d, e.start())?;
+                if let Some(out) = dst
+                    && out.off != d.off
+                {
+                    self.mov(out, d);
+                    return Ok(Some(out));
+                }
                 return Ok(Some(d));
             }
             _ => {}
@@ -2054,6 +2072,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let rt = self.c.obj(recv).ty;
         let want_ptr = matches!(self.c.ty(rt), Type::Pointer(_));
         let have_ptr = matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_));
+        // The method must be declared on x's own type (promoted methods
+        // need the embedding path, not compiled yet).
+        let base = |t: TypeId| match self.c.ty(t) {
+            Type::Pointer(b) => *b,
+            _ => t,
+        };
+        if !self.c.world.prog.identical(base(rt), base(xt)) {
+            return Err(self.unsupported(x.start(), "promoted methods"));
+        }
         match (want_ptr, have_ptr) {
             (true, true) | (false, false) => self.expr_into(x, dst),
             (true, false) => self.address_of(x, dst),

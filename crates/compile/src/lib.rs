@@ -158,7 +158,7 @@ pub(crate) struct Compiler<'w> {
     pub funcs: HashMap<ObjId, FuncId>,
     pub program: Program,
     /// String constants already in the data segment → their offsets.
-    pub strings: HashMap<String, u32>,
+    pub strings: HashMap<Vec<u8>, u32>,
     /// Package variables → their offsets in the globals and types.
     pub globals: HashMap<ObjId, (u32, types::ty::TypeId)>,
 }
@@ -173,13 +173,13 @@ impl Compiler<'_> {
     }
 
     /// The offset of string `s` in the program data.
-    pub fn string_data(&mut self, s: &str) -> u32 {
+    pub fn string_data(&mut self, s: &[u8]) -> u32 {
         if let Some(&off) = self.strings.get(s) {
             return off;
         }
         let off = self.program.data.len() as u32;
-        self.program.data.extend_from_slice(s.as_bytes());
-        self.strings.insert(s.to_string(), off);
+        self.program.data.extend_from_slice(s);
+        self.strings.insert(s.to_vec(), off);
         off
     }
 

@@ -333,7 +333,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Data if inst.b as usize > prog.data.len() => {
                     return Err(err(f, pc, "data offset out of range"));
                 }
-                Op::Global if inst.b as u64 + 8 > prog.globals_size.next_multiple_of(8) as u64 => {
+                Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
                 Op::MakeSlice | Op::Grow | Op::Copy | Op::New | Op::LoadBlk | Op::StoreBlk
@@ -372,7 +372,8 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         funcs,
         prog: prog.clone(),
         data: prog.data.clone().into_boxed_slice(),
-        globals: vec![0u64; prog.globals_size.div_ceil(8) as usize].into_boxed_slice(),
+        // One spare word: a zero-size variable may sit at the very end.
+        globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
         stack,
         stack_end,
         heap: Heap::default(),
@@ -1162,6 +1163,10 @@ unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
+/// The address of every zero-size heap value (never read or written:
+/// accesses to zero-size values copy no bytes).
+static ZEROBASE: u64 = 0;
+
 /// Most bytes one allocation may have (gc's `maxAlloc` on amd64).
 const MAX_ALLOC: u64 = 1 << 48;
 
@@ -1249,8 +1254,11 @@ unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let size = i.c as u64;
     let new_len = s.len + n;
     if size == 0 {
-        // Zero-size elements need no memory (Go points them at `zerobase`).
+        // Zero-size elements need no memory; Go points them at `zerobase`.
         s.cap = s.cap.max(new_len);
+        if s.ptr.is_null() {
+            s.ptr = std::ptr::addr_of!(ZEROBASE).cast::<u8>().cast_mut();
+        }
     } else if new_len > s.cap {
         let Some(cap) = crate::mem::grow_cap(new_len as u64, s.cap as u64, size) else {
             return runtime_error(pc, fp, vm, "growslice: len out of range");

@@ -49,7 +49,8 @@ pub enum Value {
     /// The result of an operation that failed (overflow, invalid operand).
     Unknown,
     Bool(bool),
-    String(Rc<str>),
+    /// A string's bytes (Go strings need not be valid UTF-8).
+    String(Rc<[u8]>),
     Int(BigInt),
     /// A float constant held as an exact fraction (inv. 2).
     Rat(BigRational),
@@ -416,7 +417,12 @@ impl Value {
     }
 
     pub fn string(s: &str) -> Value {
-        Value::String(Rc::from(s))
+        Value::String(Rc::from(s.as_bytes()))
+    }
+
+    /// A string constant of arbitrary bytes.
+    pub fn bytes(b: &[u8]) -> Value {
+        Value::String(Rc::from(b))
     }
 
     /// The float constant nearest to `x`; `Unknown` for infinities and NaN.
@@ -446,9 +452,7 @@ impl Value {
                 None => Value::Unknown,
             },
             LitKind::Rune => unquote_char_lit(lit).map_or(Value::Unknown, Value::int),
-            LitKind::String => {
-                unquote_string_lit(lit).map_or(Value::Unknown, |s| Value::string(&s))
-            }
+            LitKind::String => unquote_string_lit(lit).map_or(Value::Unknown, |s| Value::bytes(&s)),
         }
     }
 
@@ -462,7 +466,16 @@ impl Value {
         }
     }
 
+    /// The string, if it is valid UTF-8.
     pub fn as_str(&self) -> Option<&str> {
+        match self {
+            Value::String(s) => std::str::from_utf8(s).ok(),
+            _ => None,
+        }
+    }
+
+    /// A string constant's bytes.
+    pub fn as_bytes(&self) -> Option<&[u8]> {
         match self {
             Value::String(s) => Some(s),
             _ => None,
@@ -863,9 +876,9 @@ fn utf8_len(first: u8) -> usize {
 /// The bytes of a string literal (interpreted or raw). Go strings are byte
 /// strings; invalid UTF-8 from `\x` escapes is kept lossily here until the
 /// constant representation carries bytes (known gap).
-fn unquote_string_lit(lit: &str) -> Option<String> {
+fn unquote_string_lit(lit: &str) -> Option<Vec<u8>> {
     if let Some(raw) = lit.strip_prefix('`').and_then(|l| l.strip_suffix('`')) {
-        return Some(raw.replace('\r', ""));
+        return Some(raw.replace('\r', "").into_bytes());
     }
     let body = lit.strip_prefix('"')?.strip_suffix('"')?;
     let mut bytes = Vec::with_capacity(body.len());
@@ -884,13 +897,25 @@ fn unquote_string_lit(lit: &str) -> Option<String> {
             }
         }
     }
-    Some(String::from_utf8_lossy(&bytes).into_owned())
+    Some(bytes)
 }
 
-/// `strconv.Quote`: Go's double-quoted form of a string.
-pub fn go_quote(s: &str) -> String {
+/// `strconv.Quote`: Go's double-quoted form of a string; bytes that are not
+/// UTF-8 print as `\xNN`.
+pub fn go_quote(s: &[u8]) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
+    for chunk in s.utf8_chunks() {
+        go_quote_valid(&mut out, chunk.valid());
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02x}"));
+        }
+    }
+    out.push('"');
+    out
+}
+
+fn go_quote_valid(out: &mut String, s: &str) {
     for c in s.chars() {
         match c {
             '"' => out.push_str("\\\""),
@@ -910,8 +935,6 @@ pub fn go_quote(s: &str) -> String {
             c => out.push_str(&format!("\\U{:08x}", c as u32)),
         }
     }
-    out.push('"');
-    out
 }
 
 /// An approximation of `strconv.IsPrint` good for constant messages:
@@ -1168,7 +1191,7 @@ pub fn binary_op(x: &Value, op: Op, y: &Value) -> Value {
             _ => Value::Unknown,
         },
         (Value::String(a), Value::String(b)) if op == Op::Add => {
-            Value::String(Rc::from(format!("{a}{b}").as_str()))
+            Value::String(Rc::from([&a[..], &b[..]].concat()))
         }
         (Value::Int(a), Value::Int(b)) => match op {
             Op::Add => Value::Int(a + b),

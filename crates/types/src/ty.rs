@@ -1020,7 +1020,8 @@ impl TypeWriter<'_> {
                     self.typ(o.ty);
                     if let Some(tag) = tags.get(i).filter(|t| !t.is_empty()) {
                         self.out.push(' ');
-                        self.out.push_str(&crate::constant::go_quote(tag));
+                        self.out
+                            .push_str(&crate::constant::go_quote(tag.as_bytes()));
                     }
                 }
                 self.out.push('}');
@@ -1160,7 +1161,7 @@ impl TypeWriter<'_> {
             let ambiguous = self.p.packages.iter().filter(|q| &q.name == name).count() > 1;
             if ambiguous {
                 self.out
-                    .push_str(&crate::constant::go_quote(&self.p.pkg(pkg).path));
+                    .push_str(&crate::constant::go_quote(self.p.pkg(pkg).path.as_bytes()));
             } else {
                 self.out.push_str(name);
             }

@@ -255,7 +255,7 @@ impl<'a> Checker<'_, 'a> {
             return;
         }
         let path = match Value::from_literal(&lit.value, LitKind::String) {
-            Value::String(s) => s.to_string(),
+            Value::String(s) => String::from_utf8_lossy(&s).into_owned(),
             _ => return,
         };
         if path.is_empty() {
@@ -428,7 +428,7 @@ impl<'a> Checker<'_, 'a> {
             // last element (types2 `errorUnusedPkg`).
             let elem = path.rsplit('/').next().unwrap_or(&path).to_string();
             let name = self.w.prog.obj(obj).name.clone();
-            let q = crate::constant::go_quote(&path);
+            let q = crate::constant::go_quote(path.as_bytes());
             let _ = local;
             let msg = if name == "." || name == elem {
                 format!("{q} imported and not used")

@@ -392,7 +392,9 @@ impl<'a> Checker<'_, 'a> {
                         &t.value,
                         crate::constant::LitKind::String,
                     ) {
-                        crate::constant::Value::String(s) => s.to_string(),
+                        crate::constant::Value::String(s) => {
+                            String::from_utf8_lossy(&s).into_owned()
+                        }
                         _ => String::new(),
                     },
                 );
