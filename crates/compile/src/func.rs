@@ -111,6 +111,10 @@ pub(crate) struct FnBuilder<'c, 'w> {
     labels: HashMap<String, usize>,
     /// `goto` jumps to patch at the end: (jump, label, position).
     gotos: Vec<(usize, String, Pos)>,
+    /// Variables whose address is taken: they live in heap cells and
+    /// `vars` holds the slot with the cell's pointer (the conservative
+    /// stand-in for escape analysis: every such variable "moves to heap").
+    boxed: std::collections::HashSet<ObjId>,
 }
 
 /// Compiles function declaration `fd` (object `obj`).
@@ -144,19 +148,28 @@ pub(crate) fn compile_func(
         pos: fd.pos,
         labels: HashMap::new(),
         gotos: Vec::new(),
+        boxed: Default::default(),
     };
     b.line(fd.pos);
+    b.boxed = b.address_taken(&body.stmts);
+    let mut param_locs = Vec::new();
     for &p in sig.recv.iter().chain(&sig.params) {
         let rep = b.rep_of(b.c.obj(p).ty, fd.pos)?;
         let loc = b.alloc(rep);
-        b.vars.insert(p, loc);
+        param_locs.push((p, loc));
     }
     let params_size = b.top - FRAME_HEADER;
     for &r in &sig.results {
+        if b.boxed.contains(&r) {
+            return Err(b.unsupported(fd.pos, "the address of a result"));
+        }
         let rep = b.rep_of(b.c.obj(r).ty, fd.pos)?;
         let loc = b.alloc(rep);
         b.vars.insert(r, loc);
         b.results.push(loc);
+    }
+    for (p, loc) in param_locs {
+        b.bind(p, loc);
     }
     let results_size = b.top - FRAME_HEADER - params_size;
     // Named results are variables and start zeroed; unnamed ones are
@@ -205,6 +218,7 @@ pub(crate) fn compile_var_init(
         pos: Pos::default(),
         labels: HashMap::new(),
         gotos: Vec::new(),
+        boxed: Default::default(),
     };
     for (lhs, rhs) in order {
         let mark = b.top;
@@ -400,6 +414,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             // may refer to themselves through slices.)
             Type::Slice(elem) => return Ok(Rep::Slice(*elem)),
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
+            // Arrays are aggregates like structs (gc's layout in frame and
+            // memory alike); their elements are reached by `elem_place`.
+            Type::Array { elem, .. } => {
+                let elem = *elem;
+                self.rep_of(elem, pos)?;
+                let size = self.c.world.prog.size_of(t) as u32;
+                return Ok(Rep::Struct { t, size });
+            }
             Type::Struct { fields, .. } => {
                 for &f in fields.clone().iter() {
                     self.rep_of(self.c.obj(f).ty, pos)?;
@@ -600,7 +622,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         for (o, rep) in objs.into_iter().flatten() {
                             let loc = self.alloc(rep);
                             self.emit(Op::Zero, loc.off, 0, rep.size());
-                            self.vars.insert(o, loc);
+                            self.bind(o, loc);
                         }
                         Ok(())
                     }
@@ -626,7 +648,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         }
                         for (o, loc) in objs.iter().zip(locs) {
                             if let (Some((o, _)), Some(loc)) = (o, loc) {
-                                self.vars.insert(*o, loc);
+                                self.bind(*o, loc);
                             }
                         }
                         Ok(())
@@ -766,7 +788,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
         }
         for (o, loc) in new_vars {
-            self.vars.insert(o, loc);
+            self.bind(o, loc);
         }
         Ok(())
     }
@@ -871,6 +893,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Mov, n.off, sv.off + 8, 0);
                 (INT, n, Some((sv, self.rep_of(et, x.start())?)))
             }
+            Rep::Struct { .. } if self.array_type(x)?.is_some_and(|a| !a.3) => {
+                // A copy of the array, indexed through a (pointer, length)
+                // header as a slice is.
+                let Some((_, et, len, _)) = self.array_type(x)? else {
+                    return Err(self.unsupported(s.pos(), "range over this type"));
+                };
+                let copy = self.expr_tmp(x)?;
+                let hdr = self.alloc(Rep::Str);
+                self.emit(Op::FrameAddr, hdr.off, copy.off, 0);
+                self.const64(hdr.off + 8, len as u64);
+                let n = self.alloc(INT);
+                self.const64(n.off, len as u64);
+                (INT, n, Some((hdr, self.rep_of(et, x.start())?)))
+            }
             _ => return Err(self.unsupported(s.pos(), "range over this type")),
         };
         let i = self.alloc(rep);
@@ -895,6 +931,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let v = self.alloc(vrep);
                 if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    if self.boxed.contains(&o) {
+                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                    }
                     self.vars.insert(o, v);
                 }
                 vars.push(Some(v));
@@ -1092,6 +1131,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let Expr::Name(n) = e.unparen()
             && !matches!(mode, Mode::Constant(_))
             && let Some(o) = self.obj_of(n)
+            && !self.boxed.contains(&o)
             && let Some(&l) = self.vars.get(&o)
         {
             let _ = t;
@@ -1204,6 +1244,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(n.pos, "this assignment target"));
                 };
                 if let Some(&l) = self.vars.get(&o) {
+                    if self.boxed.contains(&o) {
+                        let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                        return Ok(Place::Mem {
+                            ptr: l.off,
+                            off: 0,
+                            rep,
+                        });
+                    }
                     return Ok(Place::Frame(l));
                 }
                 match self.global_addr(o) {
@@ -1233,6 +1281,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     off: 0,
                     rep,
                 })
+            }
+            Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
+                self.elem_place(x, index)
             }
             Expr::Index { x, index, .. } => {
                 let (_, xt) = self.tv(x)?;
@@ -1302,6 +1353,170 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let offs = self.c.world.prog.offsets_of(&fields);
         let rep = self.rep_of(self.c.obj(fields[i]).ty, sel.pos)?;
         Ok((offs[i] as u32, rep))
+    }
+
+    /// Declares variable `o` whose value is in `loc`: in place, or in a new
+    /// heap cell when its address is taken.
+    fn bind(&mut self, o: ObjId, loc: Loc) {
+        if !self.boxed.contains(&o) {
+            self.vars.insert(o, loc);
+            return;
+        }
+        let cell = self.alloc(Rep::Ptr(self.c.obj(o).ty));
+        self.emit(Op::New, cell.off, 0, loc.rep.mem_size());
+        self.store(cell.off, 0, loc);
+        self.vars.insert(o, cell);
+    }
+
+    /// The variables of a body whose address is taken: operands of `&`
+    /// (through fields and array elements) and receivers of pointer
+    /// methods called on addressable values.
+    fn address_taken(&self, stmts: &[Stmt]) -> std::collections::HashSet<ObjId> {
+        let mut out = std::collections::HashSet::new();
+        crate::walk::exprs(stmts, &mut |e| {
+            let root = match e {
+                Expr::Operation {
+                    op: Operator::And,
+                    x,
+                    y: None,
+                    ..
+                } => self.root_var(x),
+                Expr::Call { fun, .. } => match fun.unparen() {
+                    Expr::Selector { x, sel, .. } => {
+                        let ptr_method = self.c.info.uses.get(&key(sel)).is_some_and(|&m| {
+                            matches!(self.c.ty(self.c.obj(m).ty), Type::Signature(sig)
+                                if sig.recv.is_some_and(|r| matches!(self.c.ty(self.c.obj(r).ty), Type::Pointer(_))))
+                        });
+                        if ptr_method { self.root_var(x) } else { None }
+                    }
+                    _ => None,
+                },
+                _ => None,
+            };
+            if let Some(o) = root {
+                out.insert(o);
+            }
+        });
+        out
+    }
+
+    /// The variable an addressable expression is part of (through struct
+    /// fields and array elements, not through pointers or slices).
+    fn root_var(&self, e: &Expr) -> Option<ObjId> {
+        let ty_of = |x: &Expr| self.c.info.types.get(&key(x)).map(|tv| tv.ty);
+        match e.unparen() {
+            Expr::Name(n) => self.obj_of(n),
+            Expr::Selector { x, .. } | Expr::Index { x, .. } => {
+                let t = self.c.world.prog.underlying(ty_of(x)?);
+                match self.c.ty(t) {
+                    Type::Struct { .. } | Type::Array { .. } => self.root_var(x),
+                    _ => None,
+                }
+            }
+            _ => None,
+        }
+    }
+
+    /// For an array (or pointer to array) operand: the array type, its
+    /// element type and length.
+    fn array_type(&self, x: &Expr) -> Result<Option<(TypeId, TypeId, i64, bool)>> {
+        let (_, xt) = self.tv(x)?;
+        let mut t = self.c.world.prog.underlying(xt);
+        let mut ptr = false;
+        if let Type::Pointer(b) = self.c.ty(t) {
+            t = self.c.world.prog.underlying(*b);
+            ptr = true;
+        }
+        Ok(match self.c.ty(t) {
+            Type::Array { elem, len } => Some((t, *elem, *len, ptr)),
+            _ => None,
+        })
+    }
+
+    /// The place of element `index` of array `x` (or of the array `x`
+    /// points to), bounds checked.
+    fn elem_place(&mut self, x: &Expr, index: &Expr) -> Result<Place> {
+        let Some((_, et, len, through_ptr)) = self.array_type(x)? else {
+            return Err(self.unsupported(x.start(), "indexing of this type"));
+        };
+        let rep = self.rep_of(et, index.start())?;
+        let esize = rep.mem_size();
+        // The array: an addressable place, or a value computed into the frame.
+        let base = if through_ptr {
+            let p = self.expr(x)?;
+            Place::Mem {
+                ptr: p.off,
+                off: 0,
+                rep,
+            }
+        } else {
+            match x.unparen() {
+                Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. } => self.place(x)?,
+                _ => {
+                    let v = self.expr(x)?;
+                    Place::FrameMem {
+                        off: v.off,
+                        rep: v.rep,
+                    }
+                }
+            }
+        };
+        // A constant index was checked by the type checker: a fixed offset.
+        if let (Mode::Constant(c), _) = self.tv(index)?
+            && let Some(k) = c.to_int().to_i64()
+        {
+            let d = k as u32 * esize;
+            return Ok(match base {
+                Place::Frame(l) => Place::FrameMem {
+                    off: l.off + d,
+                    rep,
+                },
+                Place::FrameMem { off, .. } => Place::FrameMem { off: off + d, rep },
+                Place::Mem { ptr, off, .. } => Place::Mem {
+                    ptr,
+                    off: off + d,
+                    rep,
+                },
+                Place::Blank => Place::Blank,
+            });
+        }
+        // Otherwise a (pointer, length) header for the indexing instruction.
+        let hdr = self.alloc(Rep::Str);
+        match base {
+            Place::Frame(l) => {
+                self.emit(Op::FrameAddr, hdr.off, l.off, 0);
+            }
+            Place::FrameMem { off, .. } => {
+                self.emit(Op::FrameAddr, hdr.off, off, 0);
+            }
+            Place::Mem { ptr, off, .. } => {
+                if through_ptr {
+                    // A nil array pointer panics on indexing.
+                    let probe = self.alloc(INT);
+                    self.emit(Op::Load8U, probe.off, ptr, 0);
+                }
+                self.emit(Op::AddI, hdr.off, ptr, off);
+            }
+            Place::Blank => return Ok(Place::Blank),
+        }
+        self.const64(hdr.off + 8, len as u64);
+        let iv = self.expr(index)?;
+        let addr = self.alloc(INT);
+        self.line(index.start());
+        self.index_into(
+            addr,
+            Loc {
+                off: hdr.off,
+                rep: Rep::Str,
+            },
+            iv,
+            rep,
+        );
+        Ok(Place::Mem {
+            ptr: addr.off,
+            off: 0,
+            rep,
+        })
     }
 
     /// The place of a field selection `x.sel`.
@@ -1406,7 +1621,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(n.pos, "this name"));
                 };
                 if let Some(&src) = self.vars.get(&o) {
-                    self.mov(dst, src);
+                    if self.boxed.contains(&o) {
+                        self.load(dst, src.off, 0);
+                    } else {
+                        self.mov(dst, src);
+                    }
                     return Ok(());
                 }
                 match self.global_addr(o) {
@@ -1416,6 +1635,43 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     None => Err(self.unsupported(n.pos, "this name")),
                 }
+            }
+            Expr::CompositeLit { elems, .. }
+                if matches!(
+                    self.c.ty(self.c.world.prog.underlying(t)),
+                    Type::Array { .. }
+                ) =>
+            {
+                let Type::Array { elem, .. } = self.c.ty(self.c.world.prog.underlying(t)).clone()
+                else {
+                    return Err(self.unsupported(e.start(), "this literal"));
+                };
+                let er = self.rep_of(elem, e.start())?;
+                let v = self.alloc(dst.rep);
+                self.emit(Op::Zero, v.off, 0, v.rep.size());
+                let mut k: u32 = 0;
+                for el in elems {
+                    let val = match el {
+                        Expr::KeyValue { key, value, .. } => {
+                            let (Mode::Constant(c), _) = self.tv(key)? else {
+                                return Err(self.unsupported(el.start(), "this index key"));
+                            };
+                            k = c.to_int().to_i64().unwrap_or(0) as u32;
+                            &**value
+                        }
+                        _ => el,
+                    };
+                    let ev = self.alloc(er);
+                    self.expr_into(val, ev)?;
+                    let place = Place::FrameMem {
+                        off: v.off + k * er.mem_size(),
+                        rep: er,
+                    };
+                    self.store_place(place, ev);
+                    k += 1;
+                }
+                self.mov(dst, v);
+                Ok(())
             }
             Expr::CompositeLit { elems, .. }
                 if matches!(self.rep_of(t, e.start())?, Rep::Struct { .. }) =>
@@ -1569,6 +1825,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 );
                 Ok(())
             }
+            Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
+                let p = self.elem_place(x, index)?;
+                let v = self.read_place(p);
+                self.mov(dst, v);
+                Ok(())
+            }
             Expr::Index { x, index, .. } => {
                 let (_, xt) = self.tv(x)?;
                 let elem = match self.rep_of(xt, x.start())? {
@@ -1620,13 +1882,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.store(dst.off, 0, v);
                 Ok(())
             }
-            e @ (Expr::Index { .. } | Expr::Selector { .. }) => match self.place(e)? {
-                Place::Mem { ptr, off, .. } => {
-                    self.emit(Op::AddI, dst.off, ptr, off);
-                    Ok(())
+            e @ (Expr::Index { .. } | Expr::Selector { .. } | Expr::Name(_)) => {
+                match self.place(e)? {
+                    Place::Mem { ptr, off, .. } => {
+                        self.emit(Op::AddI, dst.off, ptr, off);
+                        Ok(())
+                    }
+                    _ => Err(self.unsupported(x.start(), "the address of a local variable")),
                 }
-                _ => Err(self.unsupported(x.start(), "the address of a local variable")),
-            },
+            }
             _ => Err(self.unsupported(x.start(), "the address of a local variable")),
         }
     }

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod func;
+mod walk;
 
 use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op, Program};
 use std::collections::HashMap;
