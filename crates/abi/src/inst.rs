@@ -250,6 +250,25 @@ ops! {
     Copy,
     /// `a = sqrt(b)` (math.Sqrt, as an intrinsic).
     SqrtF,
+    /// `a = min(a, b)` for float64 with Go's rules (NaN wins, -0 < +0).
+    MinF,
+    /// `a = max(a, b)` for float64 (NaN wins, +0 > -0).
+    MaxF,
+
+    /// Appends slice or string `b` to slice `a` (elements of `c` bytes),
+    /// growing it as `append(a, b...)` does.
+    AppendSlice,
+    /// Decodes the UTF-8 sequence of string `b` at the byte index in slot
+    /// `c`: `a` = the rune (U+FFFD for invalid bytes), `a+8` = its width.
+    DecodeRune,
+    /// `a` = a new string of the bytes of slice `b` (`string(bs)`).
+    BytesToStr,
+    /// `a` = a new byte slice holding the bytes of string `b`.
+    StrToBytes,
+    /// `a` = the UTF-8 encoding of the rune in `b` (`string(r)`).
+    RuneToStr,
+    /// Exits the program with the status in slot `a` (`os.Exit`).
+    Exit,
 
     // ---- panics ----
     /// Panics with the string in slot `a` (a Go `panic(string)` value).

@@ -893,6 +893,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Mov, n.off, sv.off + 8, 0);
                 (INT, n, Some((sv, self.rep_of(et, x.start())?)))
             }
+            Rep::Str => return self.range_string(s, lhs, def, x, body, label, mark),
             Rep::Struct { .. } if self.array_type(x)?.is_some_and(|a| !a.3) => {
                 // A copy of the array, indexed through a (pointer, length)
                 // header as a slice is.
@@ -973,6 +974,87 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             _ => Op::JLtS,
         };
         let back = self.emit(lt, i.off, n.off, 0);
+        self.patch(back, top);
+        for at in t.breaks {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    /// `for i, r := range s` over a string: byte offsets and runes.
+    #[allow(clippy::too_many_arguments)]
+    fn range_string(
+        &mut self,
+        s: &Stmt,
+        lhs: Option<&Expr>,
+        def: bool,
+        x: &Expr,
+        body: &ast::Block,
+        label: Option<&str>,
+        mark: u32,
+    ) -> Result<()> {
+        let sv = self.expr_tmp(x)?;
+        let n = self.alloc(INT);
+        self.emit(Op::Mov, n.off, sv.off + 8, 0);
+        let i = self.alloc(INT);
+        self.emit(Op::Zero, i.off, 0, 8);
+        // The decoded rune and its width.
+        let rw = self.alloc(Rep::Str);
+        let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut vars: Vec<Option<Loc>> = Vec::new();
+        for (k, l) in names.iter().enumerate() {
+            let rep = if k == 0 {
+                INT
+            } else {
+                Rep::Int {
+                    signed: true,
+                    bits: 32,
+                }
+            };
+            if is_blank(l) {
+                vars.push(None);
+            } else if def {
+                let Expr::Name(nm) = l else {
+                    return Err(self.unsupported(s.pos(), "this range clause"));
+                };
+                let v = self.alloc(rep);
+                if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    if self.boxed.contains(&o) {
+                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                    }
+                    self.vars.insert(o, v);
+                }
+                vars.push(Some(v));
+            } else {
+                match self.place(l)? {
+                    Place::Frame(loc) => vars.push(Some(loc)),
+                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
+                }
+            }
+        }
+        let to_cond = self.jump();
+        let top = self.code.len();
+        self.emit(Op::DecodeRune, rw.off, sv.off, i.off);
+        if let Some(Some(v)) = vars.first() {
+            self.mov(*v, i);
+        }
+        if let Some(Some(v)) = vars.get(1) {
+            self.emit(Op::Mov, v.off, rw.off, 0);
+        }
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: Some(Vec::new()),
+        });
+        self.block(&body.stmts)?;
+        let t = self.targets.pop().expect("loop target");
+        for at in t.continues.into_iter().flatten() {
+            self.patch_here(at);
+        }
+        self.emit(Op::Add, i.off, i.off, rw.off + 8);
+        self.patch_here(to_cond);
+        let back = self.emit(Op::JLtS, i.off, n.off, 0);
         self.patch(back, top);
         for at in t.breaks {
             self.patch_here(at);
@@ -1381,6 +1463,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     y: None,
                     ..
                 } => self.root_var(x),
+                // Slicing an array takes its address.
+                Expr::Slice { x, .. }
+                    if self.c.info.types.get(&key(&**x)).is_some_and(|tv| {
+                        matches!(
+                            self.c.ty(self.c.world.prog.underlying(tv.ty)),
+                            Type::Array { .. }
+                        )
+                    }) =>
+                {
+                    self.root_var(x)
+                }
                 Expr::Call { fun, .. } => match fun.unparen() {
                     Expr::Selector { x, sel, .. } => {
                         let ptr_method = self.c.info.uses.get(&key(sel)).is_some_and(|&m| {
@@ -1769,7 +1862,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Expr::Slice { x, index, full, .. } => {
                 let (_, xt) = self.tv(x)?;
-                let xrep = self.rep_of(xt, x.start())?;
+                let mut xrep = self.rep_of(xt, x.start())?;
+                // An array (or pointer to one) is sliced through a header
+                // for its whole length.
+                let mut header = None;
+                if let Some((_, et, len, through_ptr)) = self.array_type(x)? {
+                    let hdr = self.alloc(Rep::Slice(et));
+                    if through_ptr {
+                        let p = self.expr(x)?;
+                        let probe = self.alloc(INT);
+                        self.emit(Op::Load8U, probe.off, p.off, 0);
+                        self.emit(Op::Mov, hdr.off, p.off, 0);
+                    } else {
+                        match self.place(x)? {
+                            Place::Mem { ptr, off, .. } => {
+                                self.emit(Op::AddI, hdr.off, ptr, off);
+                            }
+                            _ => return Err(self.unsupported(e.start(), "slicing this array")),
+                        }
+                    }
+                    self.const64(hdr.off + 8, len as u64);
+                    self.const64(hdr.off + 16, len as u64);
+                    xrep = Rep::Slice(et);
+                    header = Some(hdr);
+                }
                 let (size, is_str) = match xrep {
                     Rep::Slice(et) => (self.rep_of(et, x.start())?.mem_size(), false),
                     Rep::Str => (1, true),
@@ -1777,7 +1893,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 // Operand and result take 24 bytes even for strings (the
                 // instruction's slots are verified at that size).
-                let xv = if is_str {
+                let xv = if let Some(h) = header {
+                    h
+                } else if is_str {
                     let v = self.expr(x)?;
                     let wide = self.alloc(Rep::Slice(xt));
                     self.mov(
@@ -2264,7 +2382,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             && let Some(&o) = self.c.info.uses.get(&key(sel))
             && let Some(r) = self.intrinsic(o, e, args)?
         {
-            return Ok(vec![r]);
+            return Ok(r);
         }
         // A method call x.m(args): the receiver is the first argument.
         let mut recv_arg: Option<&Expr> = None;
@@ -2358,19 +2476,26 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// Standard library functions compiled to one instruction (until the
     /// standard library runs under rgo).
-    fn intrinsic(&mut self, o: ObjId, e: &Expr, args: &[Expr]) -> Result<Option<Loc>> {
+    fn intrinsic(&mut self, o: ObjId, e: &Expr, args: &[Expr]) -> Result<Option<Vec<Loc>>> {
         let obj = self.c.obj(o);
         let Some(pkg) = obj.pkg else { return Ok(None) };
         let path = self.c.world.prog.pkg(pkg).path.as_str();
-        let op = match (path, obj.name.as_str()) {
-            ("math", "Sqrt") => Op::SqrtF,
-            _ => return Ok(None),
-        };
-        let x = self.expr(&args[0])?;
-        let d = self.alloc(Rep::F64);
-        self.line(e.start());
-        self.emit(op, d.off, x.off, 0);
-        Ok(Some(d))
+        match (path, obj.name.as_str()) {
+            ("math", "Sqrt") => {
+                let x = self.expr(&args[0])?;
+                let d = self.alloc(Rep::F64);
+                self.line(e.start());
+                self.emit(Op::SqrtF, d.off, x.off, 0);
+                Ok(Some(vec![d]))
+            }
+            ("os", "Exit") => {
+                let x = self.expr(&args[0])?;
+                self.line(e.start());
+                self.emit(Op::Exit, x.off, 0, 0);
+                Ok(Some(vec![]))
+            }
+            _ => Ok(None),
+        }
     }
 
     fn builtin(
@@ -2454,14 +2579,26 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Expr::Call { has_dots, .. } = e.unparen() else {
                     return Err(self.unsupported(e.start(), "this append"));
                 };
-                if *has_dots {
-                    return Err(self.unsupported(e.start(), "append with ..."));
-                }
                 let (_, t) = self.tv(e)?;
                 let Rep::Slice(et) = self.rep_of(t, e.start())? else {
                     return Err(self.unsupported(e.start(), "this append"));
                 };
                 let er = self.rep_of(et, e.start())?;
+                if *has_dots {
+                    // append(s, t...): t a slice or (for []byte) a string.
+                    let tv = self.expr_tmp(&args[1])?;
+                    let s = self.alloc(Rep::Slice(et));
+                    self.expr_into(&args[0], s)?;
+                    self.line(e.start());
+                    self.emit(Op::AppendSlice, s.off, tv.off, er.mem_size());
+                    return match dst {
+                        Some(d) => {
+                            self.mov(d, s);
+                            Ok(Some(d))
+                        }
+                        None => Ok(Some(s)),
+                    };
+                }
                 // Elements first, then the slice grows and receives them.
                 let mut vals = Vec::new();
                 for a in &args[1..] {
@@ -2492,6 +2629,49 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Ok(Some(d))
                     }
                     None => Ok(Some(s)),
+                }
+            }
+            Builtin::Min | Builtin::Max => {
+                let (_, t) = self.tv(e)?;
+                let rep = self.rep_of(t, e.start())?;
+                let d = self.alloc(rep);
+                self.expr_into(&args[0], d)?;
+                for a in &args[1..] {
+                    let v = self.expr(a)?;
+                    match rep {
+                        Rep::F64 => {
+                            let op = if b == Builtin::Min {
+                                Op::MinF
+                            } else {
+                                Op::MaxF
+                            };
+                            self.emit(op, d.off, v.off, 0);
+                        }
+                        Rep::Int { signed, .. } => {
+                            // Keep d unless v is smaller (larger).
+                            let (x, y) = if b == Builtin::Min { (d, v) } else { (v, d) };
+                            let op = if signed { Op::JLeS } else { Op::JLeU };
+                            let keep = self.emit(op, x.off, y.off, 0);
+                            self.mov(d, v);
+                            self.patch_here(keep);
+                        }
+                        Rep::Str => {
+                            let lt = self.alloc(Rep::Bool);
+                            let (x, y) = if b == Builtin::Min { (v, d) } else { (d, v) };
+                            self.emit(Op::StrLt, lt.off, x.off, y.off);
+                            let keep = self.emit(Op::JmpIfNot, lt.off, 0, 0);
+                            self.mov(d, v);
+                            self.patch_here(keep);
+                        }
+                        _ => return Err(self.unsupported(e.start(), "min or max of this type")),
+                    }
+                }
+                match dst {
+                    Some(out) => {
+                        self.mov(out, d);
+                        Ok(Some(out))
+                    }
+                    None => Ok(Some(d)),
                 }
             }
             Builtin::New => {
@@ -2598,6 +2778,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::F32ToF, dst.off, v.off, 0);
             }
             (a, b) if a == b => self.mov(dst, v),
+            (Rep::Slice(et), Rep::Str) if self.rep_of(et, pos)? == BYTE => {
+                self.emit(Op::BytesToStr, dst.off, v.off, 0);
+            }
+            (Rep::Str, Rep::Slice(et)) if self.rep_of(et, pos)? == BYTE => {
+                self.emit(Op::StrToBytes, dst.off, v.off, 0);
+            }
+            (Rep::Int { .. }, Rep::Str) => {
+                self.emit(Op::RuneToStr, dst.off, v.off, 0);
+            }
             _ => return Err(self.unsupported(pos, "this conversion")),
         }
         Ok(())
@@ -2615,6 +2804,12 @@ fn negate(op: Operator) -> Operator {
         _ => Operator::Lss,
     }
 }
+
+/// The representation of `byte`.
+const BYTE: Rep = Rep::Int {
+    signed: false,
+    bits: 8,
+};
 
 /// The representation of `int`.
 const INT: Rep = Rep::Int {

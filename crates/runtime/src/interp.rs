@@ -71,6 +71,8 @@ pub enum Stop {
     Panic,
     /// The goroutine's frames outgrew the stack.
     StackOverflow,
+    /// `os.Exit`: the status is in [`Vm::exit_code`].
+    Exit,
 }
 
 /// Where and why the machine stopped abnormally.
@@ -117,6 +119,8 @@ pub struct Vm {
     print_buf: Vec<u8>,
     /// Set when a handler returns [`Stop::Panic`] or [`Stop::StackOverflow`].
     fault: Option<Fault>,
+    /// Set by `os.Exit`.
+    exit_code: Option<i32>,
 }
 
 /// Runs `prog` to completion and returns its exit status, having printed
@@ -136,6 +140,9 @@ pub fn run(prog: &Program) -> Result<i32, RunError> {
     let stop = unsafe { ((*pc).h)(pc, fp, vmp) };
     if stop == Stop::Halt {
         return Ok(0);
+    }
+    if stop == Stop::Exit {
+        return Ok(vm.exit_code.unwrap_or(0));
     }
     flush(&mut vm);
     let Some(fault) = vm.fault.take() else {
@@ -275,7 +282,13 @@ fn uses(op: Op) -> [Use; 3] {
         Grow => [S(24), S(8), N],
         PanicStr => [S(16), N, N],
         Copy => [S(32), S(16), N],
-        SqrtF => [S(8), S(8), N],
+        AppendSlice => [S(24), S(16), N],
+        DecodeRune => [S(16), S(16), S(8)],
+        BytesToStr => [S(16), S(16), N],
+        StrToBytes => [S(24), S(16), N],
+        RuneToStr => [S(16), S(8), N],
+        Exit => [S(8), N, N],
+        SqrtF | MinF | MaxF => [S(8), S(8), N],
         PanicInt => [S(8), N, N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
         PrintStr => [S(16), N, N],
@@ -336,7 +349,13 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
-                Op::MakeSlice | Op::Grow | Op::Copy | Op::New | Op::LoadBlk | Op::StoreBlk
+                Op::MakeSlice
+                | Op::Grow
+                | Op::Copy
+                | Op::AppendSlice
+                | Op::New
+                | Op::LoadBlk
+                | Op::StoreBlk
                     if inst.c > 1 << 24 =>
                 {
                     return Err(err(f, pc, "bad element size"));
@@ -379,6 +398,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         heap: Heap::default(),
         print_buf: Vec::new(),
         fault: None,
+        exit_code: None,
     })
 }
 
@@ -606,7 +626,15 @@ fn handler(op: Op) -> Handler {
         Grow => grow,
         PanicStr => panic_str,
         Copy => copy,
+        AppendSlice => append_slice,
+        DecodeRune => decode_rune,
+        BytesToStr => bytes_to_str,
+        StrToBytes => str_to_bytes,
+        RuneToStr => rune_to_str,
+        Exit => exit,
         SqrtF => sqrt_f,
+        MinF => min_f,
+        MaxF => max_f,
         PanicInt => panic_int,
         PrintInt => print_int,
         PrintUint => print_uint,
@@ -1295,6 +1323,179 @@ unsafe fn copy(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 }
 
 unop!(sqrt_f, f64, f64, |x| x.sqrt());
+
+unsafe fn min_f(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (x, y) = (rd!(fp, i.a, f64), rd!(fp, i.b, f64));
+    let r = if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == y {
+        // -0 is the smaller zero.
+        if x.is_sign_negative() { x } else { y }
+    } else {
+        x.min(y)
+    };
+    wr!(fp, i.a, f64, r);
+    next!(pc, fp, vm)
+}
+
+unsafe fn max_f(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let (x, y) = (rd!(fp, i.a, f64), rd!(fp, i.b, f64));
+    let r = if x.is_nan() || y.is_nan() {
+        f64::NAN
+    } else if x == y {
+        if x.is_sign_positive() { x } else { y }
+    } else {
+        x.max(y)
+    };
+    wr!(fp, i.a, f64, r);
+    next!(pc, fp, vm)
+}
+
+unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let mut s = rd!(fp, i.a, GoSlice);
+    let t = rd!(fp, i.b, GoString);
+    let size = i.c as u64;
+    if t.len == 0 {
+        return next!(pc, fp, vm);
+    }
+    let new_len = s.len + t.len;
+    if new_len > s.cap {
+        let Some(cap) = (if size == 0 {
+            Some(new_len as u64)
+        } else {
+            crate::mem::grow_cap(new_len as u64, s.cap as u64, size)
+        }) else {
+            return runtime_error(pc, fp, vm, "growslice: len out of range");
+        };
+        // SAFETY: `vm` is live; the new memory holds `cap` elements and the
+        // old `len` elements are valid (invariant 6).
+        unsafe {
+            let p = (*vm).heap.mallocgc((cap * size) as usize, true);
+            if s.len > 0 {
+                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
+            }
+            s.ptr = p;
+        }
+        s.cap = cap as i64;
+    }
+    // SAFETY: room for `t.len` more elements after `len` (just ensured);
+    // `t` holds that many valid elements (invariants 4, 6); they may
+    // overlap (`append(s[:1], s...)`).
+    unsafe {
+        std::ptr::copy(
+            t.ptr,
+            s.ptr.add(s.len as usize * size as usize),
+            t.len as usize * size as usize,
+        )
+    };
+    s.len = new_len;
+    wr!(fp, i.a, GoSlice, s);
+    next!(pc, fp, vm)
+}
+
+unsafe fn decode_rune(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.b, GoString);
+    let k = rd!(fp, i.c, i64) as usize;
+    // SAFETY: string slots satisfy invariant 4; the compiler only decodes
+    // at indices below the length.
+    let bytes = unsafe { s.bytes() };
+    let (r, w) = crate::print::decode_rune(bytes.get(k..).unwrap_or(&[]));
+    wr!(fp, i.a, i64, r as i64);
+    wr!(fp, i.a + 8, i64, w as i64);
+    next!(pc, fp, vm)
+}
+
+unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let b = rd!(fp, i.b, GoString);
+    let s = if b.len == 0 {
+        GoString {
+            ptr: std::ptr::null(),
+            len: 0,
+        }
+    } else {
+        // SAFETY: `vm` is live; `b` holds `len` valid bytes (invariant 6).
+        unsafe {
+            let p = (*vm).heap.mallocgc(b.len as usize, false);
+            std::ptr::copy_nonoverlapping(b.ptr, p, b.len as usize);
+            GoString { ptr: p, len: b.len }
+        }
+    };
+    wr!(fp, i.a, GoString, s);
+    next!(pc, fp, vm)
+}
+
+unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.b, GoString);
+    // As gc: the capacity is the allocation's size class.
+    let cap = if s.len == 0 {
+        0
+    } else {
+        crate::mem::roundupsize(s.len as u64) as i64
+    };
+    // SAFETY: `vm` is live; `s` holds `len` valid bytes (invariant 4).
+    let ptr = unsafe {
+        let p = (*vm).heap.mallocgc(cap.max(1) as usize, true);
+        if s.len > 0 {
+            std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize);
+        }
+        p
+    };
+    wr!(
+        fp,
+        i.a,
+        GoSlice,
+        GoSlice {
+            ptr,
+            len: s.len,
+            cap
+        }
+    );
+    next!(pc, fp, vm)
+}
+
+unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let r = rd!(fp, i.b, i64);
+    let c = u32::try_from(r)
+        .ok()
+        .and_then(char::from_u32)
+        .unwrap_or('\u{FFFD}');
+    let mut buf = [0u8; 4];
+    let enc = c.encode_utf8(&mut buf);
+    // SAFETY: `vm` is live; the new memory holds the encoding's bytes.
+    let p = unsafe {
+        let p = (*vm).heap.mallocgc(enc.len(), false);
+        std::ptr::copy_nonoverlapping(enc.as_ptr(), p, enc.len());
+        p
+    };
+    wr!(
+        fp,
+        i.a,
+        GoString,
+        GoString {
+            ptr: p,
+            len: enc.len() as i64
+        }
+    );
+    next!(pc, fp, vm)
+}
+
+unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let code = rd!(fp, i.a, i64) as i32;
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe {
+        flush(&mut *vm);
+        (*vm).exit_code = Some(code);
+    }
+    Stop::Exit
+}
 
 unsafe fn panic_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
