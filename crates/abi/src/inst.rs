@@ -270,6 +270,29 @@ ops! {
     /// Exits the program with the status in slot `a` (`os.Exit`).
     Exit,
 
+    // ---- maps (a map slot holds a handle; 0 is nil) ----
+    /// `a` = a new empty map.
+    MakeMap,
+    /// `a = len(b)` for map `b`.
+    MapLen,
+    /// `a = m[k]` where `b` is an area holding the map then the key (16
+    /// bytes); `c` is the key kind (low byte) and the value's frame size
+    /// (above): the value (zero when absent) and then an `ok` word are
+    /// written at `a`.
+    MapLoad,
+    /// `m[k] = b` with the map and key in area `a`; `c` as for `MapLoad`.
+    /// Panics on a nil map.
+    MapStore,
+    /// `delete(m, k)` with the map and key in area `a`; `c` the key kind.
+    MapDelete,
+    /// `clear(m)` for the map in slot `a`.
+    MapClear,
+    /// `a` = a new iteration over map `b`.
+    MapIter,
+    /// Advances iteration `b`: writes `ok`, the key (16 bytes) and the
+    /// value at `a`; `c` as for `MapLoad`.
+    MapNext,
+
     // ---- panics ----
     /// Panics with the string in slot `a` (a Go `panic(string)` value).
     PanicStr,

@@ -33,6 +33,8 @@ enum Rep {
     },
     /// A pointer to a value of the given type.
     Ptr(TypeId),
+    /// A map (a runtime handle) of the given map type.
+    Map(TypeId),
 }
 
 impl Rep {
@@ -74,6 +76,9 @@ enum Place {
     FrameMem { off: u32, rep: Rep },
     /// Memory: the pointer in slot `ptr`, plus `off`.
     Mem { ptr: u32, off: u32, rep: Rep },
+    /// A map element: the map and key in the area at `area`; `meta` as map
+    /// instructions take it.
+    Map { area: u32, meta: u32, rep: Rep },
     /// `_`.
     Blank,
 }
@@ -414,6 +419,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             // may refer to themselves through slices.)
             Type::Slice(elem) => return Ok(Rep::Slice(*elem)),
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
+            Type::Map { .. } => return Ok(Rep::Map(t)),
             // Arrays are aggregates like structs (gc's layout in frame and
             // memory alike); their elements are reached by `elem_place`.
             Type::Array { elem, .. } => {
@@ -894,6 +900,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 (INT, n, Some((sv, self.rep_of(et, x.start())?)))
             }
             Rep::Str => return self.range_string(s, lhs, def, x, body, label, mark),
+            Rep::Map(mt) => return self.range_map(s, lhs, def, x, mt, body, label, mark),
             Rep::Struct { .. } if self.array_type(x)?.is_some_and(|a| !a.3) => {
                 // A copy of the array, indexed through a (pointer, length)
                 // header as a slice is.
@@ -975,6 +982,91 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         };
         let back = self.emit(lt, i.off, n.off, 0);
         self.patch(back, top);
+        for at in t.breaks {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    /// `for k, v := range m` over a map.
+    #[allow(clippy::too_many_arguments)]
+    fn range_map(
+        &mut self,
+        s: &Stmt,
+        lhs: Option<&Expr>,
+        def: bool,
+        x: &Expr,
+        mt: TypeId,
+        body: &ast::Block,
+        label: Option<&str>,
+        mark: u32,
+    ) -> Result<()> {
+        let (meta, kr, vr) = self.map_meta(mt, x.start())?;
+        let m = self.expr(x)?;
+        let it = self.alloc(INT);
+        self.emit(Op::MapIter, it.off, m.off, 0);
+        // ok, key (16 bytes), value.
+        let out = self.alloc(Rep::Slice(mt));
+        let _val = self.alloc(vr);
+        let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut vars: Vec<Option<Loc>> = Vec::new();
+        for (k, l) in names.iter().enumerate() {
+            let rep = if k == 0 { kr } else { vr };
+            if is_blank(l) {
+                vars.push(None);
+            } else if def {
+                let Expr::Name(nm) = l else {
+                    return Err(self.unsupported(s.pos(), "this range clause"));
+                };
+                let v = self.alloc(rep);
+                if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    if self.boxed.contains(&o) {
+                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                    }
+                    self.vars.insert(o, v);
+                }
+                vars.push(Some(v));
+            } else {
+                match self.place(l)? {
+                    Place::Frame(loc) => vars.push(Some(loc)),
+                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
+                }
+            }
+        }
+        let top = self.code.len();
+        self.emit(Op::MapNext, out.off, it.off, meta);
+        let done = self.emit(Op::JEqI, out.off, 0, 0);
+        if let Some(Some(v)) = vars.first() {
+            self.mov(
+                *v,
+                Loc {
+                    off: out.off + 8,
+                    rep: kr,
+                },
+            );
+        }
+        if let Some(Some(v)) = vars.get(1) {
+            self.mov(
+                *v,
+                Loc {
+                    off: out.off + 24,
+                    rep: vr,
+                },
+            );
+        }
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: Some(Vec::new()),
+        });
+        self.block(&body.stmts)?;
+        let t = self.targets.pop().expect("loop target");
+        for at in t.continues.into_iter().flatten() {
+            self.patch(at, top);
+        }
+        self.jump_to(top);
+        self.patch_here(done);
         for at in t.breaks {
             self.patch_here(at);
         }
@@ -1258,7 +1350,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             } => Op::Load16U,
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
-            Rep::Ptr(_) => Op::Load64,
+            Rep::Ptr(_) | Rep::Map(_) => Op::Load64,
             Rep::Str | Rep::Slice(_) => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
@@ -1367,6 +1459,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
                 self.elem_place(x, index)
             }
+            Expr::Index { x, index, .. } if matches!(self.tv(x)?, (_, t) if matches!(self.rep_of(t, x.start())?, Rep::Map(_))) => {
+                self.map_place(x, index)
+            }
             Expr::Index { x, index, .. } => {
                 let (_, xt) = self.tv(x)?;
                 let Rep::Slice(elem) = self.rep_of(xt, x.start())? else {
@@ -1401,6 +1496,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.load(t, ptr, off);
                 t
             }
+            Place::Map { area, meta, rep } => {
+                let out = self.alloc(rep);
+                let _ok = self.alloc(INT);
+                self.emit(Op::MapLoad, out.off, area, meta);
+                out
+            }
             Place::Blank => self.alloc(Rep::Bool),
         }
     }
@@ -1417,8 +1518,55 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.store(a.off, 0, src);
             }
             Place::Mem { ptr, off, .. } => self.store(ptr, off, src),
+            Place::Map { area, meta, .. } => {
+                self.emit(Op::MapStore, area, src.off, meta);
+            }
             Place::Blank => {}
         }
+    }
+
+    /// The map-instruction metadata for map type `mt`: key kind and value
+    /// size; and the key and value representations.
+    fn map_meta(&self, mt: TypeId, pos: Pos) -> Result<(u32, Rep, Rep)> {
+        let Type::Map { key, elem } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
+            return Err(self.unsupported(pos, "this map"));
+        };
+        let (kr, vr) = (self.rep_of(key, pos)?, self.rep_of(elem, pos)?);
+        let kind = match kr {
+            Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) => runtime_key::INT,
+            Rep::Str => runtime_key::STR,
+            Rep::F64 => runtime_key::F64,
+            Rep::F32 => runtime_key::F32,
+            _ => return Err(self.unsupported(pos, "maps with keys of this type")),
+        };
+        Ok((kind | vr.size() << 8, kr, vr))
+    }
+
+    /// The place `m[k]`: the map and the key in a new area.
+    fn map_place(&mut self, m: &Expr, k: &Expr) -> Result<Place> {
+        let (_, mt) = self.tv(m)?;
+        let (meta, kr, vr) = self.map_meta(mt, m.start())?;
+        let area = self.alloc(Rep::Slice(mt));
+        self.expr_into(
+            m,
+            Loc {
+                off: area.off,
+                rep: Rep::Map(mt),
+            },
+        )?;
+        self.emit(Op::Zero, area.off + 8, 0, 16);
+        self.expr_into(
+            k,
+            Loc {
+                off: area.off + 8,
+                rep: kr,
+            },
+        )?;
+        Ok(Place::Map {
+            area: area.off,
+            meta,
+            rep: vr,
+        })
     }
 
     /// The field `sel` of struct type `st`: its offset and representation
@@ -1570,7 +1718,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     off: off + d,
                     rep,
                 },
-                Place::Blank => Place::Blank,
+                Place::Blank | Place::Map { .. } => Place::Blank,
             });
         }
         // Otherwise a (pointer, length) header for the indexing instruction.
@@ -1590,7 +1738,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 self.emit(Op::AddI, hdr.off, ptr, off);
             }
-            Place::Blank => return Ok(Place::Blank),
+            Place::Blank | Place::Map { .. } => return Ok(Place::Blank),
         }
         self.const64(hdr.off + 8, len as u64);
         let iv = self.expr(index)?;
@@ -1653,6 +1801,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 off: o + off,
                 rep,
             },
+            // A map element is not addressable: read it, then the field.
+            Place::Map { .. } => {
+                let v = self.read_place(base);
+                Place::FrameMem {
+                    off: v.off + off,
+                    rep,
+                }
+            }
             Place::Blank => Place::Blank,
         })
     }
@@ -1662,7 +1818,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match p {
             Place::Frame(l) => self.expr_into(e, l),
             Place::Blank => self.expr(e).map(|_| ()),
-            Place::Mem { .. } | Place::FrameMem { .. } => {
+            Place::Mem { .. } | Place::FrameMem { .. } | Place::Map { .. } => {
                 let v = self.expr(e)?;
                 self.store_place(p, v);
                 Ok(())
@@ -1728,6 +1884,39 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     None => Err(self.unsupported(n.pos, "this name")),
                 }
+            }
+            Expr::CompositeLit { elems, .. }
+                if matches!(self.rep_of(t, e.start())?, Rep::Map(_)) =>
+            {
+                let (meta, kr, vr) = self.map_meta(t, e.start())?;
+                let m = self.alloc(Rep::Map(t));
+                self.emit(Op::MakeMap, m.off, 0, 0);
+                let area = self.alloc(Rep::Slice(t));
+                self.mov(
+                    Loc {
+                        off: area.off,
+                        rep: Rep::Map(t),
+                    },
+                    m,
+                );
+                for el in elems {
+                    let Expr::KeyValue { key, value, .. } = el else {
+                        return Err(self.unsupported(el.start(), "this map literal"));
+                    };
+                    self.emit(Op::Zero, area.off + 8, 0, 16);
+                    self.expr_into(
+                        key,
+                        Loc {
+                            off: area.off + 8,
+                            rep: kr,
+                        },
+                    )?;
+                    let v = self.alloc(vr);
+                    self.expr_into(value, v)?;
+                    self.emit(Op::MapStore, area.off, v.off, meta);
+                }
+                self.mov(dst, m);
+                Ok(())
             }
             Expr::CompositeLit { elems, .. }
                 if matches!(
@@ -1943,6 +2132,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 );
                 Ok(())
             }
+            Expr::Index { x, index, .. }
+                if matches!(self.rep_of(self.tv(x)?.1, x.start())?, Rep::Map(_)) =>
+            {
+                let p = self.map_place(x, index)?;
+                let v = self.read_place(p);
+                self.mov(dst, v);
+                Ok(())
+            }
             Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
                 let p = self.elem_place(x, index)?;
                 let v = self.read_place(p);
@@ -2017,7 +2214,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
         let rep = self.rep_of(t, pos)?;
         match rep {
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
             Rep::Str => {
@@ -2064,7 +2261,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
         };
@@ -2247,8 +2444,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             o => (o, x, y),
         };
         let (o, negate) = match (x.rep, op) {
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_), Eql) => (Op::Eq, false),
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_), Neq) => (Op::Ne, false),
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_), Eql) => (Op::Eq, false),
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_), Neq) => (Op::Ne, false),
             (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
             (Rep::Int { signed: true, .. }, Leq) => (Op::LeS, false),
             (Rep::Int { signed: false, .. }, Lss) => (Op::LtU, false),
@@ -2363,6 +2560,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// The results of call `e`, left in the call area (valid until the next
     /// call).
     fn call_results(&mut self, e: &Expr) -> Result<Vec<Loc>> {
+        // v, ok := m[k]
+        if let Expr::Index { x, index, .. } = e.unparen()
+            && let Rep::Map(_) = self.rep_of(self.tv(x)?.1, x.start())?
+        {
+            let Place::Map { area, meta, rep } = self.map_place(x, index)? else {
+                return Err(self.unsupported(e.start(), "this map index"));
+            };
+            let out = self.alloc(rep);
+            let ok = self.alloc(Rep::Bool);
+            self.emit(Op::MapLoad, out.off, area, meta);
+            return Ok(vec![out, ok]);
+        }
         let Expr::Call { fun, args, .. } = e.unparen() else {
             return Err(self.unsupported(e.start(), "a multi-value expression"));
         };
@@ -2526,7 +2735,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::F32 => Op::PrintFloat32,
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
-                        Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) => {
+                        Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
                             return Err(self.unsupported(e.start(), "printing this type"));
                         }
                     };
@@ -2540,6 +2749,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Builtin::Len | Builtin::Cap => {
                 let (_, t) = self.tv(&args[0])?;
+                if let Rep::Map(_) = self.rep_of(t, e.start())? {
+                    let m = self.expr(&args[0])?;
+                    let d = dst.unwrap_or_else(|| self.alloc(INT));
+                    self.emit(Op::MapLen, d.off, m.off, 0);
+                    return Ok(Some(d));
+                }
                 let word = match (self.rep_of(t, e.start())?, b) {
                     (Rep::Str | Rep::Slice(_), Builtin::Len) => 8,
                     (Rep::Slice(_), Builtin::Cap) => 16,
@@ -2549,6 +2764,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let d = dst.unwrap_or_else(|| self.alloc(INT));
                 self.emit(Op::Mov, d.off, s.off + word, 0);
                 Ok(Some(d))
+            }
+            Builtin::Make if matches!(self.rep_of(self.tv(e)?.1, e.start())?, Rep::Map(_)) => {
+                let (_, t) = self.tv(e)?;
+                if let Some(n) = args.get(1) {
+                    self.expr(n)?;
+                }
+                let d = dst.unwrap_or_else(|| self.alloc(Rep::Map(t)));
+                self.emit(Op::MakeMap, d.off, 0, 0);
+                Ok(Some(d))
+            }
+            Builtin::Delete => {
+                let Place::Map { area, meta, .. } = self.map_place(&args[0], &args[1])? else {
+                    return Err(self.unsupported(e.start(), "this delete"));
+                };
+                self.line(e.start());
+                self.emit(Op::MapDelete, area, 0, meta & 0xff);
+                Ok(None)
+            }
+            Builtin::Clear
+                if matches!(self.rep_of(self.tv(&args[0])?.1, e.start())?, Rep::Map(_)) =>
+            {
+                let m = self.expr(&args[0])?;
+                self.emit(Op::MapClear, m.off, 0, 0);
+                Ok(None)
             }
             Builtin::Make => {
                 let (_, t) = self.tv(e)?;
@@ -2803,6 +3042,14 @@ fn negate(op: Operator) -> Operator {
         Operator::Gtr => Operator::Leq,
         _ => Operator::Lss,
     }
+}
+
+/// The map key kinds of `runtime::map` (`KEY_INT`, …).
+mod runtime_key {
+    pub const INT: u32 = 0;
+    pub const STR: u32 = 1;
+    pub const F64: u32 = 2;
+    pub const F32: u32 = 3;
 }
 
 /// The representation of `byte`.

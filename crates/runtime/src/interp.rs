@@ -121,6 +121,7 @@ pub struct Vm {
     fault: Option<Fault>,
     /// Set by `os.Exit`.
     exit_code: Option<i32>,
+    maps: crate::map::Maps,
 }
 
 /// Runs `prog` to completion and returns its exit status, having printed
@@ -288,6 +289,12 @@ fn uses(op: Op) -> [Use; 3] {
         StrToBytes => [S(24), S(16), N],
         RuneToStr => [S(16), S(8), N],
         Exit => [S(8), N, N],
+        MakeMap | MapClear => [S(8), N, N],
+        MapLen | MapIter => [S(8), S(8), N],
+        MapLoad => [N, S(24), N],
+        MapStore => [S(24), N, N],
+        MapDelete => [S(24), N, N],
+        MapNext => [N, S(8), N],
         SqrtF | MinF | MaxF => [S(8), S(8), N],
         PanicInt => [S(8), N, N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
@@ -346,6 +353,20 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Data if inst.b as usize > prog.data.len() => {
                     return Err(err(f, pc, "data offset out of range"));
                 }
+                Op::MapLoad | Op::MapStore | Op::MapNext => {
+                    // The value (and for loads the ok word, for iterations
+                    // also the ok word and key) at a verified size.
+                    let vsize = (inst.c >> 8).next_multiple_of(8) as u64;
+                    let (off, need) = match inst.op {
+                        Op::MapLoad => (inst.a, vsize + 8),
+                        Op::MapStore => (inst.b, vsize),
+                        _ => (inst.a, vsize + 24),
+                    };
+                    if off % 8 != 0 || off as u64 + need > f.frame_size as u64 || inst.c & 0xff > 3
+                    {
+                        return Err(err(f, pc, "map operand out of range"));
+                    }
+                }
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
@@ -399,6 +420,16 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         print_buf: Vec::new(),
         fault: None,
         exit_code: None,
+        maps: {
+            let mut m = crate::map::Maps::default();
+            // Iteration order differs from run to run, as in Go.
+            m.seed(
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64),
+            );
+            m
+        },
     })
 }
 
@@ -632,6 +663,14 @@ fn handler(op: Op) -> Handler {
         StrToBytes => str_to_bytes,
         RuneToStr => rune_to_str,
         Exit => exit,
+        MakeMap => make_map,
+        MapLen => map_len,
+        MapLoad => map_load,
+        MapStore => map_store,
+        MapDelete => map_delete,
+        MapClear => map_clear,
+        MapIter => map_iter,
+        MapNext => map_next,
         SqrtF => sqrt_f,
         MinF => min_f,
         MaxF => max_f,
@@ -991,9 +1030,15 @@ macro_rules! printop {
         unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             let i = inst!(pc);
             let $x = rd!(fp, i.a, $t);
-            // SAFETY: `vm` is live and not otherwise borrowed here.
-            let $buf = unsafe { &mut (*vm).print_buf };
-            $e;
+            // Out of line: formatting allocates, and a handler keeps no
+            // value with `Drop` (its tail call must stay a jump).
+            #[inline(never)]
+            fn format(vm: *mut Vm, $x: $t) {
+                // SAFETY: `vm` is live and not otherwise borrowed here.
+                let $buf = unsafe { &mut (*vm).print_buf };
+                $e;
+            }
+            format(vm, $x);
             next!(pc, fp, vm)
         }
     };
@@ -1486,6 +1531,178 @@ unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
+/// The normalised key in the 16 bytes at frame offset `off`.
+///
+/// # Safety
+/// `off` is a verified 16-byte frame operand; a string key satisfies
+/// invariant 4.
+unsafe fn map_key(fp: *mut u8, off: u32, kind: u32) -> Vec<u8> {
+    let raw = rd!(fp, off, [u64; 2]);
+    crate::map::key_bytes(kind, raw, || {
+        let s = rd!(fp, off, GoString);
+        // SAFETY: string slots satisfy invariant 4.
+        unsafe { s.bytes() }.to_vec()
+    })
+}
+
+unsafe fn make_map(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let h = unsafe { (*vm).maps.make() };
+    wr!(fp, i.a, u64, h);
+    next!(pc, fp, vm)
+}
+
+unsafe fn map_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let h = rd!(fp, i.b, u64);
+    // SAFETY: `vm` is live.
+    let n = unsafe { (*vm).maps.len(h) };
+    wr!(fp, i.a, i64, n);
+    next!(pc, fp, vm)
+}
+
+unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    map_load_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+/// The work of `MapLoad`, out of line so that the handler keeps its tail
+/// call (no value with `Drop` lives in a handler).
+#[inline(never)]
+fn map_load_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
+    let h = rd!(fp, i.b, u64);
+    // SAFETY: the key area and value destination were verified (the map
+    // check in `link`); `vm` is live.
+    unsafe {
+        let key = map_key(fp, i.b + 8, kind);
+        let dst = slot::<u8>(fp, i.a);
+        let ok = match (*vm).maps.load(h, &key) {
+            Some(v) => {
+                std::ptr::copy_nonoverlapping(v.as_ptr(), dst, vsize.min(v.len()));
+                true
+            }
+            None => {
+                std::ptr::write_bytes(dst, 0, vsize);
+                false
+            }
+        };
+        *slot::<u64>(fp, i.a + vsize as u32) = ok as u64;
+    }
+}
+
+unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    if !map_store_slow(fp, vm, inst!(pc)) {
+        return plain_panic(pc, fp, vm, "assignment to entry in nil map");
+    }
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn map_store_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
+    let h = rd!(fp, i.a, u64);
+    // SAFETY: verified operands (the map check in `link`); `vm` is live.
+    unsafe {
+        let key = map_key(fp, i.a + 8, kind);
+        let val = std::slice::from_raw_parts(slot::<u8>(fp, i.b), vsize);
+        (*vm).maps.store(h, key, val)
+    }
+}
+
+unsafe fn map_delete(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    map_delete_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let h = rd!(fp, i.a, u64);
+    // SAFETY: verified operands; `vm` is live.
+    unsafe {
+        let key = map_key(fp, i.a + 8, i.c & 0xff);
+        (*vm).maps.delete(h, &key);
+    }
+}
+
+unsafe fn map_clear(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let h = rd!(fp, i.a, u64);
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).maps.clear(h) };
+    next!(pc, fp, vm)
+}
+
+unsafe fn map_iter(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let h = rd!(fp, i.b, u64);
+    // SAFETY: `vm` is live.
+    let it = unsafe { (*vm).maps.iter_start(h) };
+    wr!(fp, i.a, u64, it);
+    next!(pc, fp, vm)
+}
+
+unsafe fn map_next(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    map_next_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn map_next_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
+    let it = rd!(fp, i.b, u64);
+    // SAFETY: `vm` is live.
+    if let Some((key, val)) = unsafe { (*vm).maps.iter_next(it) } {
+        write_entry(fp, vm, i, kind, vsize, &key, &val);
+    } else {
+        wr!(fp, i.a, u64, 0);
+    }
+}
+
+/// Writes an iteration's `ok`, key and value at `i.a`.
+fn write_entry(
+    fp: *mut u8,
+    vm: *mut Vm,
+    i: &Code,
+    kind: u32,
+    vsize: usize,
+    key: &[u8],
+    val: &[u8],
+) {
+    // SAFETY: verified operands (ok word, 16-byte key, value); `vm` is live;
+    // string keys get fresh memory from `mallocgc`.
+    unsafe {
+        *slot::<u64>(fp, i.a) = 1;
+        let kslot = slot::<[u64; 2]>(fp, i.a + 8);
+        match (kind, key.first()) {
+            (crate::map::KEY_STR, _) => {
+                let bytes = &key[1..];
+                let p = (*vm).heap.mallocgc(bytes.len().max(1), false);
+                std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+                *kslot.cast::<GoString>() = GoString {
+                    ptr: p,
+                    len: bytes.len() as i64,
+                };
+            }
+            (_, Some(b'N')) => {
+                let nan = if kind == crate::map::KEY_F32 {
+                    f32::NAN.to_bits() as u64
+                } else {
+                    f64::NAN.to_bits()
+                };
+                *kslot = [nan, 0];
+            }
+            _ => {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&key[1..9]);
+                *kslot = [u64::from_le_bytes(w), 0];
+            }
+        }
+        std::ptr::copy_nonoverlapping(val.as_ptr(), slot::<u8>(fp, i.a + 24), vsize.min(val.len()));
+    }
+}
+
 unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let code = rd!(fp, i.a, i64) as i32;
@@ -1516,6 +1733,14 @@ unsafe fn panic_int(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 #[inline(never)]
 fn runtime_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, msg: &str) -> Stop {
     raise(pc, fp, vm, format!("runtime error: {msg}"), None)
+}
+
+/// A panic whose message is not a runtime error (`panic: MSG`), as the
+/// runtime raises for a nil map store (`plainError`).
+#[cold]
+#[inline(never)]
+fn plain_panic(pc: *const Code, fp: *mut u8, vm: *mut Vm, msg: &str) -> Stop {
+    raise(pc, fp, vm, msg.to_string(), None)
 }
 
 #[cold]

@@ -14,6 +14,7 @@
 //! (raw heap memory); each block names the invariant it relies on.
 
 pub mod interp;
+pub mod map;
 pub mod mem;
 pub mod panic;
 pub mod print;

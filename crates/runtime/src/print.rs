@@ -69,6 +69,32 @@ pub fn format_float(out: &mut Vec<u8>, v: f64, bits: u32) {
     }
 }
 
+/// Decodes the first UTF-8 sequence of `b` as Go's `for range` over a
+/// string does: the rune and its width; an invalid or truncated sequence
+/// is U+FFFD of width 1.
+pub fn decode_rune(b: &[u8]) -> (u32, usize) {
+    let Some(&b0) = b.first() else {
+        return (0xFFFD, 1);
+    };
+    if b0 < 0x80 {
+        return (b0 as u32, 1);
+    }
+    let take = b.len().min(4);
+    match std::str::from_utf8(&b[..take]) {
+        Ok(s) => s
+            .chars()
+            .next()
+            .map_or((0xFFFD, 1), |c| (c as u32, c.len_utf8())),
+        Err(e) if e.valid_up_to() > 0 => {
+            let s = std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or_default();
+            s.chars()
+                .next()
+                .map_or((0xFFFD, 1), |c| (c as u32, c.len_utf8()))
+        }
+        Err(_) => (0xFFFD, 1),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::format_float;
@@ -97,31 +123,5 @@ mod tests {
         let mut out = Vec::new();
         format_float(&mut out, 1.1f32 as f64, 32);
         assert_eq!(out, b"1.1");
-    }
-}
-
-/// Decodes the first UTF-8 sequence of `b` as Go's `for range` over a
-/// string does: the rune and its width; an invalid or truncated sequence
-/// is U+FFFD of width 1.
-pub fn decode_rune(b: &[u8]) -> (u32, usize) {
-    let Some(&b0) = b.first() else {
-        return (0xFFFD, 1);
-    };
-    if b0 < 0x80 {
-        return (b0 as u32, 1);
-    }
-    let take = b.len().min(4);
-    match std::str::from_utf8(&b[..take]) {
-        Ok(s) => s
-            .chars()
-            .next()
-            .map_or((0xFFFD, 1), |c| (c as u32, c.len_utf8())),
-        Err(e) if e.valid_up_to() > 0 => {
-            let s = std::str::from_utf8(&b[..e.valid_up_to()]).unwrap_or_default();
-            s.chars()
-                .next()
-                .map_or((0xFFFD, 1), |c| (c as u32, c.len_utf8()))
-        }
-        Err(_) => (0xFFFD, 1),
     }
 }
