@@ -187,6 +187,8 @@ ops! {
     // ---- strings ----
     /// `a = b + c` (a new string).
     StrConcat,
+    /// `a` = the concatenation of the `c` strings in the area at `b`.
+    StrConcatN,
     /// `a = b == c`.
     StrEq,
     /// `a = b < c`.

@@ -2303,6 +2303,28 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => {}
         }
+        // s1 + s2 + … + sn: one allocation.
+        if op == Operator::Add && dst.rep == Rep::Str {
+            let mut parts = Vec::new();
+            flatten_concat(self, x, &mut parts);
+            flatten_concat(self, y, &mut parts);
+            if parts.len() > 2 {
+                let area = self.top;
+                self.top += 16 * parts.len() as u32;
+                self.max = self.max.max(self.top);
+                for (k, p) in parts.iter().enumerate() {
+                    self.expr_into(
+                        p,
+                        Loc {
+                            off: area + 16 * k as u32,
+                            rep: Rep::Str,
+                        },
+                    )?;
+                }
+                self.emit(Op::StrConcatN, dst.off, area, parts.len() as u32);
+                return Ok(());
+            }
+        }
         let xv = self.expr(x)?;
         // x + small constant: one instruction with an immediate.
         if matches!(op, Operator::Add | Operator::Sub)
@@ -3042,6 +3064,24 @@ fn negate(op: Operator) -> Operator {
         Operator::Gtr => Operator::Leq,
         _ => Operator::Lss,
     }
+}
+
+/// The operands of a chain of string concatenations, left to right
+/// (constant sub-chains stay whole: they are folded already).
+fn flatten_concat<'e>(b: &FnBuilder<'_, '_>, e: &'e Expr, out: &mut Vec<&'e Expr>) {
+    if let Expr::Operation {
+        op: Operator::Add,
+        x,
+        y: Some(y),
+        ..
+    } = e.unparen()
+        && !matches!(b.tv(e), Ok((Mode::Constant(_), _)))
+    {
+        flatten_concat(b, x, out);
+        flatten_concat(b, y, out);
+        return;
+    }
+    out.push(e);
 }
 
 /// The map key kinds of `runtime::map` (`KEY_INT`, …).
