@@ -7,8 +7,9 @@
 //!
 //! ```text
 //! fp+0   return pc (the caller's next instruction)        \ FRAME_HEADER,
-//! fp+8   caller's fp                                       / written by Call
-//! fp+16  parameters, then results, each 8-aligned, in gc's value layout
+//! fp+8   caller's fp                                       | written by Call
+//! fp+16  closure context (CallInd: the func value called)  /
+//! fp+24  parameters, then results, each 8-aligned, in gc's value layout
 //! ...    locals and temporaries
 //! ...    outgoing call area: a callee's frame starts inside it
 //! ```
@@ -23,7 +24,10 @@
 use crate::inst::Inst;
 
 /// Bytes at the start of every frame holding the call linkage.
-pub const FRAME_HEADER: u32 = 16;
+pub const FRAME_HEADER: u32 = 24;
+
+/// Offset of the closure context word in a frame.
+pub const FRAME_CONTEXT: u32 = 16;
 
 /// Index of a function in [`Program::funcs`].
 pub type FuncId = u32;

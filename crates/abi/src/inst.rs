@@ -179,6 +179,10 @@ ops! {
     JGeSI,
     /// Call function `a`; its frame starts at offset `b`.
     Call,
+    /// Calls the func value in slot `a` (a pointer to a closure object
+    /// whose first word is the function id); the callee's frame starts at
+    /// `b` and its parameters and results take `c` bytes. Panics on nil.
+    CallInd,
     /// Return to the caller.
     Ret,
     /// Stop the goroutine (end of the entry function).

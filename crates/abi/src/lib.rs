@@ -11,5 +11,5 @@
 pub mod func;
 pub mod inst;
 
-pub use func::{FRAME_HEADER, FuncId, FuncInfo, Program};
+pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program};
 pub use inst::{Inst, Op};

@@ -35,6 +35,8 @@ enum Rep {
     Ptr(TypeId),
     /// A map (a runtime handle) of the given map type.
     Map(TypeId),
+    /// A func value (a pointer to a closure object) of the given type.
+    Func(TypeId),
 }
 
 impl Rep {
@@ -120,6 +122,10 @@ pub(crate) struct FnBuilder<'c, 'w> {
     /// `vars` holds the slot with the cell's pointer (the conservative
     /// stand-in for escape analysis: every such variable "moves to heap").
     boxed: std::collections::HashSet<ObjId>,
+    /// The function's name (closures are named after it).
+    name: String,
+    /// Function literals compiled so far inside this function.
+    closures: u32,
 }
 
 /// Compiles function declaration `fd` (object `obj`).
@@ -133,12 +139,28 @@ pub(crate) fn compile_func(
     let Type::Signature(sig) = c.ty(c.obj(obj).ty).clone() else {
         return Err(c.unsupported(file, fd.pos, "a function without a signature"));
     };
-    if sig.variadic {
-        return Err(c.unsupported(file, fd.pos, "variadic functions"));
-    }
     let Some(body) = &fd.body else {
         return Err(c.unsupported(file, fd.pos, "functions without bodies"));
     };
+    compile_body(c, file, name, fd.pos, &sig, &fd.typ, body, &[])
+}
+
+/// Compiles a function body with signature `sig`; a closure's `captured`
+/// variables are reached through the cells its closure object holds.
+#[allow(clippy::too_many_arguments)]
+fn compile_body(
+    c: &mut Compiler<'_>,
+    file: &SourceFile<'_>,
+    name: String,
+    pos: Pos,
+    sig: &types::ty::Signature,
+    ftype: &ast::FuncType,
+    body: &ast::Block,
+    captured: &[ObjId],
+) -> Result<FuncInfo> {
+    if sig.variadic {
+        return Err(c.unsupported(file, pos, "variadic functions"));
+    }
     let path = file.path.clone();
     let mut b = FnBuilder {
         c,
@@ -150,36 +172,49 @@ pub(crate) fn compile_func(
         max: FRAME_HEADER,
         results: Vec::new(),
         targets: Vec::new(),
-        pos: fd.pos,
+        pos,
         labels: HashMap::new(),
         gotos: Vec::new(),
         boxed: Default::default(),
+        name: name.clone(),
+        closures: 0,
     };
-    b.line(fd.pos);
+    b.line(pos);
     b.boxed = b.address_taken(&body.stmts);
     let mut param_locs = Vec::new();
     for &p in sig.recv.iter().chain(&sig.params) {
-        let rep = b.rep_of(b.c.obj(p).ty, fd.pos)?;
+        let rep = b.rep_of(b.c.obj(p).ty, pos)?;
         let loc = b.alloc(rep);
         param_locs.push((p, loc));
     }
     let params_size = b.top - FRAME_HEADER;
     for &r in &sig.results {
         if b.boxed.contains(&r) {
-            return Err(b.unsupported(fd.pos, "the address of a result"));
+            return Err(b.unsupported(pos, "the address of a result"));
         }
-        let rep = b.rep_of(b.c.obj(r).ty, fd.pos)?;
+        let rep = b.rep_of(b.c.obj(r).ty, pos)?;
         let loc = b.alloc(rep);
         b.vars.insert(r, loc);
         b.results.push(loc);
     }
+    let results_size = b.top - FRAME_HEADER - params_size;
+    // Captured variables: their cells' pointers, from the closure object.
+    if !captured.is_empty() {
+        let ctx = b.alloc(INT);
+        b.emit(Op::Mov, ctx.off, abi::FRAME_CONTEXT, 0);
+        for (k, &o) in captured.iter().enumerate() {
+            let cell = b.alloc(Rep::Ptr(b.c.obj(o).ty));
+            b.emit(Op::Load64, cell.off, ctx.off, 8 * (k as u32 + 1));
+            b.vars.insert(o, cell);
+            b.boxed.insert(o);
+        }
+    }
     for (p, loc) in param_locs {
         b.bind(p, loc);
     }
-    let results_size = b.top - FRAME_HEADER - params_size;
     // Named results are variables and start zeroed; unnamed ones are
     // always set by the return statement.
-    let named = fd.typ.results.iter().any(|f| f.name.is_some());
+    let named = ftype.results.iter().any(|f| f.name.is_some());
     if results_size > 0 && named {
         b.emit(Op::Zero, FRAME_HEADER + params_size, 0, results_size);
     }
@@ -224,6 +259,8 @@ pub(crate) fn compile_var_init(
         labels: HashMap::new(),
         gotos: Vec::new(),
         boxed: Default::default(),
+        name: "main.init".into(),
+        closures: 0,
     };
     for (lhs, rhs) in order {
         let mark = b.top;
@@ -420,6 +457,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Type::Slice(elem) => return Ok(Rep::Slice(*elem)),
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
             Type::Map { .. } => return Ok(Rep::Map(t)),
+            Type::Signature(_) => return Ok(Rep::Func(t)),
             // Arrays are aggregates like structs (gc's layout in frame and
             // memory alike); their elements are reached by `elem_place`.
             Type::Array { elem, .. } => {
@@ -856,6 +894,31 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
         }
+        // Go 1.22: each iteration has its own loop variables. Those living
+        // in cells (captured or address-taken) get a fresh cell holding the
+        // current value before the post statement.
+        if let Some(Stmt::Assign {
+            op: Some(Operator::Def),
+            lhs,
+            ..
+        }) = init
+        {
+            for l in lhs.list() {
+                let Expr::Name(n) = l else { continue };
+                let Some(&o) = self.c.info.defs.get(&key(n)) else {
+                    continue;
+                };
+                if !self.boxed.contains(&o) {
+                    continue;
+                }
+                let cell = self.vars[&o];
+                let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                let v = self.alloc(rep);
+                self.load(v, cell.off, 0);
+                self.emit(Op::New, cell.off, 0, rep.mem_size());
+                self.store(cell.off, 0, v);
+            }
+        }
         if let Some(p) = post {
             self.stmt(p, None)?;
         }
@@ -921,6 +984,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(Op::Zero, i.off, 0, 8);
         // The iteration variables: fresh each iteration (Go 1.22).
         let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut late: Vec<(ObjId, Loc)> = Vec::new();
         let mut vars: Vec<Option<Loc>> = Vec::new();
         for (k, l) in names.iter().enumerate() {
             let vrep = if k == 0 {
@@ -939,10 +1003,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let v = self.alloc(vrep);
                 if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    // A variable in a cell gets a fresh one each iteration.
                     if self.boxed.contains(&o) {
-                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                        late.push((o, v));
+                    } else {
+                        self.vars.insert(o, v);
                     }
-                    self.vars.insert(o, v);
                 }
                 vars.push(Some(v));
             } else {
@@ -963,6 +1029,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             let addr = self.alloc(INT);
             self.index_into(addr, sv, i, er);
             self.load(v, addr.off, 0);
+        }
+        for &(o, v) in &late {
+            self.bind(o, v);
         }
         self.targets.push(Target {
             label: label.map(str::to_string),
@@ -1010,6 +1079,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let out = self.alloc(Rep::Slice(mt));
         let _val = self.alloc(vr);
         let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut late: Vec<(ObjId, Loc)> = Vec::new();
         let mut vars: Vec<Option<Loc>> = Vec::new();
         for (k, l) in names.iter().enumerate() {
             let rep = if k == 0 { kr } else { vr };
@@ -1021,10 +1091,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let v = self.alloc(rep);
                 if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    // A variable in a cell gets a fresh one each iteration.
                     if self.boxed.contains(&o) {
-                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                        late.push((o, v));
+                    } else {
+                        self.vars.insert(o, v);
                     }
-                    self.vars.insert(o, v);
                 }
                 vars.push(Some(v));
             } else {
@@ -1054,6 +1126,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     rep: vr,
                 },
             );
+        }
+        for &(o, v) in &late {
+            self.bind(o, v);
         }
         self.targets.push(Target {
             label: label.map(str::to_string),
@@ -1094,6 +1169,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // The decoded rune and its width.
         let rw = self.alloc(Rep::Str);
         let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
+        let mut late: Vec<(ObjId, Loc)> = Vec::new();
         let mut vars: Vec<Option<Loc>> = Vec::new();
         for (k, l) in names.iter().enumerate() {
             let rep = if k == 0 {
@@ -1112,10 +1188,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let v = self.alloc(rep);
                 if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
+                    // A variable in a cell gets a fresh one each iteration.
                     if self.boxed.contains(&o) {
-                        return Err(self.unsupported(s.pos(), "the address of a range variable"));
+                        late.push((o, v));
+                    } else {
+                        self.vars.insert(o, v);
                     }
-                    self.vars.insert(o, v);
                 }
                 vars.push(Some(v));
             } else {
@@ -1133,6 +1211,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         if let Some(Some(v)) = vars.get(1) {
             self.emit(Op::Mov, v.off, rw.off, 0);
+        }
+        for &(o, v) in &late {
+            self.bind(o, v);
         }
         self.targets.push(Target {
             label: label.map(str::to_string),
@@ -1350,7 +1431,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             } => Op::Load16U,
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
-            Rep::Ptr(_) | Rep::Map(_) => Op::Load64,
+            Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::Load64,
             Rep::Str | Rep::Slice(_) => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
@@ -1585,6 +1666,49 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok((offs[i] as u32, rep))
     }
 
+    /// `dst` = a new closure object: function `id`, then the cell pointers.
+    fn closure_object(&mut self, dst: Loc, id: u32, cells: &[Loc]) {
+        let obj = self.alloc(INT);
+        self.emit(Op::New, obj.off, 0, 8 * (cells.len() as u32 + 1));
+        let idv = self.alloc(INT);
+        self.const64(idv.off, id as u64);
+        self.emit(Op::Store64, obj.off, idv.off, 0);
+        for (k, cell) in cells.iter().enumerate() {
+            self.emit(Op::Store64, obj.off, cell.off, 8 * (k as u32 + 1));
+        }
+        self.emit(Op::Mov, dst.off, obj.off, 0);
+    }
+
+    /// The local variables a function literal (spanning `from`..`to`)
+    /// uses but does not declare, in first-use order.
+    fn free_vars(&self, lit: &Expr, from: Pos, to: Pos) -> Vec<ObjId> {
+        let mut out: Vec<ObjId> = Vec::new();
+        let Expr::FuncLit { body, .. } = lit else {
+            return out;
+        };
+        crate::walk::exprs(&body.stmts, &mut |e| {
+            if let Expr::Name(n) = e
+                && let Some(&o) = self.c.info.uses.get(&key(n))
+                && matches!(
+                    self.c.obj(o).kind,
+                    types::ty::ObjKind::Var {
+                        is_field: false,
+                        ..
+                    }
+                )
+                && !self.c.globals.contains_key(&o)
+            {
+                let p = self.c.obj(o).pos;
+                let inside = (p.line, p.col) >= (from.line, from.col)
+                    && (p.line, p.col) <= (to.line, to.col);
+                if !inside && !out.contains(&o) {
+                    out.push(o);
+                }
+            }
+        });
+        out
+    }
+
     /// Declares variable `o` whose value is in `loc`: in place, or in a new
     /// heap cell when its address is taken.
     fn bind(&mut self, o: ObjId, loc: Loc) {
@@ -1603,6 +1727,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// methods called on addressable values.
     fn address_taken(&self, stmts: &[Stmt]) -> std::collections::HashSet<ObjId> {
         let mut out = std::collections::HashSet::new();
+        // Variables captured by function literals are shared with them.
+        crate::walk::exprs(stmts, &mut |e| {
+            if let Expr::FuncLit { body, pos, .. } = e {
+                out.extend(self.free_vars(e, *pos, body.rbrace));
+            }
+        });
         crate::walk::exprs(stmts, &mut |e| {
             let root = match e {
                 Expr::Operation {
@@ -1877,6 +2007,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     return Ok(());
                 }
+                if let Some(&id) = self.c.funcs.get(&o) {
+                    // A function as a value: a closure object without
+                    // captured variables.
+                    self.closure_object(dst, id, &[]);
+                    return Ok(());
+                }
                 match self.global_addr(o) {
                     Some((p, _)) => {
                         self.load(dst, p.off, 0);
@@ -1884,6 +2020,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     None => Err(self.unsupported(n.pos, "this name")),
                 }
+            }
+            Expr::FuncLit { typ, body, pos } => {
+                let captured = self.free_vars(e, *pos, body.rbrace);
+                self.closures += 1;
+                let name = if self.name.contains(".func") {
+                    format!("{}.{}", self.name, self.closures)
+                } else {
+                    format!("{}.func{}", self.name, self.closures)
+                };
+                let Type::Signature(sig) = self.c.ty(t).clone() else {
+                    return Err(self.unsupported(*pos, "this function literal"));
+                };
+                let id = self.c.program.funcs.len() as u32;
+                self.c.program.funcs.push(FuncInfo::default());
+                let file = self.file;
+                let fi = compile_body(self.c, file, name, *pos, &sig, typ, body, &captured)?;
+                self.c.program.funcs[id as usize] = fi;
+                let cells: Vec<Loc> = captured
+                    .iter()
+                    .map(|o| self.vars.get(o).copied())
+                    .collect::<Option<Vec<_>>>()
+                    .ok_or_else(|| self.unsupported(*pos, "this capture"))?;
+                self.closure_object(dst, id, &cells);
+                Ok(())
             }
             Expr::CompositeLit { elems, .. }
                 if matches!(self.rep_of(t, e.start())?, Rep::Map(_)) =>
@@ -2214,7 +2374,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
         let rep = self.rep_of(t, pos)?;
         match rep {
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
             Rep::Str => {
@@ -2261,7 +2421,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
+            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
         };
@@ -2466,8 +2626,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             o => (o, x, y),
         };
         let (o, negate) = match (x.rep, op) {
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_), Eql) => (Op::Eq, false),
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_), Neq) => (Op::Ne, false),
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_), Eql) => {
+                (Op::Eq, false)
+            }
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_), Neq) => {
+                (Op::Ne, false)
+            }
             (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
             (Rep::Int { signed: true, .. }, Leq) => (Op::LeS, false),
             (Rep::Int { signed: false, .. }, Lss) => (Op::LtU, false),
@@ -2626,8 +2790,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => None,
         };
-        let Some(o) = o else {
-            return Err(self.unsupported(e.start(), "calls of function values"));
+        let direct = o.filter(|o| {
+            self.c.funcs.contains_key(o)
+                && (recv_arg.is_none()
+                    || matches!(self.c.ty(self.c.obj(*o).ty), Type::Signature(s) if s.recv.is_some()))
+        });
+        let Some(o) = direct else {
+            return self.call_value(e, fun, args);
         };
         let Some(&id) = self.c.funcs.get(&o) else {
             return Err(self.unsupported(e.start(), "calls of this function"));
@@ -2675,6 +2844,49 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.top = area;
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
+        Ok(results)
+    }
+
+    /// A call of a func value: `CallInd` with the callee's frame laid out
+    /// from the function type.
+    fn call_value(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
+        let (_, ft) = self.tv(fun)?;
+        let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
+            return Err(self.unsupported(e.start(), "calls of this value"));
+        };
+        if sig.variadic {
+            return Err(self.unsupported(e.start(), "variadic functions"));
+        }
+        let fv = self.expr(fun)?;
+        let area = self.top;
+        let mut off = area + FRAME_HEADER;
+        let mut params = Vec::new();
+        for &p in &sig.params {
+            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            params.push(Loc { off, rep });
+            off += rep.size();
+        }
+        let mut results = Vec::new();
+        for &r in &sig.results {
+            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            results.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.top = off;
+        self.max = self.max.max(off);
+        if args.len() == 1 && sig.params.len() > 1 {
+            let vals = self.call_results(&args[0])?;
+            for (p, v) in params.iter().zip(vals) {
+                self.mov(*p, v);
+            }
+        } else {
+            for (a, p) in args.iter().zip(&params) {
+                self.expr_into(a, *p)?;
+            }
+        }
+        self.top = area;
+        self.line(e.start());
+        self.emit(Op::CallInd, fv.off, area, off - area - FRAME_HEADER);
         Ok(results)
     }
 
@@ -2757,7 +2969,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::F32 => Op::PrintFloat32,
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
-                        Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) => {
+                        Rep::Slice(_)
+                        | Rep::Struct { .. }
+                        | Rep::Ptr(_)
+                        | Rep::Map(_)
+                        | Rep::Func(_) => {
                             return Err(self.unsupported(e.start(), "printing this type"));
                         }
                     };

@@ -38,6 +38,8 @@
 //! 5. A non-nil pointer the compiler dereferences, plus the offset it adds,
 //!    lies inside a live Go value of the accessed type (Go's type safety).
 //! 6. A slice's pointer addresses `cap` elements of its element size.
+//! 7. A non-nil func value points to a closure object made by compiled
+//!    code: a function id, then the captured variables' cell pointers.
 //!
 //! Differs from Go: one goroutine; the stack is one fixed reservation (its
 //! pages are committed lazily by the OS) instead of a growable one; no
@@ -268,6 +270,7 @@ fn uses(op: Op) -> [Use; 3] {
         JEq | JNe | JLtS | JLeS | JLtU | JLeU => [S(8), S(8), T],
         JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI => [S(8), N, T],
         Call | Ret | Halt => [N, N, N],
+        CallInd => [S(8), N, N],
         StrConcat => [S(16), S(16), S(16)],
         StrEq | StrLt => [S(8), S(16), S(16)],
         StrConcatN => [S(16), N, N],
@@ -384,6 +387,12 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                     if inst.c > 1 << 24 =>
                 {
                     return Err(err(f, pc, "bad element size"));
+                }
+                Op::CallInd => {
+                    let area = inst.b as u64 + (FRAME_HEADER + inst.c) as u64;
+                    if inst.b % 8 != 0 || area > f.frame_size as u64 {
+                        return Err(err(f, pc, "call area outside the frame"));
+                    }
                 }
                 Op::Call => {
                     let Some(callee) = prog.funcs.get(inst.a as usize) else {
@@ -629,6 +638,7 @@ fn handler(op: Op) -> Handler {
         JGtSI => j_gt_s_i,
         JGeSI => j_ge_s_i,
         Call => call,
+        CallInd => call_ind,
         Ret => ret,
         Halt => halt,
         StrConcat => str_concat,
@@ -947,6 +957,48 @@ unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     unsafe {
         *nfp.cast::<*const Code>() = pc.add(1);
         *nfp.add(8).cast::<*mut u8>() = fp;
+        ((*npc).h)(npc, nfp, vm)
+    }
+}
+
+unsafe fn call_ind(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let clo = rd!(fp, i.a, *const u64);
+    if clo.is_null() {
+        return nil_deref(pc, fp, vm);
+    }
+    // SAFETY: a non-nil func value points to a closure object whose first
+    // word is a function id (invariant 7); `vm` is live.
+    let (id, funcs) = unsafe { (*clo as usize, &(*vm).funcs) };
+    // The id and the callee's argument area are checked: they come from
+    // memory, not from verified code.
+    let Some(f) = funcs.get(id) else {
+        return raise(pc, fp, vm, "internal error: bad func value".into(), None);
+    };
+    // SAFETY: `vm` is live.
+    let prog: &Program = unsafe { &(*vm).prog };
+    let prog_f = &prog.funcs[id];
+    if prog_f.params_size + prog_f.results_size != i.c {
+        return raise(
+            pc,
+            fp,
+            vm,
+            "internal error: func value of another type".into(),
+            None,
+        );
+    }
+    let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
+    // SAFETY: `b` lies inside the caller's frame (verified).
+    let nfp = unsafe { fp.add(i.b as usize) };
+    // SAFETY: `vm` is live.
+    if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
+        return stack_overflow(pc, fp, vm);
+    }
+    // SAFETY: the callee's frame fits the stack (checked) and is 8-aligned.
+    unsafe {
+        *nfp.cast::<*const Code>() = pc.add(1);
+        *nfp.add(8).cast::<*mut u8>() = fp;
+        *nfp.add(abi::FRAME_CONTEXT as usize).cast::<*const u64>() = clo;
         ((*npc).h)(npc, nfp, vm)
     }
 }
