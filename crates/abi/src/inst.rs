@@ -183,6 +183,13 @@ ops! {
     /// whose first word is the function id); the callee's frame starts at
     /// `b` and its parameters and results take `c` bytes. Panics on nil.
     CallInd,
+    /// `defer`: records a call of the func value in slot `a` with the `c`
+    /// bytes of arguments at `b`, to run when this frame returns or panics.
+    Defer,
+    /// Runs the calls this frame deferred, last first (before each return
+    /// of a function with `defer`); `b` is the frame's size, where the
+    /// deferred calls' frames start.
+    RunDefers,
     /// Return to the caller.
     Ret,
     /// Stop the goroutine (end of the entry function).

@@ -126,6 +126,12 @@ pub(crate) struct FnBuilder<'c, 'w> {
     name: String,
     /// Function literals compiled so far inside this function.
     closures: u32,
+    /// The body has `defer` statements: returns run the deferred calls.
+    has_defer: bool,
+    /// `RunDefers` instructions, whose frame size is set at the end.
+    run_defers: Vec<usize>,
+    /// Named results living in cells: the cell's slot and the result slot.
+    boxed_results: Vec<(Loc, Loc)>,
 }
 
 /// Compiles function declaration `fd` (object `obj`).
@@ -178,6 +184,9 @@ fn compile_body(
         boxed: Default::default(),
         name: name.clone(),
         closures: 0,
+        has_defer: contains_defer(&body.stmts),
+        run_defers: Vec::new(),
+        boxed_results: Vec::new(),
     };
     b.line(pos);
     b.boxed = b.address_taken(&body.stmts);
@@ -188,14 +197,15 @@ fn compile_body(
         param_locs.push((p, loc));
     }
     let params_size = b.top - FRAME_HEADER;
+    let mut cell_results = Vec::new();
     for &r in &sig.results {
-        if b.boxed.contains(&r) {
-            return Err(b.unsupported(pos, "the address of a result"));
-        }
         let rep = b.rep_of(b.c.obj(r).ty, pos)?;
         let loc = b.alloc(rep);
         b.vars.insert(r, loc);
         b.results.push(loc);
+        if b.boxed.contains(&r) {
+            cell_results.push((r, loc));
+        }
     }
     let results_size = b.top - FRAME_HEADER - params_size;
     // Captured variables: their cells' pointers, from the closure object.
@@ -218,19 +228,29 @@ fn compile_body(
     if results_size > 0 && named {
         b.emit(Op::Zero, FRAME_HEADER + params_size, 0, results_size);
     }
+    // Results shared with closures live in cells, copied out on return.
+    for (r, loc) in cell_results {
+        b.bind(r, loc);
+        let cell = b.vars[&r];
+        b.boxed_results.push((cell, loc));
+    }
     b.stmts(&body.stmts)?;
     b.line(body.rbrace);
-    b.emit(Op::Ret, 0, 0, 0);
+    b.ret();
     for (at, label, pos) in std::mem::take(&mut b.gotos) {
         let Some(&target) = b.labels.get(&label) else {
             return Err(b.unsupported(pos, "this goto"));
         };
         b.patch(at, target);
     }
+    let frame_size = b.max.next_multiple_of(8);
+    for &at in &b.run_defers {
+        b.code[at].b = frame_size;
+    }
     Ok(FuncInfo {
         name,
         file: path,
-        frame_size: b.max.next_multiple_of(8),
+        frame_size,
         params_size,
         results_size,
         code: b.code,
@@ -261,6 +281,9 @@ pub(crate) fn compile_var_init(
         boxed: Default::default(),
         name: "main.init".into(),
         closures: 0,
+        has_defer: false,
+        run_defers: Vec::new(),
+        boxed_results: Vec::new(),
     };
     for (lhs, rhs) in order {
         let mark = b.top;
@@ -290,6 +313,18 @@ pub(crate) fn compile_var_init(
 
 impl<'c, 'w> FnBuilder<'c, 'w> {
     // ---- emission ----
+
+    /// A return: the deferred calls first, if the function has any.
+    fn ret(&mut self) {
+        if self.has_defer {
+            let at = self.emit(Op::RunDefers, 0, 0, 0);
+            self.run_defers.push(at);
+        }
+        for (cell, slot) in self.boxed_results.clone() {
+            self.load(slot, cell.off, 0);
+        }
+        self.emit(Op::Ret, 0, 0, 0);
+    }
 
     fn emit(&mut self, op: Op, a: u32, b: u32, c: u32) -> usize {
         self.code.push(Inst::new(op, a, b, c));
@@ -627,6 +662,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.stmt(stmt, Some(&l.value))
             }
             Stmt::Branch { pos, tok, label: l } => self.branch(*pos, *tok, l.as_ref()),
+            Stmt::Call {
+                tok: Token::Defer,
+                call,
+                pos,
+            } => self.defer_stmt(*pos, call),
             _ => Err(self.unsupported(s.pos(), "this statement")),
         }
     }
@@ -840,14 +880,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn return_stmt(&mut self, pos: Pos, results: Option<&Expr>) -> Result<()> {
         if let Some(r) = results {
             let rs = r.list();
-            let dsts = self.results.clone();
+            // Results go to the result variables (cells for those a deferred
+            // closure may change), then `ret` copies cells out.
+            let dsts: Vec<Place> = self
+                .results
+                .clone()
+                .into_iter()
+                .map(
+                    |l| match self.boxed_results.iter().find(|(_, r)| r.off == l.off) {
+                        Some((cell, _)) => Place::Mem {
+                            ptr: cell.off,
+                            off: 0,
+                            rep: l.rep,
+                        },
+                        None => Place::Frame(l),
+                    },
+                )
+                .collect();
             if rs.len() == 1 && dsts.len() > 1 {
                 let vals = self.call_results(&rs[0])?;
                 for (d, v) in dsts.iter().zip(vals) {
-                    self.mov(*d, v);
+                    self.store_place(*d, v);
                 }
             } else if rs.len() == 1 {
-                self.expr_into(&rs[0], dsts[0])?;
+                self.assign_place(dsts[0], &rs[0])?;
             } else {
                 // Evaluate all before storing: results may be read by later
                 // expressions (named results).
@@ -856,12 +912,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     tmps.push(self.expr_tmp(r)?);
                 }
                 for (d, t) in dsts.iter().zip(tmps) {
-                    self.mov(*d, t);
+                    self.store_place(*d, t);
                 }
             }
         }
         self.line(pos);
-        self.emit(Op::Ret, 0, 0, 0);
+        self.ret();
         Ok(())
     }
 
@@ -2847,6 +2903,142 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(results)
     }
 
+    /// `defer f(args)`: the func value and the arguments are evaluated now
+    /// and recorded; the call runs when the function returns or panics.
+    fn defer_stmt(&mut self, pos: Pos, call: &Expr) -> Result<()> {
+        let Expr::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = call.unparen()
+        else {
+            return Err(self.unsupported(pos, "this defer"));
+        };
+        if let (Mode::Builtin(b @ (Builtin::Print | Builtin::Println)), _) = self.tv(fun)? {
+            return self.defer_print(pos, b, args);
+        }
+        if *has_dots || matches!(self.tv(fun)?.0, Mode::Builtin(_) | Mode::TypExpr) {
+            return Err(self.unsupported(pos, "deferring this call"));
+        }
+        // A method call x.m(args): the method's function with the receiver
+        // as its first argument.
+        let mut method: Option<(&Expr, ObjId, u32)> = None;
+        if let Expr::Selector { x, sel, .. } = fun.unparen()
+            && let Some(&o) = self.c.info.uses.get(&key(sel))
+            && matches!(self.c.ty(self.c.obj(o).ty), Type::Signature(s) if s.recv.is_some())
+        {
+            let Some(&id) = self.c.funcs.get(&o) else {
+                return Err(self.unsupported(pos, "deferring this method call"));
+            };
+            method = Some((x, o, id));
+        }
+        let ft = match method {
+            Some((_, o, _)) => self.c.obj(o).ty,
+            None => self.tv(fun)?.1,
+        };
+        let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
+            return Err(self.unsupported(pos, "this defer"));
+        };
+        if sig.variadic {
+            return Err(self.unsupported(pos, "variadic functions"));
+        }
+        let clo = self.alloc(Rep::Func(ft));
+        match method {
+            Some((_, _, id)) => self.closure_object(clo, id, &[]),
+            None => self.expr_into(fun, clo)?,
+        }
+        let area = self.top;
+        let mut off = area;
+        let mut params = Vec::new();
+        for &p in sig.recv.iter().chain(&sig.params) {
+            let rep = self.rep_of(self.c.obj(p).ty, pos)?;
+            params.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.top = off;
+        self.max = self.max.max(off);
+        let mut params = &params[..];
+        if let (Some((x, _, _)), Some(r)) = (method, sig.recv) {
+            self.receiver(x, r, params[0])?;
+            params = &params[1..];
+        }
+        if args.len() == 1 && sig.params.len() > 1 {
+            let vals = self.call_results(&args[0])?;
+            for (p, v) in params.iter().zip(vals) {
+                self.mov(*p, v);
+            }
+        } else {
+            for (a, p) in args.iter().zip(params) {
+                self.expr_into(a, *p)?;
+            }
+        }
+        self.line(pos);
+        self.emit(Op::Defer, clo.off, area, off - area);
+        Ok(())
+    }
+
+    /// `defer print(…)`/`defer println(…)`: the arguments are evaluated
+    /// now and passed to a small wrapper function that prints them (gc's
+    /// `deferwrap`).
+    fn defer_print(&mut self, pos: Pos, b: Builtin, args: &[Expr]) -> Result<()> {
+        let mut reps = Vec::new();
+        for a in args {
+            let (_, t) = self.tv(a)?;
+            reps.push(self.rep_of(t, a.start())?);
+        }
+        // The wrapper: parameters in order, then the print instructions.
+        let mut code = Vec::new();
+        let mut off = FRAME_HEADER;
+        for (k, rep) in reps.iter().enumerate() {
+            if k > 0 && b == Builtin::Println {
+                code.push(Inst::new(Op::PrintSpace, 0, 0, 0));
+            }
+            let op = match rep {
+                Rep::Int { signed: true, .. } => Op::PrintInt,
+                Rep::Int { signed: false, .. } => Op::PrintUint,
+                Rep::F64 => Op::PrintFloat,
+                Rep::F32 => Op::PrintFloat32,
+                Rep::Bool => Op::PrintBool,
+                Rep::Str => Op::PrintStr,
+                _ => return Err(self.unsupported(pos, "deferred printing of this type")),
+            };
+            code.push(Inst::new(op, off, 0, 0));
+            off += rep.size();
+        }
+        if b == Builtin::Println {
+            code.push(Inst::new(Op::PrintNl, 0, 0, 0));
+        }
+        code.push(Inst::new(Op::PrintFlush, 0, 0, 0));
+        code.push(Inst::new(Op::Ret, 0, 0, 0));
+        self.closures += 1;
+        let id = self.c.program.funcs.len() as u32;
+        self.c.program.funcs.push(FuncInfo {
+            name: format!("{}.deferwrap{}", self.name, self.closures),
+            file: self.file.path.clone(),
+            frame_size: off,
+            params_size: off - FRAME_HEADER,
+            results_size: 0,
+            code,
+            lines: vec![(0, pos.line)],
+        });
+        let clo = self.alloc(INT);
+        self.closure_object(clo, id, &[]);
+        let area = self.top;
+        let mut at = area;
+        for (a, rep) in args.iter().zip(&reps) {
+            let l = Loc { off: at, rep: *rep };
+            self.top = at + rep.size();
+            self.max = self.max.max(self.top);
+            self.expr_into(a, l)?;
+            at += rep.size();
+        }
+        self.top = at;
+        self.line(pos);
+        self.emit(Op::Defer, clo.off, area, at - area);
+        Ok(())
+    }
+
     /// A call of a func value: `CallInd` with the callee's frame laid out
     /// from the function type.
     fn call_value(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
@@ -3280,6 +3472,27 @@ fn negate(op: Operator) -> Operator {
         Operator::Gtr => Operator::Leq,
         _ => Operator::Lss,
     }
+}
+
+/// Whether a body has `defer` statements (outside function literals).
+fn contains_defer(stmts: &[Stmt]) -> bool {
+    stmts.iter().any(|s| match s {
+        Stmt::Call {
+            tok: Token::Defer, ..
+        } => true,
+        Stmt::Labeled { stmt, .. } => contains_defer(std::slice::from_ref(&**stmt)),
+        Stmt::Block(b) => contains_defer(&b.stmts),
+        Stmt::If { then, els, .. } => {
+            contains_defer(&then.stmts)
+                || els
+                    .as_ref()
+                    .is_some_and(|e| contains_defer(std::slice::from_ref(&**e)))
+        }
+        Stmt::For { body, .. } => contains_defer(&body.stmts),
+        Stmt::Switch { body, .. } => body.iter().any(|c| contains_defer(&c.body)),
+        Stmt::Select { body, .. } => body.iter().any(|c| contains_defer(&c.body)),
+        _ => false,
+    })
 }
 
 /// The operands of a chain of string concatenations, left to right

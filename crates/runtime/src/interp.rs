@@ -124,6 +124,16 @@ pub struct Vm {
     /// Set by `os.Exit`.
     exit_code: Option<i32>,
     maps: crate::map::Maps,
+    /// Deferred calls of every live frame, innermost last.
+    defers: Vec<DeferRec>,
+}
+
+/// A deferred call: the frame that deferred it, the func value and the
+/// argument bytes.
+struct DeferRec {
+    fp: *mut u8,
+    clo: *const u64,
+    args: Box<[u8]>,
 }
 
 /// Runs `prog` to completion and returns its exit status, having printed
@@ -147,10 +157,53 @@ pub fn run(prog: &Program) -> Result<i32, RunError> {
     if stop == Stop::Exit {
         return Ok(vm.exit_code.unwrap_or(0));
     }
+    // A panic runs every pending deferred call, innermost first (no
+    // recovery yet); a deferred call that panics adds its message.
+    let mut stop = stop;
+    let mut extra_msgs: Vec<String> = Vec::new();
+    let original = if stop == Stop::Panic {
+        vm.fault.take()
+    } else {
+        None
+    };
+    if stop == Stop::Panic {
+        let top = original.as_ref().map(|f| (f.pc, f.fp));
+        while let (Some(rec), Some((pc, fp))) = (vm.defers.pop(), top) {
+            // Deferred calls run above the deepest frame.
+            let size = vm.locate(pc).map_or(0, |(fi, _)| vm.funcs[fi].frame_size);
+            let vmp: *mut Vm = &mut vm;
+            // SAFETY: the frame at `fp` is the deepest live one; the new
+            // frame goes right above it (`invoke` checks the bound).
+            let s = unsafe { invoke(pc, fp.add(size as usize), vmp, &rec) };
+            match s {
+                Stop::Halt => {}
+                Stop::Panic => {
+                    // The newer panic is reported after the older one.
+                    if let Some(f) = vm.fault.take() {
+                        extra_msgs.push(f.msg);
+                    }
+                }
+                other => {
+                    stop = other;
+                    break;
+                }
+            }
+        }
+        if stop == Stop::Exit {
+            return Ok(vm.exit_code.unwrap_or(0));
+        }
+        if stop == Stop::Panic {
+            vm.fault = original;
+        }
+    }
     flush(&mut vm);
-    let Some(fault) = vm.fault.take() else {
+    let Some(mut fault) = vm.fault.take() else {
         return Err(RunError("internal error: stopped without a fault".into()));
     };
+    for m in extra_msgs {
+        fault.msg.push_str("\n\tpanic: ");
+        fault.msg.push_str(&m);
+    }
     let frames = vm.traceback(fault.pc, fault.fp);
     let text = if stop == Stop::StackOverflow {
         let tb = panic_text("", &frames);
@@ -240,12 +293,14 @@ enum Use {
     Slot(u32),
     /// A slot of `c` bytes.
     SlotC,
+    /// Operand `b` is a slot of `c` bytes (the others are checked as usual).
+    SlotB,
     Target,
 }
 
 fn uses(op: Op) -> [Use; 3] {
     use Op::*;
-    use Use::{None as N, Slot as S, SlotC, Target as T};
+    use Use::{None as N, Slot as S, SlotB, SlotC, Target as T};
     match op {
         Mov => [S(8), S(8), N],
         Mov16 => [S(16), S(16), N],
@@ -271,6 +326,8 @@ fn uses(op: Op) -> [Use; 3] {
         JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI => [S(8), N, T],
         Call | Ret | Halt => [N, N, N],
         CallInd => [S(8), N, N],
+        Defer => [S(8), SlotB, N],
+        RunDefers => [N, N, N],
         StrConcat => [S(16), S(16), S(16)],
         StrEq | StrLt => [S(8), S(16), S(16)],
         StrConcatN => [S(16), N, N],
@@ -337,7 +394,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 let size = match *u {
                     Use::None => continue,
                     Use::Slot(n) => n,
-                    Use::SlotC => inst.c.next_multiple_of(8),
+                    Use::SlotC | Use::SlotB => inst.c.next_multiple_of(8),
                     Use::Target => {
                         let t = pc as i64 + ops[k] as i32 as i64;
                         if t < 0 || t >= f.code.len() as i64 {
@@ -388,6 +445,9 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 {
                     return Err(err(f, pc, "bad element size"));
                 }
+                Op::RunDefers if inst.b != f.frame_size => {
+                    return Err(err(f, pc, "RunDefers with another frame size"));
+                }
                 Op::CallInd => {
                     let area = inst.b as u64 + (FRAME_HEADER + inst.c) as u64;
                     if inst.b % 8 != 0 || area > f.frame_size as u64 {
@@ -433,6 +493,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         print_buf: Vec::new(),
         fault: None,
         exit_code: None,
+        defers: Vec::new(),
         maps: {
             let mut m = crate::map::Maps::default();
             // Iteration order differs from run to run, as in Go.
@@ -639,6 +700,8 @@ fn handler(op: Op) -> Handler {
         JGeSI => j_ge_s_i,
         Call => call,
         CallInd => call_ind,
+        Defer => defer,
+        RunDefers => run_defers,
         Ret => ret,
         Halt => halt,
         StrConcat => str_concat,
@@ -1001,6 +1064,111 @@ unsafe fn call_ind(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         *nfp.add(abi::FRAME_CONTEXT as usize).cast::<*const u64>() = clo;
         ((*npc).h)(npc, nfp, vm)
     }
+}
+
+unsafe fn defer(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    defer_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn defer_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let clo = rd!(fp, i.a, *const u64);
+    // SAFETY: `c` bytes at `b` are verified frame bytes; `vm` is live.
+    unsafe {
+        let args = std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into();
+        (*vm).defers.push(DeferRec { fp, clo, args });
+    }
+}
+
+unsafe fn run_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let stop = run_frame_defers(pc, fp, vm, inst!(pc).b);
+    if stop != Stop::Halt {
+        return stop;
+    }
+    next!(pc, fp, vm)
+}
+
+/// Runs the deferred calls of the frame at `fp` (whose size is `size`),
+/// last first; stops at the first that does not return normally.
+#[inline(never)]
+fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Stop {
+    loop {
+        // SAFETY: `vm` is live and not otherwise borrowed here.
+        let rec = unsafe {
+            match (*vm).defers.last() {
+                Some(r) if r.fp == fp => (*vm).defers.pop(),
+                _ => None,
+            }
+        };
+        let Some(rec) = rec else {
+            return Stop::Halt;
+        };
+        // SAFETY: the deferred call's frame goes right after the frame at
+        // `fp`, which is live; `invoke` checks the stack bound.
+        let stop = unsafe { invoke(pc, fp.add(size as usize), vm, &rec) };
+        if stop != Stop::Halt {
+            return stop;
+        }
+    }
+}
+
+/// A call of a deferred function on a new frame at `nfp`, run to its
+/// return by a nested dispatch (its return goes to `NATIVE_RETURN`).
+///
+/// # Safety
+/// `nfp` is 8-aligned and inside the goroutine stack, above every live
+/// frame; `vm` is live.
+unsafe fn invoke(pc: *const Code, nfp: *mut u8, vm: *mut Vm, rec: &DeferRec) -> Stop {
+    if rec.clo.is_null() {
+        return nil_deref(pc, nfp, vm);
+    }
+    // SAFETY: a non-nil func value points to a closure object (invariant 7).
+    let id = unsafe { *rec.clo } as usize;
+    // SAFETY: `vm` is live.
+    let (funcs, prog): (&Vec<Func>, &Program) = unsafe { (&(*vm).funcs, &(*vm).prog) };
+    let (Some(f), Some(info)) = (funcs.get(id), prog.funcs.get(id)) else {
+        return raise(pc, nfp, vm, "internal error: bad func value".into(), None);
+    };
+    if info.params_size as usize != rec.args.len() {
+        return raise(
+            pc,
+            nfp,
+            vm,
+            "internal error: deferred call arguments".into(),
+            None,
+        );
+    }
+    let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
+    // SAFETY: `vm` is live.
+    if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
+        return stack_overflow(pc, nfp, vm);
+    }
+    // SAFETY: the frame fits the stack (checked) and is 8-aligned; the
+    // arguments fill the callee's parameter area.
+    unsafe {
+        *nfp.cast::<*const Code>() = &NATIVE_RETURN;
+        *nfp.add(8).cast::<*mut u8>() = nfp;
+        *nfp.add(abi::FRAME_CONTEXT as usize).cast::<*const u64>() = rec.clo;
+        std::ptr::copy_nonoverlapping(
+            rec.args.as_ptr(),
+            nfp.add(FRAME_HEADER as usize),
+            rec.args.len(),
+        );
+        ((*npc).h)(npc, nfp, vm)
+    }
+}
+
+/// Where a deferred call returns to: back to the Rust code that invoked it.
+static NATIVE_RETURN: Code = Code {
+    h: native_return,
+    a: 0,
+    b: 0,
+    c: 0,
+};
+
+unsafe fn native_return(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {
+    Stop::Halt
 }
 
 unsafe fn ret(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
