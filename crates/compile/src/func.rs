@@ -164,9 +164,6 @@ fn compile_body(
     body: &ast::Block,
     captured: &[ObjId],
 ) -> Result<FuncInfo> {
-    if sig.variadic {
-        return Err(c.unsupported(file, pos, "variadic functions"));
-    }
     let path = file.path.clone();
     let mut b = FnBuilder {
         c,
@@ -2675,6 +2672,23 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     fn compare(&mut self, op: Operator, dst: Loc, x: Loc, y: Loc, pos: Pos) -> Result<()> {
         use Operator::*;
+        // Structs and arrays: field by field (element by element), as the
+        // spec defines their equality.
+        if let (Rep::Struct { t, .. }, Eql | Neq) = (x.rep, op) {
+            self.const64(dst.off, 1);
+            let mut fails = Vec::new();
+            self.aggregate_eq(t, x.off, y.off, pos, &mut fails)?;
+            let end = self.jump();
+            for f in fails {
+                self.patch_here(f);
+            }
+            self.const64(dst.off, 0);
+            self.patch_here(end);
+            if op == Neq {
+                self.emit(Op::BoolNot, dst.off, dst.off, 0);
+            }
+            return Ok(());
+        }
         // Normalise to <, <=, ==, != by swapping operands.
         let (op, x, y) = match op {
             Gtr => (Lss, y, x),
@@ -2714,6 +2728,48 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(o, dst.off, x.off, y.off);
         if negate {
             self.emit(Op::BoolNot, dst.off, dst.off, 0);
+        }
+        Ok(())
+    }
+
+    /// Emits jumps (into `fails`) taken when the aggregates of type `t` at
+    /// frame offsets `x` and `y` (memory form) differ.
+    fn aggregate_eq(
+        &mut self,
+        t: TypeId,
+        x: u32,
+        y: u32,
+        pos: Pos,
+        fails: &mut Vec<usize>,
+    ) -> Result<()> {
+        let u = self.c.world.prog.underlying(t);
+        let parts: Vec<(u32, TypeId)> = match self.c.ty(u).clone() {
+            Type::Struct { fields, .. } => {
+                let offs = self.c.world.prog.offsets_of(&fields);
+                fields
+                    .iter()
+                    .zip(offs)
+                    .filter(|(f, _)| self.c.obj(**f).name != "_")
+                    .map(|(&f, o)| (o as u32, self.c.obj(f).ty))
+                    .collect()
+            }
+            Type::Array { elem, len } => {
+                let size = self.c.world.prog.size_of(elem) as u32;
+                (0..len as u32).map(|k| (k * size, elem)).collect()
+            }
+            _ => return Err(self.unsupported(pos, "this comparison")),
+        };
+        for (off, ft) in parts {
+            let rep = self.rep_of(ft, pos)?;
+            if let Rep::Struct { t: inner, .. } = rep {
+                self.aggregate_eq(inner, x + off, y + off, pos, fails)?;
+                continue;
+            }
+            let a = self.read_place(Place::FrameMem { off: x + off, rep });
+            let b = self.read_place(Place::FrameMem { off: y + off, rep });
+            let r = self.alloc(Rep::Bool);
+            self.compare(Operator::Eql, r, a, b, pos)?;
+            fails.push(self.emit(Op::JmpIfNot, r.off, 0, 0));
         }
         Ok(())
     }
@@ -2776,10 +2832,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => {}
         }
-        if *has_dots {
-            return Err(self.unsupported(e.start(), "calls with ..."));
-        }
-        let results = self.call(e, fun, args)?;
+        let results = self.call(e, fun, args, *has_dots)?;
         match results.as_slice() {
             [] => Ok(None),
             [r] => match dst {
@@ -2814,10 +2867,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.emit(Op::MapLoad, out.off, area, meta);
             return Ok(vec![out, ok]);
         }
-        let Expr::Call { fun, args, .. } = e.unparen() else {
+        let Expr::Call {
+            fun,
+            args,
+            has_dots,
+            ..
+        } = e.unparen()
+        else {
             return Err(self.unsupported(e.start(), "a multi-value expression"));
         };
-        let rs = self.call(e, fun, args)?;
+        let rs = self.call(e, fun, args, *has_dots)?;
         // The results stay in the call area, kept as temporaries.
         if let Some(last) = rs.last() {
             self.top = self.top.max(last.off + last.rep.size());
@@ -2828,7 +2887,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// A call of a function of this package: arguments into the callee's
     /// parameter slots, then `Call`. Returns the result slots.
-    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
+    fn call(&mut self, e: &Expr, fun: &Expr, args: &[Expr], has_dots: bool) -> Result<Vec<Loc>> {
         if let Expr::Selector { sel, .. } = fun.unparen()
             && let Some(&o) = self.c.info.uses.get(&key(sel))
             && let Some(r) = self.intrinsic(o, e, args)?
@@ -2852,7 +2911,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     || matches!(self.c.ty(self.c.obj(*o).ty), Type::Signature(s) if s.recv.is_some()))
         });
         let Some(o) = direct else {
-            return self.call_value(e, fun, args);
+            return self.call_value(e, fun, args, has_dots);
         };
         let Some(&id) = self.c.funcs.get(&o) else {
             return Err(self.unsupported(e.start(), "calls of this function"));
@@ -2887,16 +2946,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.receiver(x, r, params[0])?;
             params = &params[1..];
         }
-        if args.len() == 1 && sig.params.len() > 1 {
-            let vals = self.call_results(&args[0])?;
-            for (p, v) in params.iter().zip(vals) {
-                self.mov(*p, v);
-            }
-        } else {
-            for (a, p) in args.iter().zip(params) {
-                self.expr_into(a, *p)?;
-            }
-        }
+        self.fill_args(args, params, &sig, has_dots)?;
         self.top = area;
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
@@ -2918,7 +2968,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let (Mode::Builtin(b @ (Builtin::Print | Builtin::Println)), _) = self.tv(fun)? {
             return self.defer_print(pos, b, args);
         }
-        if *has_dots || matches!(self.tv(fun)?.0, Mode::Builtin(_) | Mode::TypExpr) {
+        if matches!(self.tv(fun)?.0, Mode::Builtin(_) | Mode::TypExpr) {
             return Err(self.unsupported(pos, "deferring this call"));
         }
         // A method call x.m(args): the method's function with the receiver
@@ -2940,9 +2990,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
             return Err(self.unsupported(pos, "this defer"));
         };
-        if sig.variadic {
-            return Err(self.unsupported(pos, "variadic functions"));
-        }
         let clo = self.alloc(Rep::Func(ft));
         match method {
             Some((_, _, id)) => self.closure_object(clo, id, &[]),
@@ -2963,16 +3010,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.receiver(x, r, params[0])?;
             params = &params[1..];
         }
-        if args.len() == 1 && sig.params.len() > 1 {
-            let vals = self.call_results(&args[0])?;
-            for (p, v) in params.iter().zip(vals) {
-                self.mov(*p, v);
-            }
-        } else {
-            for (a, p) in args.iter().zip(params) {
-                self.expr_into(a, *p)?;
-            }
-        }
+        self.fill_args(args, params, &sig, *has_dots)?;
         self.line(pos);
         self.emit(Op::Defer, clo.off, area, off - area);
         Ok(())
@@ -3039,16 +3077,100 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(())
     }
 
+    /// Computes the arguments of a call into the parameter slots: one
+    /// multi-value call spread over them, or each argument in turn; the
+    /// extra arguments of a variadic function become a new slice (unless
+    /// passed as `s...`).
+    fn fill_args(
+        &mut self,
+        args: &[Expr],
+        params: &[Loc],
+        sig: &types::ty::Signature,
+        has_dots: bool,
+    ) -> Result<()> {
+        if args.len() == 1
+            && matches!(self.c.info.types.get(&key(&args[0])), Some(tv) if matches!(self.c.ty(tv.ty), Type::Tuple(_)))
+        {
+            let vals = self.call_results(&args[0])?;
+            let fixed = if sig.variadic {
+                params.len() - 1
+            } else {
+                params.len()
+            };
+            for (p, v) in params[..fixed].iter().zip(&vals) {
+                self.mov(*p, *v);
+            }
+            if sig.variadic {
+                let extra: Vec<Loc> = vals[fixed.min(vals.len())..].to_vec();
+                self.variadic_slice(params[fixed], extra.len(), |b, k, v| {
+                    b.mov(v, extra[k]);
+                    Ok(())
+                })?;
+            }
+            return Ok(());
+        }
+        let fixed = if sig.variadic && !has_dots {
+            params.len() - 1
+        } else {
+            params.len()
+        };
+        for (a, p) in args.iter().zip(&params[..fixed]) {
+            self.expr_into(a, *p)?;
+        }
+        if fixed == params.len() {
+            return Ok(());
+        }
+        let extra = &args[fixed.min(args.len())..];
+        self.variadic_slice(params[fixed], extra.len(), |b, k, v| {
+            b.expr_into(&extra[k], v)
+        })
+    }
+
+    /// The slice of a variadic call's `n` extra arguments in `dst` (nil
+    /// when there are none); `value(b, k, v)` computes argument `k` into
+    /// slot `v`.
+    fn variadic_slice(
+        &mut self,
+        dst: Loc,
+        n: usize,
+        mut value: impl FnMut(&mut Self, usize, Loc) -> Result<()>,
+    ) -> Result<()> {
+        let Rep::Slice(et) = dst.rep else {
+            return Err(self.unsupported(self.pos, "this variadic call"));
+        };
+        if n == 0 {
+            self.emit(Op::Zero, dst.off, 0, 24);
+            return Ok(());
+        }
+        let er = self.rep_of(et, self.pos)?;
+        let pair = self.alloc(Rep::Str);
+        self.const64(pair.off, n as u64);
+        self.const64(pair.off + 8, n as u64);
+        self.emit(Op::MakeSlice, dst.off, pair.off, er.mem_size());
+        let (idx, addr) = (self.alloc(INT), self.alloc(INT));
+        for k in 0..n {
+            let v = self.alloc(er);
+            value(self, k, v)?;
+            self.const64(idx.off, k as u64);
+            self.index_into(addr, dst, idx, er);
+            self.store(addr.off, 0, v);
+        }
+        Ok(())
+    }
+
     /// A call of a func value: `CallInd` with the callee's frame laid out
     /// from the function type.
-    fn call_value(&mut self, e: &Expr, fun: &Expr, args: &[Expr]) -> Result<Vec<Loc>> {
+    fn call_value(
+        &mut self,
+        e: &Expr,
+        fun: &Expr,
+        args: &[Expr],
+        has_dots: bool,
+    ) -> Result<Vec<Loc>> {
         let (_, ft) = self.tv(fun)?;
         let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
             return Err(self.unsupported(e.start(), "calls of this value"));
         };
-        if sig.variadic {
-            return Err(self.unsupported(e.start(), "variadic functions"));
-        }
         let fv = self.expr(fun)?;
         let area = self.top;
         let mut off = area + FRAME_HEADER;
@@ -3066,16 +3188,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = off;
         self.max = self.max.max(off);
-        if args.len() == 1 && sig.params.len() > 1 {
-            let vals = self.call_results(&args[0])?;
-            for (p, v) in params.iter().zip(vals) {
-                self.mov(*p, v);
-            }
-        } else {
-            for (a, p) in args.iter().zip(&params) {
-                self.expr_into(a, *p)?;
-            }
-        }
+        self.fill_args(args, &params, &sig, has_dots)?;
         self.top = area;
         self.line(e.start());
         self.emit(Op::CallInd, fv.off, area, off - area - FRAME_HEADER);
