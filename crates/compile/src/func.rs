@@ -92,6 +92,19 @@ struct Loc {
     rep: Rep,
 }
 
+/// A range loop being compiled: the statement, its clause and body, and
+/// the frame mark to return to.
+#[derive(Clone, Copy)]
+struct RangeLoop<'a> {
+    s: &'a Stmt,
+    lhs: Option<&'a Expr>,
+    def: bool,
+    x: &'a Expr,
+    body: &'a ast::Block,
+    label: Option<&'a str>,
+    mark: u32,
+}
+
 /// Where `break` and `continue` of a loop or switch go.
 struct Target {
     label: Option<String>,
@@ -929,7 +942,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     ) -> Result<()> {
         let mark = self.top;
         if let Some(Stmt::Range { lhs, def, x, .. }) = init {
-            return self.range_int(s, lhs.as_ref(), *def, x, body, label, mark);
+            let r = RangeLoop {
+                s,
+                lhs: lhs.as_ref(),
+                def: *def,
+                x,
+                body,
+                label,
+                mark,
+            };
+            return self.range_loop(&r);
         }
         if let Some(i) = init {
             self.stmt(i, None)?;
@@ -937,13 +959,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // Condition at the bottom: one branch per iteration.
         let to_cond = self.jump();
         let top = self.code.len();
-        self.targets.push(Target {
-            label: label.map(str::to_string),
-            breaks: Vec::new(),
-            continues: Some(Vec::new()),
-        });
-        self.block(&body.stmts)?;
-        let t = self.targets.pop().expect("loop target");
+        let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
         }
@@ -992,18 +1008,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(())
     }
 
-    /// `for i := range n` over an integer.
-    #[allow(clippy::too_many_arguments)]
-    fn range_int(
-        &mut self,
-        s: &Stmt,
-        lhs: Option<&Expr>,
-        def: bool,
-        x: &Expr,
-        body: &ast::Block,
-        label: Option<&str>,
-        mark: u32,
-    ) -> Result<()> {
+    /// `for … := range x` over an integer, slice or array; strings and
+    /// maps have their own loops.
+    fn range_loop(&mut self, r: &RangeLoop<'_>) -> Result<()> {
+        let RangeLoop {
+            s,
+            lhs,
+            def,
+            x,
+            body,
+            label,
+            mark,
+        } = *r;
         let (_, xt) = self.tv(x)?;
         let xrep = self.rep_of(xt, x.start())?;
         // The range expression is evaluated once; `n` iterations.
@@ -1015,8 +1031,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Mov, n.off, sv.off + 8, 0);
                 (INT, n, Some((sv, self.rep_of(et, x.start())?)))
             }
-            Rep::Str => return self.range_string(s, lhs, def, x, body, label, mark),
-            Rep::Map(mt) => return self.range_map(s, lhs, def, x, mt, body, label, mark),
+            Rep::Str => return self.range_string(r),
+            Rep::Map(mt) => return self.range_map(r, mt),
             Rep::Struct { .. } if self.array_type(x)?.is_some_and(|a| !a.3) => {
                 // A copy of the array, indexed through a (pointer, length)
                 // header as a slice is.
@@ -1036,17 +1052,72 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let i = self.alloc(rep);
         self.emit(Op::Zero, i.off, 0, 8);
         // The iteration variables: fresh each iteration (Go 1.22).
+        let elem_rep = slice.map(|(_, er)| er);
+        let reps: Vec<Rep> = std::iter::once(rep).chain(elem_rep).collect();
+        let (vars, late) = self.range_vars(s, lhs, def, &reps)?;
+        let var = vars.first().copied().flatten();
+        let elem_var = vars.get(1).copied().flatten();
+        let to_cond = self.jump();
+        let top = self.code.len();
+        if let Some(v) = var {
+            self.mov(v, i);
+        }
+        if let (Some(v), Some((sv, er))) = (elem_var, slice) {
+            let addr = self.alloc(INT);
+            self.index_into(addr, sv, i, er);
+            self.load(v, addr.off, 0);
+        }
+        for &(o, v) in &late {
+            self.bind(o, v);
+        }
+        let t = self.loop_body(label, body)?;
+        for at in t.continues.into_iter().flatten() {
+            self.patch_here(at);
+        }
+        self.emit(Op::AddI, i.off, i.off, 1);
+        self.patch_here(to_cond);
+        let lt = match rep {
+            Rep::Int { signed: false, .. } => Op::JLtU,
+            _ => Op::JLtS,
+        };
+        let back = self.emit(lt, i.off, n.off, 0);
+        self.patch(back, top);
+        for at in t.breaks {
+            self.patch_here(at);
+        }
+        self.top = mark;
+        Ok(())
+    }
+
+    /// A loop's body, with `break` and `continue` targets; returns the
+    /// jumps to patch.
+    fn loop_body(&mut self, label: Option<&str>, body: &ast::Block) -> Result<Target> {
+        self.targets.push(Target {
+            label: label.map(str::to_string),
+            breaks: Vec::new(),
+            continues: Some(Vec::new()),
+        });
+        self.block(&body.stmts)?;
+        Ok(self.targets.pop().expect("loop target"))
+    }
+
+    /// The iteration variables of a range clause, of representations
+    /// `reps`: their slots (None for `_` or absent), and the declared ones
+    /// living in cells, to bind afresh each iteration.
+    #[allow(clippy::type_complexity)]
+    fn range_vars(
+        &mut self,
+        s: &Stmt,
+        lhs: Option<&Expr>,
+        def: bool,
+        reps: &[Rep],
+    ) -> Result<(Vec<Option<Loc>>, Vec<(ObjId, Loc)>)> {
         let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
-        let mut late: Vec<(ObjId, Loc)> = Vec::new();
-        let mut vars: Vec<Option<Loc>> = Vec::new();
+        let mut late = Vec::new();
+        let mut vars = Vec::new();
         for (k, l) in names.iter().enumerate() {
-            let vrep = if k == 0 {
-                rep
-            } else {
-                match slice {
-                    Some((_, er)) => er,
-                    None => return Err(self.unsupported(s.pos(), "this range clause")),
-                }
+            let Some(&vrep) = reps.get(k) else {
+                return Err(self.unsupported(s.pos(), "this range clause"));
             };
             if is_blank(l) {
                 vars.push(None);
@@ -1071,59 +1142,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
             }
         }
-        let var = vars.first().copied().flatten();
-        let elem_var = vars.get(1).copied().flatten();
-        let to_cond = self.jump();
-        let top = self.code.len();
-        if let Some(v) = var {
-            self.mov(v, i);
-        }
-        if let (Some(v), Some((sv, er))) = (elem_var, slice) {
-            let addr = self.alloc(INT);
-            self.index_into(addr, sv, i, er);
-            self.load(v, addr.off, 0);
-        }
-        for &(o, v) in &late {
-            self.bind(o, v);
-        }
-        self.targets.push(Target {
-            label: label.map(str::to_string),
-            breaks: Vec::new(),
-            continues: Some(Vec::new()),
-        });
-        self.block(&body.stmts)?;
-        let t = self.targets.pop().expect("loop target");
-        for at in t.continues.into_iter().flatten() {
-            self.patch_here(at);
-        }
-        self.emit(Op::AddI, i.off, i.off, 1);
-        self.patch_here(to_cond);
-        let lt = match rep {
-            Rep::Int { signed: false, .. } => Op::JLtU,
-            _ => Op::JLtS,
-        };
-        let back = self.emit(lt, i.off, n.off, 0);
-        self.patch(back, top);
-        for at in t.breaks {
-            self.patch_here(at);
-        }
-        self.top = mark;
-        Ok(())
+        Ok((vars, late))
     }
 
     /// `for k, v := range m` over a map.
-    #[allow(clippy::too_many_arguments)]
-    fn range_map(
-        &mut self,
-        s: &Stmt,
-        lhs: Option<&Expr>,
-        def: bool,
-        x: &Expr,
-        mt: TypeId,
-        body: &ast::Block,
-        label: Option<&str>,
-        mark: u32,
-    ) -> Result<()> {
+    fn range_map(&mut self, r: &RangeLoop<'_>, mt: TypeId) -> Result<()> {
+        let RangeLoop {
+            s,
+            lhs,
+            def,
+            x,
+            body,
+            label,
+            mark,
+        } = *r;
         let (meta, kr, vr) = self.map_meta(mt, x.start())?;
         let m = self.expr(x)?;
         let it = self.alloc(INT);
@@ -1131,34 +1163,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // ok, key (16 bytes), value.
         let out = self.alloc(Rep::Slice(mt));
         let _val = self.alloc(vr);
-        let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
-        let mut late: Vec<(ObjId, Loc)> = Vec::new();
-        let mut vars: Vec<Option<Loc>> = Vec::new();
-        for (k, l) in names.iter().enumerate() {
-            let rep = if k == 0 { kr } else { vr };
-            if is_blank(l) {
-                vars.push(None);
-            } else if def {
-                let Expr::Name(nm) = l else {
-                    return Err(self.unsupported(s.pos(), "this range clause"));
-                };
-                let v = self.alloc(rep);
-                if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
-                    // A variable in a cell gets a fresh one each iteration.
-                    if self.boxed.contains(&o) {
-                        late.push((o, v));
-                    } else {
-                        self.vars.insert(o, v);
-                    }
-                }
-                vars.push(Some(v));
-            } else {
-                match self.place(l)? {
-                    Place::Frame(loc) => vars.push(Some(loc)),
-                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
-                }
-            }
-        }
+        let (vars, late) = self.range_vars(s, lhs, def, &[kr, vr])?;
         let top = self.code.len();
         self.emit(Op::MapNext, out.off, it.off, meta);
         let done = self.emit(Op::JEqI, out.off, 0, 0);
@@ -1183,13 +1188,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         for &(o, v) in &late {
             self.bind(o, v);
         }
-        self.targets.push(Target {
-            label: label.map(str::to_string),
-            breaks: Vec::new(),
-            continues: Some(Vec::new()),
-        });
-        self.block(&body.stmts)?;
-        let t = self.targets.pop().expect("loop target");
+        let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch(at, top);
         }
@@ -1203,17 +1202,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     /// `for i, r := range s` over a string: byte offsets and runes.
-    #[allow(clippy::too_many_arguments)]
-    fn range_string(
-        &mut self,
-        s: &Stmt,
-        lhs: Option<&Expr>,
-        def: bool,
-        x: &Expr,
-        body: &ast::Block,
-        label: Option<&str>,
-        mark: u32,
-    ) -> Result<()> {
+    fn range_string(&mut self, r: &RangeLoop<'_>) -> Result<()> {
+        let RangeLoop {
+            s,
+            lhs,
+            def,
+            x,
+            body,
+            label,
+            mark,
+        } = *r;
         let sv = self.expr_tmp(x)?;
         let n = self.alloc(INT);
         self.emit(Op::Mov, n.off, sv.off + 8, 0);
@@ -1221,41 +1219,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(Op::Zero, i.off, 0, 8);
         // The decoded rune and its width.
         let rw = self.alloc(Rep::Str);
-        let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
-        let mut late: Vec<(ObjId, Loc)> = Vec::new();
-        let mut vars: Vec<Option<Loc>> = Vec::new();
-        for (k, l) in names.iter().enumerate() {
-            let rep = if k == 0 {
-                INT
-            } else {
-                Rep::Int {
-                    signed: true,
-                    bits: 32,
-                }
-            };
-            if is_blank(l) {
-                vars.push(None);
-            } else if def {
-                let Expr::Name(nm) = l else {
-                    return Err(self.unsupported(s.pos(), "this range clause"));
-                };
-                let v = self.alloc(rep);
-                if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
-                    // A variable in a cell gets a fresh one each iteration.
-                    if self.boxed.contains(&o) {
-                        late.push((o, v));
-                    } else {
-                        self.vars.insert(o, v);
-                    }
-                }
-                vars.push(Some(v));
-            } else {
-                match self.place(l)? {
-                    Place::Frame(loc) => vars.push(Some(loc)),
-                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
-                }
-            }
-        }
+        let rune = Rep::Int {
+            signed: true,
+            bits: 32,
+        };
+        let (vars, late) = self.range_vars(s, lhs, def, &[INT, rune])?;
         let to_cond = self.jump();
         let top = self.code.len();
         self.emit(Op::DecodeRune, rw.off, sv.off, i.off);
@@ -1268,13 +1236,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         for &(o, v) in &late {
             self.bind(o, v);
         }
-        self.targets.push(Target {
-            label: label.map(str::to_string),
-            breaks: Vec::new(),
-            continues: Some(Vec::new()),
-        });
-        self.block(&body.stmts)?;
-        let t = self.targets.pop().expect("loop target");
+        let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
         }

@@ -141,7 +141,7 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
     let go = find_go()?;
     let rgo = match &opts.rgo {
         Some(p) => p.clone(),
-        None => build_rgo()?,
+        None => crate::conformance::build_rgo()?,
     };
     let rgo = std::fs::canonicalize(&rgo).map_err(|e| format!("{}: {e}", rgo.display()))?;
     let scratch = ScratchDir::new()?;
@@ -257,24 +257,6 @@ fn go_version(go: &Path) -> String {
         Ok(out) if out.success() => out.text().trim().to_string(),
         _ => "unknown go version".into(),
     }
-}
-
-/// Builds the rgo binary in release and returns its path (as the
-/// conformance runner does).
-fn build_rgo() -> Result<PathBuf, String> {
-    let root = workspace_root();
-    let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "-p", "cli", "--quiet"])
-        .current_dir(&root)
-        .status()
-        .map_err(|e| format!("cargo build: {e}"))?;
-    if !status.success() {
-        return Err("cargo build --release -p cli failed".into());
-    }
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    Ok(target.join("release/rgo"))
 }
 
 /// Builds and runs one benchmark (steps 2 and 3 of the module doc).

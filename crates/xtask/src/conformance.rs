@@ -223,7 +223,7 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
 }
 
 /// Builds the rgo binary in release and returns its path.
-fn build_rgo() -> Result<PathBuf, String> {
+pub(crate) fn build_rgo() -> Result<PathBuf, String> {
     let root = workspace_root();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
     let status = Command::new(cargo)
