@@ -1665,22 +1665,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         })
     }
 
-    /// The field `sel` of struct type `st`: its offset and representation
-    /// (fields declared in the struct itself; promoted fields are not
-    /// compiled yet).
-    fn field(&self, st: TypeId, sel: &ast::Name) -> Result<(u32, Rep)> {
-        let u = self.c.world.prog.underlying(st);
-        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
-            return Err(self.unsupported(sel.pos, "this selector"));
-        };
-        let Some(i) = fields.iter().position(|&f| self.c.obj(f).name == sel.value) else {
-            return Err(self.unsupported(sel.pos, "promoted fields"));
-        };
-        let offs = self.c.world.prog.offsets_of(&fields);
-        let rep = self.rep_of(self.c.obj(fields[i]).ty, sel.pos)?;
-        Ok((offs[i] as u32, rep))
-    }
-
     /// `dst` = a new closure object: function `id`, then the cell pointers.
     fn closure_object(&mut self, dst: Loc, id: u32, cells: &[Loc]) {
         let obj = self.alloc(INT);
@@ -1908,34 +1892,233 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// The place of a field selection `x.sel`.
     fn field_place(&mut self, x: &Expr, sel: &ast::Name) -> Result<Place> {
         let (_, xt) = self.tv(x)?;
-        if let Rep::Ptr(st) = self.rep_of(xt, x.start())? {
-            let (off, rep) = self.field(st, sel)?;
+        let Some(&target) = self.c.info.uses.get(&key(sel)) else {
+            return Err(self.unsupported(sel.pos, "this selector"));
+        };
+        let (st, mut base) = if let Rep::Ptr(st) = self.rep_of(xt, x.start())? {
             let p = self.expr(x)?;
-            return Ok(Place::Mem {
-                ptr: p.off,
-                off,
-                rep,
-            });
+            let rep = self.rep_of(st, x.start())?;
+            (
+                st,
+                Place::Mem {
+                    ptr: p.off,
+                    off: 0,
+                    rep,
+                },
+            )
+        } else {
+            // The struct itself: addressable places keep their kind; other
+            // values are computed into the frame.
+            let base = match x.unparen() {
+                Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. } => self.place(x)?,
+                Expr::Operation {
+                    op: Operator::Mul,
+                    y: None,
+                    ..
+                } => self.place(x)?,
+                _ => {
+                    let v = self.expr(x)?;
+                    Place::FrameMem {
+                        off: v.off,
+                        rep: v.rep,
+                    }
+                }
+            };
+            (xt, base)
+        };
+        // Through embedded fields (following embedded pointers) to the
+        // field the selector denotes.
+        let Some(path) = self.field_path(st, target, &mut Vec::new()) else {
+            return Err(self.unsupported(sel.pos, "this selector"));
+        };
+        for (k, &(off, ft)) in path.iter().enumerate() {
+            let rep = self.rep_of(ft, sel.pos)?;
+            base = self.offset_place(base, off, rep);
+            if k + 1 < path.len()
+                && let Rep::Ptr(inner) = rep
+            {
+                let p = self.read_place(base);
+                let irep = self.rep_of(inner, sel.pos)?;
+                base = Place::Mem {
+                    ptr: p.off,
+                    off: 0,
+                    rep: irep,
+                };
+            }
         }
-        let (off, rep) = self.field(xt, sel)?;
-        // The struct itself: addressable places keep their kind; other
-        // values are computed into the frame.
-        let base = match x.unparen() {
-            Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. } => self.place(x)?,
-            Expr::Operation {
-                op: Operator::Mul,
-                y: None,
-                ..
-            } => self.place(x)?,
-            _ => {
-                let v = self.expr(x)?;
-                Place::FrameMem {
-                    off: v.off,
-                    rep: v.rep,
+        Ok(base)
+    }
+
+    /// The receiver of a method promoted from an embedded field: the
+    /// embedded value reached from `x`, or its address.
+    fn promoted_receiver(
+        &mut self,
+        x: &Expr,
+        xt: TypeId,
+        want: TypeId,
+        want_ptr: bool,
+        dst: Loc,
+    ) -> Result<()> {
+        let Some(path) = self.embedded_path(xt, want, &mut Vec::new()) else {
+            return Err(self.unsupported(x.start(), "this promoted method"));
+        };
+        let mut base = if let Rep::Ptr(st) = self.rep_of(xt, x.start())? {
+            let p = self.expr(x)?;
+            let rep = self.rep_of(st, x.start())?;
+            Place::Mem {
+                ptr: p.off,
+                off: 0,
+                rep,
+            }
+        } else {
+            match x.unparen() {
+                Expr::Name(_) | Expr::Selector { .. } | Expr::Index { .. } => self.place(x)?,
+                _ => {
+                    let v = self.expr(x)?;
+                    Place::FrameMem {
+                        off: v.off,
+                        rep: v.rep,
+                    }
                 }
             }
         };
-        Ok(match base {
+        let mut embedded_ptr = false;
+        for (k, &(off, ft)) in path.iter().enumerate() {
+            let rep = self.rep_of(ft, x.start())?;
+            base = self.offset_place(base, off, rep);
+            embedded_ptr = matches!(rep, Rep::Ptr(_));
+            if k + 1 < path.len()
+                && let Rep::Ptr(inner) = rep
+            {
+                let p = self.read_place(base);
+                let irep = self.rep_of(inner, x.start())?;
+                base = Place::Mem {
+                    ptr: p.off,
+                    off: 0,
+                    rep: irep,
+                };
+            }
+        }
+        match (want_ptr, embedded_ptr) {
+            // The embedded *T is the receiver, or holds it.
+            (true, true) => {
+                let p = self.read_place(base);
+                self.mov(dst, p);
+            }
+            (false, true) => {
+                let p = self.read_place(base);
+                self.load(dst, p.off, 0);
+            }
+            (false, false) => {
+                let v = self.read_place(base);
+                self.mov(dst, v);
+            }
+            (true, false) => match base {
+                Place::Mem { ptr, off, .. } => {
+                    self.emit(Op::AddI, dst.off, ptr, off);
+                }
+                _ => return Err(self.unsupported(x.start(), "the address of a local variable")),
+            },
+        }
+        Ok(())
+    }
+
+    /// The path to the embedded field of type `want` (or `*want`) in the
+    /// struct `st` (or the struct it points to), shallowest first.
+    fn embedded_path(
+        &self,
+        st: TypeId,
+        want: TypeId,
+        seen: &mut Vec<TypeId>,
+    ) -> Option<Vec<(u32, TypeId)>> {
+        let mut u = self.c.world.prog.underlying(st);
+        if let Type::Pointer(b) = self.c.ty(u) {
+            u = self.c.world.prog.underlying(*b);
+        }
+        if seen.contains(&u) {
+            return None;
+        }
+        seen.push(u);
+        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+            return None;
+        };
+        let offs = self.c.world.prog.offsets_of(&fields);
+        let mut best: Option<Vec<(u32, TypeId)>> = None;
+        for (i, &f) in fields.iter().enumerate() {
+            if !matches!(
+                self.c.obj(f).kind,
+                types::ty::ObjKind::Var { embedded: true, .. }
+            ) {
+                continue;
+            }
+            let ft = self.c.obj(f).ty;
+            let fb = match self.c.ty(ft) {
+                Type::Pointer(b) => *b,
+                _ => ft,
+            };
+            let here = vec![(offs[i] as u32, ft)];
+            if self.c.world.prog.identical(fb, want) {
+                return Some(here);
+            }
+            if let Some(rest) = self.embedded_path(ft, want, &mut seen.clone())
+                && best.as_ref().is_none_or(|b| rest.len() + 1 < b.len())
+            {
+                let mut p = here;
+                p.extend(rest);
+                best = Some(p);
+            }
+        }
+        best
+    }
+
+    /// The embedding path from struct type `st` (or the struct a pointer
+    /// type points to) to field object `target`: each step's offset and
+    /// field type.
+    fn field_path(
+        &self,
+        st: TypeId,
+        target: ObjId,
+        seen: &mut Vec<TypeId>,
+    ) -> Option<Vec<(u32, TypeId)>> {
+        let mut u = self.c.world.prog.underlying(st);
+        if let Type::Pointer(b) = self.c.ty(u) {
+            u = self.c.world.prog.underlying(*b);
+        }
+        if seen.contains(&u) {
+            return None;
+        }
+        seen.push(u);
+        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+            return None;
+        };
+        let offs = self.c.world.prog.offsets_of(&fields);
+        if let Some(i) = fields.iter().position(|&f| f == target) {
+            return Some(vec![(offs[i] as u32, self.c.obj(fields[i]).ty)]);
+        }
+        // Shallowest first: Go's rule (the checker made it unambiguous).
+        let mut best: Option<Vec<(u32, TypeId)>> = None;
+        for (i, &f) in fields.iter().enumerate() {
+            if !matches!(
+                self.c.obj(f).kind,
+                types::ty::ObjKind::Var { embedded: true, .. }
+            ) {
+                continue;
+            }
+            let ft = self.c.obj(f).ty;
+            if let Some(rest) = self.field_path(ft, target, &mut seen.clone())
+                && best.as_ref().is_none_or(|b| rest.len() + 1 < b.len())
+            {
+                let mut p = vec![(offs[i] as u32, ft)];
+                p.extend(rest);
+                best = Some(p);
+            }
+        }
+        best
+    }
+
+    /// `base` moved `off` bytes further, now holding a value of `rep`.
+    fn offset_place(&mut self, base: Place, off: u32, rep: Rep) -> Place {
+        match base {
             Place::Frame(l) => Place::FrameMem {
                 off: l.off + off,
                 rep,
@@ -1955,7 +2138,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
             }
             Place::Blank => Place::Blank,
-        })
+        }
     }
 
     /// `place = e`.
@@ -3164,14 +3347,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let rt = self.c.obj(recv).ty;
         let want_ptr = matches!(self.c.ty(rt), Type::Pointer(_));
         let have_ptr = matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_));
-        // The method must be declared on x's own type (promoted methods
-        // need the embedding path, not compiled yet).
         let base = |t: TypeId| match self.c.ty(t) {
             Type::Pointer(b) => *b,
             _ => t,
         };
         if !self.c.world.prog.identical(base(rt), base(xt)) {
-            return Err(self.unsupported(x.start(), "promoted methods"));
+            return self.promoted_receiver(x, xt, base(rt), want_ptr, dst);
         }
         match (want_ptr, have_ptr) {
             (true, true) | (false, false) => self.expr_into(x, dst),
