@@ -508,15 +508,27 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Type::Array { elem, .. } => {
                 let elem = *elem;
                 self.rep_of(elem, pos)?;
-                let size = self.c.world.prog.size_of(t) as u32;
-                return Ok(Rep::Struct { t, size });
+                let size = self.c.world.prog.size_of(t);
+                if size > Self::MAX_ELEM as i64 {
+                    return Err(self.unsupported(pos, "values larger than 16 MiB"));
+                }
+                return Ok(Rep::Struct {
+                    t,
+                    size: size as u32,
+                });
             }
             Type::Struct { fields, .. } => {
                 for &f in fields.clone().iter() {
                     self.rep_of(self.c.obj(f).ty, pos)?;
                 }
-                let size = self.c.world.prog.size_of(t) as u32;
-                return Ok(Rep::Struct { t, size });
+                let size = self.c.world.prog.size_of(t);
+                if size > Self::MAX_ELEM as i64 {
+                    return Err(self.unsupported(pos, "values larger than 16 MiB"));
+                }
+                return Ok(Rep::Struct {
+                    t,
+                    size: size as u32,
+                });
             }
             _ => {}
         }
@@ -1033,6 +1045,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Rep::Str => return self.range_string(r),
             Rep::Map(mt) => return self.range_map(r, mt),
+            Rep::Struct { .. } | Rep::Ptr(_)
+                if self.array_type(x)?.is_some()
+                    && lhs.is_none_or(|l| l.list().len() < 2 || is_blank(&l.list()[1])) =>
+            {
+                // No element variable: the length is constant and the
+                // range expression is not evaluated (spec).
+                let Some((_, _, len, _)) = self.array_type(x)? else {
+                    return Err(self.unsupported(s.pos(), "range over this type"));
+                };
+                let n = self.alloc(INT);
+                self.const64(n.off, len as u64);
+                (INT, n, None)
+            }
             Rep::Struct { .. } if self.array_type(x)?.is_some_and(|a| !a.3) => {
                 // A copy of the array, indexed through a (pointer, length)
                 // header as a slice is.
@@ -1831,6 +1856,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
             }
         };
+        // A map element is not addressable: its value, in the frame.
+        let base = match base {
+            Place::Map { .. } => {
+                let v = self.read_place(base);
+                Place::FrameMem {
+                    off: v.off,
+                    rep: v.rep,
+                }
+            }
+            b => b,
+        };
         // A constant index was checked by the type checker: a fixed offset.
         if let (Mode::Constant(c), _) = self.tv(index)?
             && let Some(k) = c.to_int().to_i64()
@@ -2153,6 +2189,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
         }
     }
+
+    /// Most bytes of one element the slice instructions take.
+    const MAX_ELEM: u32 = 1 << 24;
 
     /// `addr = &s[i]` for elements of representation `elem`, bounds checked.
     fn index_into(&mut self, addr: Loc, s: Loc, i: Loc, elem: Rep) {
@@ -3809,12 +3848,15 @@ fn is_blank(e: &Expr) -> bool {
 
 /// Whether a statement declares variables that outlive it.
 fn declares(s: &Stmt) -> bool {
-    matches!(
-        s,
-        Stmt::Decl { .. }
-            | Stmt::Assign {
-                op: Some(Operator::Def),
-                ..
-            }
-    )
+    match s {
+        Stmt::Labeled { stmt, .. } => declares(stmt),
+        _ => matches!(
+            s,
+            Stmt::Decl { .. }
+                | Stmt::Assign {
+                    op: Some(Operator::Def),
+                    ..
+                }
+        ),
+    }
 }
