@@ -278,6 +278,10 @@ ops! {
     BytesToStr,
     /// `a` = a new byte slice holding the bytes of string `b`.
     StrToBytes,
+    /// `a` = the string of the runes in slice `b` (`string(rs)`).
+    RunesToStr,
+    /// `a` = a new rune slice of the runes of string `b` (`[]rune(s)`).
+    StrToRunes,
     /// `a` = the UTF-8 encoding of the rune in `b` (`string(r)`).
     RuneToStr,
     /// Exits the program with the status in slot `a` (`os.Exit`).
@@ -312,6 +316,12 @@ ops! {
     /// Panics with the integer in slot `a` (a `panic(int)` value, printed
     /// with Go's `panic: 42` form plus the type for non-error values).
     PanicInt,
+
+    /// Panics with the value in slot `a` of kind `c & 0xff` (0 int, 1 uint,
+    /// 2 float64, 3 float32, 4 bool, 5 string); a named type's name, `c >> 8`
+    /// bytes of program data at `b`, wraps it as Go prints it
+    /// (`main.T(3)`, `main.S("x")`).
+    PanicVal,
 
     // ---- printing (the print/println built-ins, to standard error) ----
     PrintInt,

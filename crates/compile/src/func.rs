@@ -3686,14 +3686,31 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let rep = self.rep_of(t, args[0].start())?;
                 let v = self.expr(&args[0])?;
                 self.line(e.start());
-                match rep {
-                    Rep::Str => self.emit(Op::PanicStr, v.off, 0, 0),
-                    Rep::Int {
-                        bits: 64,
-                        signed: true,
-                    } => self.emit(Op::PanicInt, v.off, 0, 0),
+                // A named type prints as `main.T(value)`.
+                let named = matches!(self.c.ty(t), Type::Named(_));
+                let (name_off, name_len) = if named {
+                    let name = self.c.world.prog.type_string(t, None);
+                    (self.c.string_data(name.as_bytes()), name.len() as u32)
+                } else {
+                    (0, 0)
+                };
+                let kind = match rep {
+                    Rep::Str if !named => {
+                        self.emit(Op::PanicStr, v.off, 0, 0);
+                        return Ok(None);
+                    }
+                    Rep::Int { signed: true, .. } => 0,
+                    Rep::Int { signed: false, .. } => 1,
+                    Rep::F64 => 2,
+                    Rep::F32 => 3,
+                    Rep::Bool => 4,
+                    Rep::Str => 5,
                     _ => return Err(self.unsupported(e.start(), "panic with this value")),
                 };
+                // The value in a 16-byte slot (the instruction reads strings).
+                let slot = self.alloc(Rep::Str);
+                self.mov(Loc { off: slot.off, rep }, v);
+                self.emit(Op::PanicVal, slot.off, name_off, kind | name_len << 8);
                 Ok(None)
             }
             _ => Err(self.unsupported(e.start(), &format!("the built-in {}", b.name()))),
@@ -3750,6 +3767,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             (Rep::Int { .. }, Rep::Str) => {
                 self.emit(Op::RuneToStr, dst.off, v.off, 0);
+            }
+            (Rep::Slice(et), Rep::Str) if self.rep_of(et, pos)? == RUNE => {
+                self.emit(Op::RunesToStr, dst.off, v.off, 0);
+            }
+            (Rep::Str, Rep::Slice(et)) if self.rep_of(et, pos)? == RUNE => {
+                self.emit(Op::StrToRunes, dst.off, v.off, 0);
             }
             _ => return Err(self.unsupported(pos, "this conversion")),
         }
@@ -3820,6 +3843,12 @@ mod runtime_key {
 const BYTE: Rep = Rep::Int {
     signed: false,
     bits: 8,
+};
+
+/// The representation of `rune`.
+const RUNE: Rep = Rep::Int {
+    signed: true,
+    bits: 32,
 };
 
 /// The representation of `int`.

@@ -358,6 +358,9 @@ fn uses(op: Op) -> [Use; 3] {
         MapNext => [N, S(8), N],
         SqrtF | MinF | MaxF => [S(8), S(8), N],
         PanicInt => [S(8), N, N],
+        PanicVal => [S(16), N, N],
+        RunesToStr => [S(16), S(16), N],
+        StrToRunes => [S(24), S(16), N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
         PrintStr => [S(16), N, N],
         PrintSpace | PrintNl | PrintFlush => [N, N, N],
@@ -430,6 +433,12 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                     {
                         return Err(err(f, pc, "map operand out of range"));
                     }
+                }
+                Op::PanicVal
+                    if inst.c & 0xff > 5
+                        || inst.b as u64 + (inst.c >> 8) as u64 > prog.data.len() as u64 =>
+                {
+                    return Err(err(f, pc, "bad panic value operands"));
                 }
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
@@ -753,6 +762,9 @@ fn handler(op: Op) -> Handler {
         MinF => min_f,
         MaxF => max_f,
         PanicInt => panic_int,
+        PanicVal => panic_val,
+        RunesToStr => runes_to_str,
+        StrToRunes => str_to_runes,
         PrintInt => print_int,
         PrintUint => print_uint,
         PrintFloat => print_float,
@@ -1981,6 +1993,142 @@ unsafe fn panic_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: string slots satisfy invariant 4.
     let msg = String::from_utf8_lossy(unsafe { s.bytes() }).into_owned();
     raise(pc, fp, vm, msg, None)
+}
+
+unsafe fn panic_val(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let msg = panic_val_text(fp, vm, inst!(pc));
+    raise(pc, fp, vm, msg, None)
+}
+
+/// The text Go prints for a panic value of a basic kind (`printpanicval`).
+#[inline(never)]
+fn panic_val_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
+    let (kind, name_len) = (i.c & 0xff, (i.c >> 8) as usize);
+    // SAFETY: the name's range was verified against the data; `vm` is live.
+    let data: &[u8] = unsafe { &(*vm).data };
+    let name = &data[i.b as usize..i.b as usize + name_len];
+    let name = String::from_utf8_lossy(name);
+    let mut out = Vec::new();
+    match kind {
+        0 => out.extend_from_slice(rd!(fp, i.a, i64).to_string().as_bytes()),
+        1 => out.extend_from_slice(rd!(fp, i.a, u64).to_string().as_bytes()),
+        2 => crate::print::format_float(&mut out, rd!(fp, i.a, f64), 64),
+        3 => crate::print::format_float(&mut out, rd!(fp, i.a, f32) as f64, 32),
+        4 => out.extend_from_slice(if rd!(fp, i.a, u8) != 0 {
+            b"true"
+        } else {
+            b"false"
+        }),
+        _ => {
+            let s = rd!(fp, i.a, GoString);
+            // SAFETY: string slots satisfy invariant 4.
+            let bytes = unsafe { s.bytes() };
+            if name.is_empty() {
+                out.extend_from_slice(bytes);
+            } else {
+                out.extend_from_slice(quote(bytes).as_bytes());
+            }
+        }
+    }
+    let text = String::from_utf8_lossy(&out).into_owned();
+    if name.is_empty() {
+        text
+    } else {
+        format!("{name}({text})")
+    }
+}
+
+/// Go's `%q`-style quoting for a named string panic value.
+fn quote(b: &[u8]) -> String {
+    let mut out = String::from("\"");
+    for chunk in b.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            match c {
+                '"' => out.push_str("\\\""),
+                '\\' => out.push_str("\\\\"),
+                '\n' => out.push_str("\\n"),
+                '\t' => out.push_str("\\t"),
+                c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
+                c => out.push(c),
+            }
+        }
+        for byte in chunk.invalid() {
+            out.push_str(&format!("\\x{byte:02x}"));
+        }
+    }
+    out.push('"');
+    out
+}
+
+unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    runes_to_str_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let rs = rd!(fp, i.b, GoString);
+    let mut out = String::new();
+    for k in 0..rs.len.max(0) as usize {
+        // SAFETY: a rune slice holds `len` 4-byte elements (invariant 6).
+        let r = unsafe { *rs.ptr.cast::<i32>().add(k) };
+        out.push(
+            u32::try_from(r)
+                .ok()
+                .and_then(char::from_u32)
+                .unwrap_or('\u{FFFD}'),
+        );
+    }
+    // SAFETY: `vm` is live; the new memory holds the encoding.
+    let s = unsafe {
+        let p = (*vm).heap.mallocgc(out.len().max(1), false);
+        std::ptr::copy_nonoverlapping(out.as_ptr(), p, out.len());
+        GoString {
+            ptr: p,
+            len: out.len() as i64,
+        }
+    };
+    wr!(fp, i.a, GoString, s);
+}
+
+unsafe fn str_to_runes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    str_to_runes_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let s = rd!(fp, i.b, GoString);
+    // SAFETY: string slots satisfy invariant 4.
+    let bytes = unsafe { s.bytes() };
+    let mut runes = Vec::new();
+    let mut k = 0;
+    while k < bytes.len() {
+        let (r, w) = crate::print::decode_rune(&bytes[k..]);
+        runes.push(r as i32);
+        k += w;
+    }
+    let cap = if runes.is_empty() {
+        0
+    } else {
+        crate::mem::roundupsize(runes.len() as u64 * 4) / 4
+    };
+    // SAFETY: `vm` is live; the new memory holds `cap` runes.
+    let ptr = unsafe {
+        let p = (*vm).heap.mallocgc((cap as usize * 4).max(1), true);
+        std::ptr::copy_nonoverlapping(runes.as_ptr().cast::<u8>(), p, runes.len() * 4);
+        p
+    };
+    wr!(
+        fp,
+        i.a,
+        GoSlice,
+        GoSlice {
+            ptr,
+            len: runes.len() as i64,
+            cap: cap as i64,
+        }
+    );
 }
 
 unsafe fn panic_int(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
