@@ -286,6 +286,10 @@ ops! {
     RuneToStr,
     /// Exits the program with the status in slot `a` (`os.Exit`).
     Exit,
+    /// `a` = `os.Args` (a slice of strings made once per program).
+    OsArgs,
+    /// `a` = `os.Getenv(b)`.
+    Getenv,
 
     // ---- maps (a map slot holds a handle; 0 is nil) ----
     /// `a` = a new empty map.

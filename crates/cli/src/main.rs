@@ -182,7 +182,14 @@ fn cmd_run(args: &[String]) -> ExitCode {
         }
     };
     // As `go run`: the program's own status is reported, and go exits 1.
-    match rgo::run_program(&prog) {
+    // os.Args: the program (named like the binary go run builds) and the
+    // arguments after the files.
+    let name = std::path::Path::new(&args[0])
+        .file_stem()
+        .map_or_else(|| "main".to_string(), |s| s.to_string_lossy().into_owned());
+    let mut os_args = vec![name];
+    os_args.extend(args[nfiles..].iter().cloned());
+    match rgo::run_program(&prog, &os_args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(status) => {
             eprintln!("exit status {status}");

@@ -2389,6 +2389,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.mov(dst, v);
                 Ok(())
             }
+            Expr::Selector { sel, .. }
+                if self.c.info.uses.get(&key(sel)).is_some_and(|&o| {
+                    let ob = self.c.obj(o);
+                    ob.name == "Args"
+                        && ob
+                            .pkg
+                            .is_some_and(|p| self.c.world.prog.pkg(p).path == "os")
+                }) =>
+            {
+                let v = self.alloc(dst.rep);
+                self.emit(Op::OsArgs, v.off, 0, 0);
+                self.mov(dst, v);
+                Ok(())
+            }
             Expr::Selector { x, sel, .. } => {
                 let is_field = self.c.info.uses.get(&key(sel)).is_some_and(|&o| {
                     matches!(
@@ -3416,6 +3430,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let d = self.alloc(Rep::F64);
                 self.line(e.start());
                 self.emit(Op::SqrtF, d.off, x.off, 0);
+                Ok(Some(vec![d]))
+            }
+            ("os", "Getenv") => {
+                let x = self.expr(&args[0])?;
+                let d = self.alloc(Rep::Str);
+                self.emit(Op::Getenv, d.off, x.off, 0);
                 Ok(Some(vec![d]))
             }
             ("os", "Exit") => {

@@ -247,11 +247,13 @@ pub fn build_program(
 }
 
 /// Runs a built program; returns its exit status.
-pub fn run_program(prog: &abi::Program) -> Result<i32, String> {
+/// Runs a built program with command-line arguments `args` (`os.Args`,
+/// the program name first); returns its exit status.
+pub fn run_program(prog: &abi::Program, args: &[String]) -> Result<i32, String> {
     if std::env::var_os("RGO_DUMP_CODE").is_some() {
         eprint!("{prog}");
     }
-    runtime::run(prog).map_err(|e| e.to_string())
+    runtime::run(prog, args).map_err(|e| e.to_string())
 }
 
 /// Whether `msg` says a feature `requires goX.Y or later` (gc's

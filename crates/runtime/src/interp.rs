@@ -126,6 +126,9 @@ pub struct Vm {
     maps: crate::map::Maps,
     /// Deferred calls of every live frame, innermost last.
     defers: Vec<DeferRec>,
+    /// The program's command line, and `os.Args` once made.
+    args: Vec<String>,
+    os_args: Option<GoSlice>,
 }
 
 /// A deferred call: the frame that deferred it, the func value and the
@@ -138,8 +141,9 @@ struct DeferRec {
 
 /// Runs `prog` to completion and returns its exit status, having printed
 /// what Go prints for an unrecovered panic.
-pub fn run(prog: &Program) -> Result<i32, RunError> {
+pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     let mut vm = link(prog)?;
+    vm.args = args.to_vec();
     let entry = prog.entry as usize;
     let pc = vm.funcs[entry].code.as_ptr();
     let fp = vm.stack.as_mut_ptr().cast::<u8>();
@@ -350,6 +354,8 @@ fn uses(op: Op) -> [Use; 3] {
         StrToBytes => [S(24), S(16), N],
         RuneToStr => [S(16), S(8), N],
         Exit => [S(8), N, N],
+        OsArgs => [S(24), N, N],
+        Getenv => [S(16), S(16), N],
         MakeMap | MapClear => [S(8), N, N],
         MapLen | MapIter => [S(8), S(8), N],
         MapLoad => [N, S(24), N],
@@ -503,6 +509,8 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         fault: None,
         exit_code: None,
         defers: Vec::new(),
+        args: Vec::new(),
+        os_args: None,
         maps: {
             let mut m = crate::map::Maps::default();
             // Iteration order differs from run to run, as in Go.
@@ -750,6 +758,8 @@ fn handler(op: Op) -> Handler {
         StrToBytes => str_to_bytes,
         RuneToStr => rune_to_str,
         Exit => exit,
+        OsArgs => os_args,
+        Getenv => getenv,
         MakeMap => make_map,
         MapLen => map_len,
         MapLoad => map_load,
@@ -1976,6 +1986,67 @@ fn write_entry(
     }
 }
 
+unsafe fn os_args(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let (i, s) = (inst!(pc), os_args_slow(vm));
+    wr!(fp, i.a, GoSlice, s);
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn os_args_slow(vm: *mut Vm) -> GoSlice {
+    // SAFETY: `vm` is live and not otherwise borrowed here; the strings
+    // and the slice get fresh `mallocgc` memory that lives as long as the
+    // machine (invariants 4, 6).
+    unsafe {
+        if let Some(s) = (*vm).os_args {
+            return s;
+        }
+        let args = (*vm).args.clone();
+        let n = args.len();
+        let ptr = (*vm).heap.mallocgc((n * 16).max(1), true);
+        for (k, a) in args.iter().enumerate() {
+            let p = (*vm).heap.mallocgc(a.len().max(1), false);
+            std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
+            *ptr.cast::<GoString>().add(k) = GoString {
+                ptr: p,
+                len: a.len() as i64,
+            };
+        }
+        let s = GoSlice {
+            ptr,
+            len: n as i64,
+            cap: n as i64,
+        };
+        (*vm).os_args = Some(s);
+        s
+    }
+}
+
+unsafe fn getenv(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    getenv_slow(fp, vm, inst!(pc));
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+    let name = rd!(fp, i.b, GoString);
+    // SAFETY: string slots satisfy invariant 4.
+    let name = String::from_utf8_lossy(unsafe { name.bytes() }).into_owned();
+    let value = std::env::var_os(&name)
+        .map(|v| v.into_encoded_bytes())
+        .unwrap_or_default();
+    // SAFETY: `vm` is live; the new memory holds the value's bytes.
+    let s = unsafe {
+        let p = (*vm).heap.mallocgc(value.len().max(1), false);
+        std::ptr::copy_nonoverlapping(value.as_ptr(), p, value.len());
+        GoString {
+            ptr: p,
+            len: value.len() as i64,
+        }
+    };
+    wr!(fp, i.a, GoString, s);
+}
+
 unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let code = rd!(fp, i.a, i64) as i32;
@@ -2237,7 +2308,7 @@ mod tests {
             funcs: vec![func("main", 32, code)],
             ..Program::default()
         };
-        assert_eq!(run(&prog).unwrap(), 0);
+        assert_eq!(run(&prog, &[]).unwrap(), 0);
     }
 
     #[test]
@@ -2251,11 +2322,11 @@ mod tests {
             )],
             ..Program::default()
         };
-        assert!(run(&bad).is_err());
+        assert!(run(&bad, &[]).is_err());
         let no_end = Program {
             funcs: vec![func("main", 32, vec![Inst::new(Mov, 16, 16, 0)])],
             ..Program::default()
         };
-        assert!(run(&no_end).is_err());
+        assert!(run(&no_end, &[]).is_err());
     }
 }
