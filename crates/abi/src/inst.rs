@@ -177,6 +177,12 @@ ops! {
     JLeSI,
     JGtSI,
     JGeSI,
+    /// Jump by `c` if `a < b` (float64); `JLeF` for `<=`; the `JN…` forms
+    /// jump when the comparison is false (so NaN operands jump).
+    JLtF,
+    JLeF,
+    JNLtF,
+    JNLeF,
     /// Call function `a`; its frame starts at offset `b`.
     Call,
     /// Calls the func value in slot `a` (a pointer to a closure object

@@ -458,6 +458,31 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 Ok(vec![self.emit(o, a.off, b.off, 0)])
             }
+            // float64 ordering: compare-and-branch, with negated forms
+            // that stay right for NaN.
+            Expr::Operation {
+                op: op @ (Operator::Lss | Operator::Leq | Operator::Gtr | Operator::Geq),
+                x,
+                y: Some(y),
+                ..
+            } if self.rep_of(self.tv(x)?.1, x.start())? == Rep::F64 => {
+                let xv = self.expr(x)?;
+                let yv = self.expr(y)?;
+                // x > y is y < x.
+                let (lt, a, b) = match op {
+                    Operator::Lss => (true, xv, yv),
+                    Operator::Leq => (false, xv, yv),
+                    Operator::Gtr => (true, yv, xv),
+                    _ => (false, yv, xv),
+                };
+                let o = match (lt, when) {
+                    (true, true) => Op::JLtF,
+                    (false, true) => Op::JLeF,
+                    (true, false) => Op::JNLtF,
+                    (false, false) => Op::JNLeF,
+                };
+                Ok(vec![self.emit(o, a.off, b.off, 0)])
+            }
             _ => {
                 let v = self.expr(cond)?;
                 let op = if when { Op::JmpIf } else { Op::JmpIfNot };

@@ -326,7 +326,7 @@ fn uses(op: Op) -> [Use; 3] {
         ShiftCheck => [S(8), N, N],
         Jmp => [T, N, N],
         JmpIf | JmpIfNot => [S(8), T, N],
-        JEq | JNe | JLtS | JLeS | JLtU | JLeU => [S(8), S(8), T],
+        JEq | JNe | JLtS | JLeS | JLtU | JLeU | JLtF | JLeF | JNLtF | JNLeF => [S(8), S(8), T],
         JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI => [S(8), N, T],
         Call | Ret | Halt => [N, N, N],
         CallInd => [S(8), N, N],
@@ -710,6 +710,10 @@ fn handler(op: Op) -> Handler {
         JLtU => j_lt_u,
         JLeU => j_le_u,
         JEqI => j_eq_i,
+        JLtF => j_lt_f,
+        JLeF => j_le_f,
+        JNLtF => j_nlt_f,
+        JNLeF => j_nle_f,
         JNeI => j_ne_i,
         JLtSI => j_lt_s_i,
         JLeSI => j_le_s_i,
@@ -1016,6 +1020,10 @@ brop!(j_lt_s, i64, |x, y| x < y);
 brop!(j_le_s, i64, |x, y| x <= y);
 brop!(j_lt_u, u64, |x, y| x < y);
 brop!(j_le_u, u64, |x, y| x <= y);
+brop!(j_lt_f, f64, |x, y| x < y);
+brop!(j_le_f, f64, |x, y| x <= y);
+brop!(j_nlt_f, f64, |x, y| !(x < y));
+brop!(j_nle_f, f64, |x, y| !(x <= y));
 brimm!(j_eq_i, |x, y| x == y);
 brimm!(j_ne_i, |x, y| x != y);
 brimm!(j_lt_s_i, |x, y| x < y);
