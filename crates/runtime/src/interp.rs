@@ -1022,8 +1022,13 @@ brop!(j_lt_u, u64, |x, y| x < y);
 brop!(j_le_u, u64, |x, y| x <= y);
 brop!(j_lt_f, f64, |x, y| x < y);
 brop!(j_le_f, f64, |x, y| x <= y);
-brop!(j_nlt_f, f64, |x, y| !(x < y));
-brop!(j_nle_f, f64, |x, y| !(x <= y));
+// Not ordered as asked: unordered (NaN) operands jump too.
+brop!(j_nlt_f, f64, |x, y| x.partial_cmp(&y)
+    != Some(std::cmp::Ordering::Less));
+brop!(j_nle_f, f64, |x, y| !matches!(
+    x.partial_cmp(&y),
+    Some(std::cmp::Ordering::Less | std::cmp::Ordering::Equal)
+));
 brimm!(j_eq_i, |x, y| x == y);
 brimm!(j_ne_i, |x, y| x != y);
 brimm!(j_lt_s_i, |x, y| x < y);
