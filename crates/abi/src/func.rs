@@ -49,6 +49,10 @@ pub struct FuncInfo {
     /// `(pc, line)`: instructions from `pc` on come from source `line`,
     /// sorted by pc.
     pub lines: Vec<(u32, u32)>,
+    /// For a function with `defer`: where execution resumes when a
+    /// deferred call recovers a panic (runs the remaining deferred calls
+    /// and returns the results as they stand).
+    pub recover_pc: Option<u32>,
 }
 
 impl FuncInfo {
@@ -69,6 +73,13 @@ pub struct Program {
     pub data: Vec<u8>,
     /// Bytes of package-level variables (zeroed at start; `Op::Global`).
     pub globals_size: u32,
+    /// Type descriptors (`Op::TypeWord`); see [`crate::types`].
+    pub types: Vec<crate::TypeInfo>,
+    /// Static itabs (`Op::Itab`).
+    pub itabs: Vec<crate::ItabInfo>,
+    /// The type of the error values the runtime panics with (a string
+    /// message whose `Error` method returns it).
+    pub runtime_error_type: crate::TypeIdx,
 }
 
 impl std::fmt::Display for Program {

@@ -320,18 +320,38 @@ ops! {
     /// value at `a`; `c` as for `MapLoad`.
     MapNext,
 
-    // ---- panics ----
-    /// Panics with the string in slot `a` (a Go `panic(string)` value).
-    PanicStr,
-    /// Panics with the integer in slot `a` (a `panic(int)` value, printed
-    /// with Go's `panic: 42` form plus the type for non-error values).
-    PanicInt,
+    // ---- interfaces (16-byte slots: type or itab word, data word) ----
+    /// `a` = the address of the descriptor of type `b`.
+    TypeWord,
+    /// `a` = the address of static itab `b`.
+    Itab,
+    /// `a` = the dynamic type word of the non-empty interface `b` (0 for nil).
+    IfaceType,
+    /// Calls method `c` (itab order) of the non-empty interface in slot
+    /// `a`; the callee's frame starts at `b` and the caller has put the
+    /// data word as its first parameter. Panics on a nil interface.
+    CallIface,
+    /// `a` = interface `b` converted to interface type `c >> 3`: bit 1 of
+    /// `c` says `b` has methods (its first word is an itab); bit 2 that
+    /// this is a conversion (nil converts to nil); bit 0 that a bool `ok`
+    /// follows at `a + 16` (failure gives nil and false instead of a
+    /// panic).
+    AssertIface,
+    /// Panics for a failed assertion of interface `a` (static type `c`)
+    /// to concrete type `b`.
+    AssertFail,
+    /// `a = b == c` for empty interfaces; panics comparing uncomparable
+    /// dynamic types.
+    EfaceEq,
+    /// `a = b == c` for non-empty interfaces.
+    IfaceEq,
 
-    /// Panics with the value in slot `a` of kind `c & 0xff` (0 int, 1 uint,
-    /// 2 float64, 3 float32, 4 bool, 5 string); a named type's name, `c >> 8`
-    /// bytes of program data at `b`, wraps it as Go prints it
-    /// (`main.T(3)`, `main.S("x")`).
-    PanicVal,
+    // ---- panics ----
+    /// Panics with the empty interface in slot `a`.
+    Panic,
+    /// `a` = the value of the panic being recovered (an empty interface),
+    /// nil unless called directly by a deferred call run by a panic.
+    Recover,
 
     // ---- printing (the print/println built-ins, to standard error) ----
     PrintInt,
@@ -340,6 +360,8 @@ ops! {
     PrintFloat32,
     PrintBool,
     PrintStr,
+    /// Prints an interface's two words, `(0x…,0x…)`.
+    PrintIface,
     PrintSpace,
     PrintNl,
     /// End of one print statement: write out what it printed.

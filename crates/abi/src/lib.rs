@@ -4,12 +4,13 @@
 //! Memory layout of values is gc's on amd64 (sizes, alignments and field
 //! offsets come from `types::ty::Program`, which computes them as gc does);
 //! frames are byte-addressed memory on the goroutine stack, described in
-//! [`func`]. Type descriptors in `internal/abi`'s shape come with the
-//! interfaces and reflection work.
+//! [`func`]; type descriptors for interfaces in [`types`].
 #![forbid(unsafe_code)]
 
 pub mod func;
 pub mod inst;
+pub mod types;
 
 pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program};
 pub use inst::{Inst, Op};
+pub use types::{Equal, ITAB_FUN, ITAB_TYPE, ItabInfo, Kind, TypeIdx, TypeInfo};

@@ -10,6 +10,8 @@ use types::check::{Mode, key};
 use types::constant::Value;
 use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
 
+mod iface;
+
 type Result<T> = std::result::Result<T, Unsupported>;
 
 /// How a value of some type lives in slots.
@@ -37,13 +39,16 @@ enum Rep {
     Map(TypeId),
     /// A func value (a pointer to a closure object) of the given type.
     Func(TypeId),
+    /// An interface value (type or itab word, data word) of the given
+    /// interface type.
+    Iface(TypeId),
 }
 
 impl Rep {
     /// Bytes in a frame.
     fn size(self) -> u32 {
         match self {
-            Rep::Str => 16,
+            Rep::Str | Rep::Iface(_) => 16,
             Rep::Slice(_) => 24,
             Rep::Struct { size, .. } => size.next_multiple_of(8).max(8),
             _ => 8,
@@ -178,26 +183,8 @@ fn compile_body(
     captured: &[ObjId],
 ) -> Result<FuncInfo> {
     let path = file.path.clone();
-    let mut b = FnBuilder {
-        c,
-        file,
-        code: Vec::new(),
-        lines: Vec::new(),
-        vars: HashMap::new(),
-        top: FRAME_HEADER,
-        max: FRAME_HEADER,
-        results: Vec::new(),
-        targets: Vec::new(),
-        pos,
-        labels: HashMap::new(),
-        gotos: Vec::new(),
-        boxed: Default::default(),
-        name: name.clone(),
-        closures: 0,
-        has_defer: contains_defer(&body.stmts),
-        run_defers: Vec::new(),
-        boxed_results: Vec::new(),
-    };
+    let mut b = FnBuilder::new(c, file, name.clone(), pos);
+    b.has_defer = contains_defer(&body.stmts);
     b.line(pos);
     b.boxed = b.address_taken(&body.stmts);
     let mut param_locs = Vec::new();
@@ -253,19 +240,22 @@ fn compile_body(
         };
         b.patch(at, target);
     }
-    let frame_size = b.max.next_multiple_of(8);
-    for &at in &b.run_defers {
-        b.code[at].b = frame_size;
-    }
-    Ok(FuncInfo {
-        name,
-        file: path,
-        frame_size,
-        params_size,
-        results_size,
-        code: b.code,
-        lines: b.lines,
-    })
+    // Where a recovered panic resumes: unnamed results are zero, then
+    // the remaining deferred calls run and the function returns.
+    let recover_pc = if b.has_defer {
+        let at = b.code.len() as u32;
+        if results_size > 0 && !named {
+            b.emit(Op::Zero, FRAME_HEADER + params_size, 0, results_size);
+        }
+        b.ret();
+        Some(at)
+    } else {
+        None
+    };
+    let _ = path;
+    let mut fi = b.finish(name, params_size, results_size);
+    fi.recover_pc = recover_pc;
+    Ok(fi)
 }
 
 /// The function that initializes package variables, in `order`.
@@ -275,31 +265,13 @@ pub(crate) fn compile_var_init(
     order: &[(Vec<ObjId>, &Expr)],
 ) -> Result<FuncInfo> {
     let path = file.path.clone();
-    let mut b = FnBuilder {
-        c,
-        file,
-        code: Vec::new(),
-        lines: Vec::new(),
-        vars: HashMap::new(),
-        top: FRAME_HEADER,
-        max: FRAME_HEADER,
-        results: Vec::new(),
-        targets: Vec::new(),
-        pos: Pos::default(),
-        labels: HashMap::new(),
-        gotos: Vec::new(),
-        boxed: Default::default(),
-        name: "main.init".into(),
-        closures: 0,
-        has_defer: false,
-        run_defers: Vec::new(),
-        boxed_results: Vec::new(),
-    };
+    let mut b = FnBuilder::new(c, file, "main.init".into(), Pos::default());
     for (lhs, rhs) in order {
         let mark = b.top;
         b.line(rhs.start());
         let vals = if lhs.len() == 1 {
-            vec![b.expr(rhs)?]
+            let rep = b.rep_of(b.c.obj(lhs[0]).ty, rhs.start())?;
+            vec![b.expr_as(rhs, rep)?]
         } else {
             b.call_results(rhs)?
         };
@@ -322,6 +294,47 @@ pub(crate) fn compile_var_init(
 }
 
 impl<'c, 'w> FnBuilder<'c, 'w> {
+    fn new(c: &'c mut Compiler<'w>, file: &'c SourceFile<'c>, name: String, pos: Pos) -> Self {
+        FnBuilder {
+            c,
+            file,
+            code: Vec::new(),
+            lines: Vec::new(),
+            vars: HashMap::new(),
+            top: FRAME_HEADER,
+            max: FRAME_HEADER,
+            results: Vec::new(),
+            targets: Vec::new(),
+            pos,
+            labels: HashMap::new(),
+            gotos: Vec::new(),
+            boxed: Default::default(),
+            name,
+            closures: 0,
+            has_defer: false,
+            run_defers: Vec::new(),
+            boxed_results: Vec::new(),
+        }
+    }
+
+    /// The function built, with its frame size settled.
+    fn finish(mut self, name: String, params_size: u32, results_size: u32) -> FuncInfo {
+        let frame_size = self.max.next_multiple_of(8);
+        for &at in &self.run_defers {
+            self.code[at].b = frame_size;
+        }
+        FuncInfo {
+            name,
+            file: self.file.path.clone(),
+            frame_size,
+            params_size,
+            results_size,
+            code: self.code,
+            lines: self.lines,
+            recover_pc: None,
+        }
+    }
+
     // ---- emission ----
 
     /// A return: the deferred calls first, if the function has any.
@@ -528,6 +541,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
             Type::Map { .. } => return Ok(Rep::Map(t)),
             Type::Signature(_) => return Ok(Rep::Func(t)),
+            Type::Interface(_) => return Ok(Rep::Iface(t)),
             // Arrays are aggregates like structs (gc's layout in frame and
             // memory alike); their elements are reached by `elem_place`.
             Type::Array { elem, .. } => {
@@ -842,8 +856,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     places.push(self.place(l)?);
                 }
                 let mut tmps = Vec::new();
-                for r in rs {
-                    tmps.push(self.expr_tmp(r)?);
+                for (r, p) in rs.iter().zip(&places) {
+                    tmps.push(self.expr_as_tmp(r, place_rep(*p))?);
                 }
                 for (p, t) in places.into_iter().zip(tmps) {
                     self.store_place(p, t);
@@ -909,8 +923,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
         } else {
             let mut tmps = Vec::new();
-            for r in rs {
-                tmps.push(self.expr_tmp(r)?);
+            for (r, d) in rs.iter().zip(&dsts) {
+                tmps.push(self.expr_as_tmp(r, d.map(|d| d.rep))?);
             }
             for (d, t) in dsts.iter().zip(tmps) {
                 if let Some(d) = d {
@@ -955,8 +969,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 // Evaluate all before storing: results may be read by later
                 // expressions (named results).
                 let mut tmps = Vec::new();
-                for r in rs {
-                    tmps.push(self.expr_tmp(r)?);
+                for (r, d) in rs.iter().zip(&dsts) {
+                    tmps.push(self.expr_as_tmp(r, place_rep(*d))?);
                 }
                 for (d, t) in dsts.iter().zip(tmps) {
                     self.store_place(*d, t);
@@ -1303,7 +1317,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     fn switch_stmt(
         &mut self,
-        s: &Stmt,
+        _s: &Stmt,
         init: Option<&Stmt>,
         tag: Option<&Expr>,
         body: &[ast::CaseClause],
@@ -1313,8 +1327,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let Some(i) = init {
             self.stmt(i, None)?;
         }
-        if matches!(tag, Some(Expr::TypeSwitchGuard { .. })) {
-            return Err(self.unsupported(s.pos(), "type switches"));
+        if let Some(Expr::TypeSwitchGuard { lhs, x, .. }) = tag {
+            let r = self.type_switch(lhs.as_ref(), x, body, label);
+            self.top = mark;
+            return r;
         }
         let tagv = match tag {
             Some(t) => Some(self.expr_tmp(t)?),
@@ -1436,6 +1452,27 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     // ---- expressions ----
 
     /// Compiles `e` into a fresh temporary.
+    /// `e` as a value of representation `rep` (an interface when `e` is
+    /// converted to one implicitly).
+    fn expr_as(&mut self, e: &Expr, rep: Rep) -> Result<Loc> {
+        if let Rep::Iface(_) = rep {
+            let l = self.alloc(rep);
+            self.expr_into(e, l)?;
+            return Ok(l);
+        }
+        self.expr(e)
+    }
+
+    /// Like [`Self::expr_tmp`], converting to `rep` if given.
+    fn expr_as_tmp(&mut self, e: &Expr, rep: Option<Rep>) -> Result<Loc> {
+        if let Some(rep @ Rep::Iface(_)) = rep {
+            let l = self.alloc(rep);
+            self.expr_into(e, l)?;
+            return Ok(l);
+        }
+        self.expr_tmp(e)
+    }
+
     fn expr_tmp(&mut self, e: &Expr) -> Result<Loc> {
         let (_, t) = self.tv(e)?;
         let rep = self.rep_of(t, e.start())?;
@@ -1497,7 +1534,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
             Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::Load64,
-            Rep::Str | Rep::Slice(_) => {
+            Rep::Str | Rep::Slice(_) | Rep::Iface(_) => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
                 }
@@ -2207,8 +2244,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match p {
             Place::Frame(l) => self.expr_into(e, l),
             Place::Blank => self.expr(e).map(|_| ()),
-            Place::Mem { .. } | Place::FrameMem { .. } | Place::Map { .. } => {
-                let v = self.expr(e)?;
+            Place::Mem { rep, .. } | Place::FrameMem { rep, .. } | Place::Map { rep, .. } => {
+                let v = self.expr_as(e, rep)?;
                 self.store_place(p, v);
                 Ok(())
             }
@@ -2248,6 +2285,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// Compiles `e` into `dst`.
     fn expr_into(&mut self, e: &Expr, dst: Loc) -> Result<()> {
         let (mode, t) = self.tv(e)?;
+        if let Rep::Iface(it) = dst.rep
+            && mode != Mode::Nil
+            && self.c.world.prog.basic_kind(t) != Some(BasicKind::UntypedNil)
+        {
+            // An implicit conversion to an interface.
+            let t = default_type(t);
+            let r = self.rep_of(t, e.start())?;
+            let same = matches!(r, Rep::Iface(st) if self.c.world.prog.identical(st, it));
+            if !same {
+                let v = self.alloc(r);
+                self.expr_into(e, v)?;
+                return self.to_iface(v, t, dst);
+            }
+        }
         if let Mode::Constant(v) = &mode {
             return self.constant(v, t, dst, e.start());
         }
@@ -2257,6 +2308,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         match e {
             Expr::Paren { x, .. } => self.expr_into(x, dst),
+            Expr::Assert { x, typ, .. } => {
+                let (_, t) = self.tv(typ)?;
+                let xv = self.expr(x)?;
+                self.line(e.start());
+                if self.is_iface_type(t) {
+                    self.assert_iface(xv, t, dst, false)
+                } else {
+                    self.assert_concrete(xv, t, dst, None)
+                }
+            }
             Expr::Name(n) => {
                 let Some(o) = self.obj_of(n) else {
                     return Err(self.unsupported(n.pos, "this name"));
@@ -2636,6 +2697,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             e @ (Expr::Index { .. } | Expr::Selector { .. } | Expr::Name(_)) => {
                 match self.place(e)? {
                     Place::Mem { ptr, off, .. } => {
+                        if matches!(e, Expr::Selector { .. }) {
+                            // &p.f panics when p is nil.
+                            let t = self.alloc(INT);
+                            self.emit(Op::Load8U, t.off, ptr, 0);
+                        }
                         self.emit(Op::AddI, dst.off, ptr, off);
                         Ok(())
                     }
@@ -2650,7 +2716,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     fn constant(&mut self, v: &Value, t: TypeId, dst: Loc, pos: Pos) -> Result<()> {
         let rep = self.rep_of(t, pos)?;
         match rep {
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => {
+            Rep::Slice(_)
+            | Rep::Struct { .. }
+            | Rep::Ptr(_)
+            | Rep::Map(_)
+            | Rep::Func(_)
+            | Rep::Iface(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
             Rep::Str => {
@@ -2697,7 +2768,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
-            Rep::Slice(_) | Rep::Struct { .. } | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => {
+            Rep::Slice(_)
+            | Rep::Struct { .. }
+            | Rep::Ptr(_)
+            | Rep::Map(_)
+            | Rep::Func(_)
+            | Rep::Iface(_) => {
                 return Err(self.unsupported(pos, "this constant"));
             }
         };
@@ -2724,6 +2800,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             | Operator::Leq
             | Operator::Gtr
             | Operator::Geq => {
+                let (xt, yt) = (self.tv(x)?.1, self.tv(y)?.1);
+                if self.is_iface_type(xt) || self.is_iface_type(yt) {
+                    return self.iface_compare(op, x, y, dst);
+                }
                 let xv = self.expr(x)?;
                 let yv = self.expr(y)?;
                 return self.compare(op, dst, xv, yv, pos);
@@ -3090,6 +3170,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.emit(Op::MapLoad, out.off, area, meta);
             return Ok(vec![out, ok]);
         }
+        // v, ok := x.(T)
+        if let Expr::Assert { x, typ, .. } = e.unparen() {
+            let (_, t) = self.tv(typ)?;
+            let rep = self.rep_of(t, e.start())?;
+            let xv = self.expr(x)?;
+            let out = self.alloc(rep);
+            let ok = self.alloc(Rep::Bool);
+            self.line(e.start());
+            if self.is_iface_type(t) {
+                self.assert_iface(xv, t, out, true)?;
+            } else {
+                self.assert_concrete(xv, t, out, Some(ok))?;
+            }
+            return Ok(vec![out, ok]);
+        }
         let Expr::Call {
             fun,
             args,
@@ -3128,6 +3223,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => None,
         };
+        if let (Some(x), Some(m)) = (recv_arg, o)
+            && self.is_iface_type(self.tv(x)?.1)
+            && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
+        {
+            return self.iface_call(e, x, m, args, has_dots);
+        }
         let direct = o.filter(|o| {
             self.c.funcs.contains_key(o)
                 && (recv_arg.is_none()
@@ -3282,6 +3383,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             results_size: 0,
             code,
             lines: vec![(0, pos.line)],
+            recover_pc: None,
         });
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
@@ -3501,6 +3603,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::F32 => Op::PrintFloat32,
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
+                        Rep::Iface(_) => Op::PrintIface,
                         Rep::Slice(_)
                         | Rep::Struct { .. }
                         | Rep::Ptr(_)
@@ -3727,36 +3830,24 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
             }
             Builtin::Panic => {
-                let (_, t) = self.tv(&args[0])?;
-                let rep = self.rep_of(t, args[0].start())?;
-                let v = self.expr(&args[0])?;
+                let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
+                let v = self.alloc(Rep::Iface(any));
+                self.expr_into(&args[0], v)?;
                 self.line(e.start());
-                // A named type prints as `main.T(value)`.
-                let named = matches!(self.c.ty(t), Type::Named(_));
-                let (name_off, name_len) = if named {
-                    let name = self.c.world.prog.type_string(t, None);
-                    (self.c.string_data(name.as_bytes()), name.len() as u32)
-                } else {
-                    (0, 0)
-                };
-                let kind = match rep {
-                    Rep::Str if !named => {
-                        self.emit(Op::PanicStr, v.off, 0, 0);
-                        return Ok(None);
-                    }
-                    Rep::Int { signed: true, .. } => 0,
-                    Rep::Int { signed: false, .. } => 1,
-                    Rep::F64 => 2,
-                    Rep::F32 => 3,
-                    Rep::Bool => 4,
-                    Rep::Str => 5,
-                    _ => return Err(self.unsupported(e.start(), "panic with this value")),
-                };
-                // The value in a 16-byte slot (the instruction reads strings).
-                let slot = self.alloc(Rep::Str);
-                self.mov(Loc { off: slot.off, rep }, v);
-                self.emit(Op::PanicVal, slot.off, name_off, kind | name_len << 8);
+                self.emit(Op::Panic, v.off, 0, 0);
                 Ok(None)
+            }
+            Builtin::Recover => {
+                let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
+                let v = self.alloc(Rep::Iface(any));
+                self.emit(Op::Recover, v.off, 0, 0);
+                match dst {
+                    Some(d) => {
+                        self.to_iface(v, any, d)?;
+                        Ok(Some(d))
+                    }
+                    None => Ok(Some(v)),
+                }
             }
             _ => Err(self.unsupported(e.start(), &format!("the built-in {}", b.name()))),
         }
@@ -3901,6 +3992,29 @@ const INT: Rep = Rep::Int {
     signed: true,
     bits: 64,
 };
+
+/// The representation a place stores (none for `_`).
+fn place_rep(p: Place) -> Option<Rep> {
+    match p {
+        Place::Frame(l) => Some(l.rep),
+        Place::FrameMem { rep, .. } | Place::Mem { rep, .. } | Place::Map { rep, .. } => Some(rep),
+        Place::Blank => None,
+    }
+}
+
+/// The default type of an untyped constant's type (others unchanged).
+fn default_type(t: TypeId) -> TypeId {
+    use BasicKind::*;
+    match t {
+        t if t == TypeId::basic(UntypedBool) => TypeId::basic(Bool),
+        t if t == TypeId::basic(UntypedInt) => TypeId::basic(Int),
+        t if t == TypeId::basic(UntypedRune) => TypeId::basic(Int32),
+        t if t == TypeId::basic(UntypedFloat) => TypeId::basic(Float64),
+        t if t == TypeId::basic(UntypedComplex) => TypeId::basic(Complex128),
+        t if t == TypeId::basic(UntypedString) => TypeId::basic(String),
+        t => t,
+    }
+}
 
 fn basic_for_int(signed: bool, bits: u32) -> TypeId {
     use BasicKind::*;

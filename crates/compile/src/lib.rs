@@ -64,6 +64,9 @@ pub fn compile(
         program: Program::default(),
         strings: HashMap::new(),
         globals: HashMap::new(),
+        types: Vec::new(),
+        methods_done: Default::default(),
+        wrappers: Vec::new(),
     };
     // Package variables: laid out as gc lays out a struct of them.
     let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
@@ -162,6 +165,12 @@ pub(crate) struct Compiler<'w> {
     pub strings: HashMap<Vec<u8>, u32>,
     /// Package variables → their offsets in the globals and types.
     pub globals: HashMap<ObjId, (u32, types::ty::TypeId)>,
+    /// Types with descriptors → their indices in `program.types`.
+    pub types: Vec<(types::ty::TypeId, abi::TypeIdx)>,
+    /// Descriptors whose method tables are filled in.
+    pub methods_done: std::collections::HashSet<abi::TypeIdx>,
+    /// Itab method wrappers made: dynamic type, method name, function.
+    pub wrappers: Vec<(types::ty::TypeId, String, FuncId)>,
 }
 
 impl Compiler<'_> {

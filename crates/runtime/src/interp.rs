@@ -77,12 +77,8 @@ pub enum Stop {
     Exit,
 }
 
-/// Where and why the machine stopped abnormally.
+/// Where the goroutine's stack overflowed.
 struct Fault {
-    msg: String,
-    /// A line printed after the panic message (the signal of a nil
-    /// dereference).
-    extra: Option<&'static str>,
     pc: *const Code,
     fp: *mut u8,
 }
@@ -119,8 +115,12 @@ pub struct Vm {
     heap: Heap,
     /// Output of the print statement being executed.
     print_buf: Vec<u8>,
-    /// Set when a handler returns [`Stop::Panic`] or [`Stop::StackOverflow`].
+    /// Set when a handler returns [`Stop::StackOverflow`].
     fault: Option<Fault>,
+    /// Panics in progress, oldest first.
+    panics: Vec<iface::PanicRec>,
+    /// Type descriptors and itabs.
+    types: iface::Types,
     /// Set by `os.Exit`.
     exit_code: Option<i32>,
     maps: crate::map::Maps,
@@ -135,6 +135,8 @@ pub struct Vm {
 /// argument bytes.
 struct DeferRec {
     fp: *mut u8,
+    /// The `Defer` instruction (its function resumes there on recovery).
+    pc: *const Code,
     clo: *const u64,
     args: Box<[u8]>,
 }
@@ -154,62 +156,18 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     // SAFETY: `pc` is the first instruction of a verified function whose
     // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
     // which outlives the run and is accessed only through `vmp` meanwhile.
-    let stop = unsafe { ((*pc).h)(pc, fp, vmp) };
-    if stop == Stop::Halt {
-        return Ok(0);
-    }
-    if stop == Stop::Exit {
-        return Ok(vm.exit_code.unwrap_or(0));
-    }
-    // A panic runs every pending deferred call, innermost first (no
-    // recovery yet); a deferred call that panics adds its message.
-    let mut stop = stop;
-    let mut extra_msgs: Vec<String> = Vec::new();
-    let original = if stop == Stop::Panic {
-        vm.fault.take()
-    } else {
-        None
-    };
-    if stop == Stop::Panic {
-        let top = original.as_ref().map(|f| (f.pc, f.fp));
-        while let (Some(rec), Some((pc, fp))) = (vm.defers.pop(), top) {
-            // Deferred calls run above the deepest frame.
-            let size = vm.locate(pc).map_or(0, |(fi, _)| vm.funcs[fi].frame_size);
-            let vmp: *mut Vm = &mut vm;
-            // SAFETY: the frame at `fp` is the deepest live one; the new
-            // frame goes right above it (`invoke` checks the bound).
-            let s = unsafe { invoke(pc, fp.add(size as usize), vmp, &rec) };
-            match s {
-                Stop::Halt => {}
-                Stop::Panic => {
-                    // The newer panic is reported after the older one.
-                    if let Some(f) = vm.fault.take() {
-                        extra_msgs.push(f.msg);
-                    }
-                }
-                other => {
-                    stop = other;
-                    break;
-                }
-            }
-        }
-        if stop == Stop::Exit {
-            return Ok(vm.exit_code.unwrap_or(0));
-        }
-        if stop == Stop::Panic {
-            vm.fault = original;
-        }
+    let stop = unsafe { iface::dispatch(pc, fp, vmp, fp) };
+    match stop {
+        Stop::Halt => return Ok(0),
+        Stop::Exit => return Ok(vm.exit_code.unwrap_or(0)),
+        _ => {}
     }
     flush(&mut vm);
-    let Some(mut fault) = vm.fault.take() else {
-        return Err(RunError("internal error: stopped without a fault".into()));
-    };
-    for m in extra_msgs {
-        fault.msg.push_str("\n\tpanic: ");
-        fault.msg.push_str(&m);
-    }
-    let frames = vm.traceback(fault.pc, fault.fp);
     let text = if stop == Stop::StackOverflow {
+        let Some(fault) = vm.fault.take() else {
+            return Err(RunError("internal error: stopped without a fault".into()));
+        };
+        let frames = vm.traceback(fault.pc, fault.fp);
         let tb = panic_text("", &frames);
         format!(
             "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n{}",
@@ -217,12 +175,17 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
                 .map_or("", |(_, rest)| rest.trim_start())
         )
     } else {
-        let text = panic_text(&fault.msg, &frames);
-        match fault.extra {
-            // After the first line: "panic: MSG\n[signal …]\n\ngoroutine…".
-            Some(extra) => text.replacen('\n', &format!("\n{extra}\n"), 1),
-            None => text,
-        }
+        let Some(p) = vm.panics.first() else {
+            return Err(RunError("internal error: stopped without a panic".into()));
+        };
+        let (pc, fp) = (p.pc, p.fp);
+        let msgs = iface::panics_text(vmp);
+        let frames = vm.traceback(pc, fp);
+        let tb = panic_text("", &frames);
+        format!(
+            "{msgs}\n{}",
+            tb.split_once('\n').map_or("", |(_, rest)| rest.trim_start())
+        )
     };
     let _ = std::io::stderr().write_all(text.as_bytes());
     Ok(2)
@@ -346,7 +309,6 @@ fn uses(op: Op) -> [Use; 3] {
         MakeSlice => [S(24), S(16), N],
         Reslice => [S(24), S(24), S(32)],
         Grow => [S(24), S(8), N],
-        PanicStr => [S(16), N, N],
         Copy => [S(32), S(16), N],
         AppendSlice => [S(24), S(16), N],
         DecodeRune => [S(16), S(16), S(8)],
@@ -363,8 +325,13 @@ fn uses(op: Op) -> [Use; 3] {
         MapDelete => [S(24), N, N],
         MapNext => [N, S(8), N],
         SqrtF | MinF | MaxF => [S(8), S(8), N],
-        PanicInt => [S(8), N, N],
-        PanicVal => [S(16), N, N],
+        TypeWord | Itab => [S(8), N, N],
+        IfaceType => [S(8), S(16), N],
+        CallIface => [S(16), N, N],
+        AssertIface => [S(16), S(16), N],
+        AssertFail => [S(16), N, N],
+        EfaceEq | IfaceEq => [S(8), S(16), S(16)],
+        Panic | Recover | PrintIface => [S(16), N, N],
         RunesToStr => [S(16), S(16), N],
         StrToRunes => [S(24), S(16), N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
@@ -375,6 +342,9 @@ fn uses(op: Op) -> [Use; 3] {
 
 /// Checks invariant 1 for every function and links the code.
 fn link(prog: &Program) -> Result<Vm, RunError> {
+    let mut prog = prog.clone();
+    let types = iface::link_types(&mut prog);
+    let prog = &prog;
     let err = |f: &abi::FuncInfo, pc: usize, what: &str| {
         RunError(format!(
             "internal error: {} at {}+{pc}: {what}",
@@ -440,11 +410,27 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                         return Err(err(f, pc, "map operand out of range"));
                     }
                 }
-                Op::PanicVal
-                    if inst.c & 0xff > 5
-                        || inst.b as u64 + (inst.c >> 8) as u64 > prog.data.len() as u64 =>
+                Op::TypeWord | Op::AssertFail
+                    if inst.b as usize >= prog.types.len() || inst.c as usize >= prog.types.len().max(1) && inst.op == Op::AssertFail =>
                 {
-                    return Err(err(f, pc, "bad panic value operands"));
+                    return Err(err(f, pc, "type index out of range"));
+                }
+                Op::Itab if inst.b as usize >= prog.itabs.len() => {
+                    return Err(err(f, pc, "itab index out of range"));
+                }
+                Op::AssertIface => {
+                    let t = (inst.c >> 3) as usize;
+                    if t >= prog.types.len()
+                        || (inst.c & 1 != 0 && inst.a as u64 + 24 > f.frame_size as u64)
+                    {
+                        return Err(err(f, pc, "bad assertion operands"));
+                    }
+                }
+                Op::CallIface => {
+                    let area = inst.b as u64 + (FRAME_HEADER + (inst.c >> 12)) as u64;
+                    if inst.b % 8 != 0 || area > f.frame_size as u64 {
+                        return Err(err(f, pc, "call area outside the frame"));
+                    }
                 }
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
@@ -507,6 +493,8 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         heap: Heap::default(),
         print_buf: Vec::new(),
         fault: None,
+        panics: Vec::new(),
+        types,
         exit_code: None,
         defers: Vec::new(),
         args: Vec::new(),
@@ -583,6 +571,8 @@ macro_rules! inst {
         unsafe { &*$pc }
     };
 }
+
+mod iface;
 
 /// Defines a handler `a = f(b, c)` over slots of the given types.
 macro_rules! binop {
@@ -754,7 +744,6 @@ fn handler(op: Op) -> Handler {
         MakeSlice => make_slice,
         Reslice => reslice,
         Grow => grow,
-        PanicStr => panic_str,
         Copy => copy,
         AppendSlice => append_slice,
         DecodeRune => decode_rune,
@@ -775,8 +764,17 @@ fn handler(op: Op) -> Handler {
         SqrtF => sqrt_f,
         MinF => min_f,
         MaxF => max_f,
-        PanicInt => panic_int,
-        PanicVal => panic_val,
+        TypeWord => iface::type_word_op,
+        Itab => iface::itab_op,
+        IfaceType => iface::iface_type,
+        CallIface => iface::call_iface,
+        AssertIface => iface::assert_iface,
+        AssertFail => iface::assert_fail,
+        EfaceEq => iface::eface_eq,
+        IfaceEq => iface::iface_eq,
+        Panic => iface::panic_op,
+        Recover => iface::recover_op,
+        PrintIface => iface::print_iface,
         RunesToStr => runes_to_str,
         StrToRunes => str_to_runes,
         PrintInt => print_int,
@@ -1102,17 +1100,17 @@ unsafe fn call_ind(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 }
 
 unsafe fn defer(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    defer_slow(fp, vm, inst!(pc));
+    defer_slow(pc, fp, vm, inst!(pc));
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn defer_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn defer_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, i: &Code) {
     let clo = rd!(fp, i.a, *const u64);
     // SAFETY: `c` bytes at `b` are verified frame bytes; `vm` is live.
     unsafe {
         let args = std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into();
-        (*vm).defers.push(DeferRec { fp, clo, args });
+        (*vm).defers.push(DeferRec { fp, pc, clo, args });
     }
 }
 
@@ -1141,7 +1139,7 @@ fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Sto
         };
         // SAFETY: the deferred call's frame goes right after the frame at
         // `fp`, which is live; `invoke` checks the stack bound.
-        let stop = unsafe { invoke(pc, fp.add(size as usize), vm, &rec) };
+        let stop = unsafe { invoke_at(pc, fp.add(size as usize), vm, &rec) };
         if stop != Stop::Halt {
             return stop;
         }
@@ -1154,7 +1152,7 @@ fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Sto
 /// # Safety
 /// `nfp` is 8-aligned and inside the goroutine stack, above every live
 /// frame; `vm` is live.
-unsafe fn invoke(pc: *const Code, nfp: *mut u8, vm: *mut Vm, rec: &DeferRec) -> Stop {
+unsafe fn invoke_at(pc: *const Code, nfp: *mut u8, vm: *mut Vm, rec: &DeferRec) -> Stop {
     if rec.clo.is_null() {
         return nil_deref(pc, nfp, vm);
     }
@@ -1190,7 +1188,7 @@ unsafe fn invoke(pc: *const Code, nfp: *mut u8, vm: *mut Vm, rec: &DeferRec) -> 
             nfp.add(FRAME_HEADER as usize),
             rec.args.len(),
         );
-        ((*npc).h)(npc, nfp, vm)
+        iface::dispatch(npc, nfp, vm, nfp)
     }
 }
 
@@ -2071,78 +2069,9 @@ unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     Stop::Exit
 }
 
-unsafe fn panic_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    let s = rd!(fp, i.a, GoString);
-    // SAFETY: string slots satisfy invariant 4.
-    let msg = String::from_utf8_lossy(unsafe { s.bytes() }).into_owned();
-    raise(pc, fp, vm, msg, None)
-}
 
-unsafe fn panic_val(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let msg = panic_val_text(fp, vm, inst!(pc));
-    raise(pc, fp, vm, msg, None)
-}
 
-/// The text Go prints for a panic value of a basic kind (`printpanicval`).
-#[inline(never)]
-fn panic_val_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
-    let (kind, name_len) = (i.c & 0xff, (i.c >> 8) as usize);
-    // SAFETY: the name's range was verified against the data; `vm` is live.
-    let data: &[u8] = unsafe { &(*vm).data };
-    let name = &data[i.b as usize..i.b as usize + name_len];
-    let name = String::from_utf8_lossy(name);
-    let mut out = Vec::new();
-    match kind {
-        0 => out.extend_from_slice(rd!(fp, i.a, i64).to_string().as_bytes()),
-        1 => out.extend_from_slice(rd!(fp, i.a, u64).to_string().as_bytes()),
-        2 => crate::print::format_float(&mut out, rd!(fp, i.a, f64), 64),
-        3 => crate::print::format_float(&mut out, rd!(fp, i.a, f32) as f64, 32),
-        4 => out.extend_from_slice(if rd!(fp, i.a, u8) != 0 {
-            b"true"
-        } else {
-            b"false"
-        }),
-        _ => {
-            let s = rd!(fp, i.a, GoString);
-            // SAFETY: string slots satisfy invariant 4.
-            let bytes = unsafe { s.bytes() };
-            if name.is_empty() {
-                out.extend_from_slice(bytes);
-            } else {
-                out.extend_from_slice(quote(bytes).as_bytes());
-            }
-        }
-    }
-    let text = String::from_utf8_lossy(&out).into_owned();
-    if name.is_empty() {
-        text
-    } else {
-        format!("{name}({text})")
-    }
-}
 
-/// Go's `%q`-style quoting for a named string panic value.
-fn quote(b: &[u8]) -> String {
-    let mut out = String::from("\"");
-    for chunk in b.utf8_chunks() {
-        for c in chunk.valid().chars() {
-            match c {
-                '"' => out.push_str("\\\""),
-                '\\' => out.push_str("\\\\"),
-                '\n' => out.push_str("\\n"),
-                '\t' => out.push_str("\\t"),
-                c if (c as u32) < 0x20 => out.push_str(&format!("\\x{:02x}", c as u32)),
-                c => out.push(c),
-            }
-        }
-        for byte in chunk.invalid() {
-            out.push_str(&format!("\\x{byte:02x}"));
-        }
-    }
-    out.push('"');
-    out
-}
 
 unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     runes_to_str_slow(fp, vm, inst!(pc));
@@ -2215,11 +2144,6 @@ fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
     );
 }
 
-unsafe fn panic_int(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    let v = rd!(fp, i.a, i64);
-    raise(pc, fp, vm, v.to_string(), None)
-}
 
 /// A run-time panic with a runtime error (`runtime error: MSG`).
 #[cold]
@@ -2259,7 +2183,7 @@ fn nil_deref(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     )
 }
 
-/// An unrecovered panic with message `msg` (no recovery yet).
+/// A panic with a run-time error value whose message is `msg`.
 #[cold]
 #[inline(never)]
 fn raise(
@@ -2269,21 +2193,15 @@ fn raise(
     msg: String,
     extra: Option<&'static str>,
 ) -> Stop {
-    let fault = Fault { msg, extra, pc, fp };
     // SAFETY: `vm` is live and not otherwise borrowed here.
-    unsafe { (*vm).fault = Some(fault) };
-    Stop::Panic
+    let value = iface::error_value(unsafe { &mut *vm }, &msg);
+    iface::push_panic(pc, fp, vm, value, extra)
 }
 
 #[cold]
 #[inline(never)]
 fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let fault = Fault {
-        msg: String::new(),
-        extra: None,
-        pc,
-        fp,
-    };
+    let fault = Fault { pc, fp };
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe { (*vm).fault = Some(fault) };
     Stop::StackOverflow

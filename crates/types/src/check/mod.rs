@@ -169,6 +169,9 @@ pub struct Info {
     pub uses: HashMap<usize, ObjId>,
     /// Package-level initializations in order.
     pub init_order: Vec<Initializer>,
+    /// Type switch clause (by address of its `ast::CaseClause`) → the
+    /// variable the guard's `v :=` declares in it.
+    pub implicits: HashMap<usize, ObjId>,
 }
 
 /// The address key of an AST node.

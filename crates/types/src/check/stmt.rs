@@ -786,6 +786,7 @@ impl<'a> Checker<'_, 'a> {
                 let scope = self.scope();
                 // Declared in each clause; one of them used counts.
                 self.w.scopes.insert(scope, &n.value, v);
+                self.info.implicits.insert(super::key(cc), v);
                 lhs_vars.push(v);
             }
             self.stmt_list(&cc.body);

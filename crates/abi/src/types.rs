@@ -1,0 +1,110 @@
+//! Type descriptors: what the runtime knows about the dynamic type of an
+//! interface value.
+//!
+//! The compiler lists every type that can be the dynamic type of an
+//! interface (and every type an assertion or type switch names) in
+//! [`crate::Program::types`]; the runtime builds one descriptor per entry
+//! at a stable address, and the first word of an interface value points to
+//! it (empty interfaces) or to an itab whose second word does (non-empty
+//! interfaces), as in gc. Interface values of a type that is not
+//! pointer-shaped ([`TypeInfo::direct`] false) hold a pointer to a heap
+//! copy of the value in their second word; pointer-shaped types hold the
+//! value itself.
+//!
+//! Differs from Go: the descriptor is not yet `internal/abi.Type`'s byte
+//! layout (reflection will need that); equality is described by
+//! [`Equal`] instead of a function pointer.
+
+use crate::FuncId;
+
+/// Index of a type in [`crate::Program::types`].
+pub type TypeIdx = u32;
+
+/// Go's kinds (`internal/abi.Kind`), in its numbering.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[repr(u8)]
+pub enum Kind {
+    #[default]
+    Invalid = 0,
+    Bool,
+    Int,
+    Int8,
+    Int16,
+    Int32,
+    Int64,
+    Uint,
+    Uint8,
+    Uint16,
+    Uint32,
+    Uint64,
+    Uintptr,
+    Float32,
+    Float64,
+    Complex64,
+    Complex128,
+    Array,
+    Chan,
+    Func,
+    Interface,
+    Map,
+    Pointer,
+    Slice,
+    String,
+    Struct,
+    UnsafePointer,
+}
+
+/// How two values of a type compare (gc's generated `eq` functions).
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub enum Equal {
+    /// Bytewise, over the type's size.
+    #[default]
+    Mem,
+    Str,
+    F32,
+    F64,
+    C64,
+    C128,
+    /// An interface with methods (itab, data).
+    Iface,
+    /// An empty interface (type, data).
+    Eface,
+    /// Field by field: offset and field type.
+    Struct(Vec<(u32, TypeIdx)>),
+    /// Element by element: element type, its size and the length.
+    Array { elem: TypeIdx, size: u32, len: u32 },
+    /// Comparing panics ("comparing uncomparable type T").
+    Uncomparable,
+}
+
+/// One type of the program.
+#[derive(Clone, Debug, Default)]
+pub struct TypeInfo {
+    /// The type as the runtime prints it (`main.T`, `*main.T`, `[]int`,
+    /// `interface {}`).
+    pub name: String,
+    pub kind: Kind,
+    /// Whether it is a defined type (`main.T(5)` in panic messages).
+    pub named: bool,
+    pub size: u32,
+    /// Pointer-shaped: an interface holds the value itself.
+    pub direct: bool,
+    pub equal: Equal,
+    /// The method set callable through interfaces, sorted by name: each
+    /// function takes the interface's data word as its receiver.
+    pub methods: Vec<(String, FuncId)>,
+    /// For interface types: the method names, sorted (itab order).
+    pub imethods: Vec<String>,
+}
+
+/// A static itab: an interface type and a concrete type implementing it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct ItabInfo {
+    pub inter: TypeIdx,
+    pub typ: TypeIdx,
+}
+
+/// Offset of the concrete type pointer in an itab (gc: `itab._type`).
+pub const ITAB_TYPE: u32 = 8;
+/// Offset of the first method's function id in an itab (gc: `itab.fun`).
+pub const ITAB_FUN: u32 = 24;

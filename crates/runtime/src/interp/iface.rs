@@ -1,0 +1,727 @@
+//! Interfaces and panics at run time: type descriptors and itabs, interface
+//! calls, assertions and equality, and the panic/recover machinery.
+//!
+//! # Descriptors
+//! Every entry of `Program::types` gets an [`RType`] at a stable address
+//! (a boxed slice that never moves); an empty interface's first word
+//! points to one. Itabs are boxed word arrays `[inter, type, 0, fun…]`
+//! (gc's `itab` shape: `abi::ITAB_TYPE`, `abi::ITAB_FUN`) made for the
+//! program's static itabs at link time and on demand by assertions, kept
+//! in a cache so that one (interface, type) pair has one itab — equal
+//! itab words mean equal dynamic types.
+//!
+//! # Panics
+//! A panic pushes a [`PanicRec`] and returns `Stop::Panic` through the
+//! handler chain to the nearest [`dispatch`]. `dispatch` runs the deferred
+//! calls of the frames it started (those at or above its base frame),
+//! innermost first, each on a fresh frame above the panicking one. A
+//! deferred call that calls `recover` — in its own frame, which is how
+//! "called directly by the deferred function" is decided — marks the panic
+//! recovered; when that call returns, the panic (and panics started
+//! deeper) are dropped and the deferring frame resumes at its
+//! `recover_pc`, which runs its remaining deferred calls and returns
+//! normally. Panics nobody recovers reach `run`, which prints them as
+//! `printpanics` does.
+
+use super::{Code, GoString, NATIVE_RETURN, Stop, Vm, invoke_at, nil_deref, raise, slot};
+use abi::{FRAME_HEADER, FuncInfo, Inst, Kind, Op, Program, TypeInfo};
+use std::collections::HashMap;
+
+/// A type descriptor (what an interface's type word points to).
+#[repr(C)]
+pub(super) struct RType {
+    /// Index in `Program::types`.
+    pub idx: u32,
+    pub kind: Kind,
+    pub direct: bool,
+}
+
+/// The run-time type tables of a program.
+pub(super) struct Types {
+    pub rtypes: Box<[RType]>,
+    /// Static itabs (by `Op::Itab` index) and those made since.
+    pub itabs: Vec<Box<[u64]>>,
+    /// (interface, type) → itab.
+    pub cache: HashMap<(u32, u32), *const u64>,
+    /// The type of run-time error values.
+    pub error_type: u32,
+}
+
+/// Adds the run-time error type to `prog` (a string message whose `Error`
+/// method returns it) and builds the descriptors and static itabs.
+pub(super) fn link_types(prog: &mut Program) -> Types {
+    let err_fn = prog.funcs.len() as u32;
+    let ret = FRAME_HEADER + 8;
+    prog.funcs.push(FuncInfo {
+        name: "runtime.(*errorString).Error".into(),
+        frame_size: ret + 16,
+        params_size: 8,
+        results_size: 16,
+        code: vec![
+            Inst::new(Op::Load64, ret, FRAME_HEADER, 0),
+            Inst::new(Op::Load64, ret + 8, FRAME_HEADER, 8),
+            Inst::new(Op::Ret, 0, 0, 0),
+        ],
+        ..FuncInfo::default()
+    });
+    let error_type = prog.types.len() as u32;
+    prog.types.push(TypeInfo {
+        name: "runtime.Error".into(),
+        kind: Kind::String,
+        named: true,
+        size: 16,
+        direct: false,
+        equal: abi::Equal::Str,
+        methods: vec![("Error".into(), err_fn)],
+        imethods: Vec::new(),
+    });
+    let rtypes: Box<[RType]> = prog
+        .types
+        .iter()
+        .enumerate()
+        .map(|(i, t)| RType {
+            idx: i as u32,
+            kind: t.kind,
+            direct: t.direct,
+        })
+        .collect();
+    let mut types = Types {
+        rtypes,
+        itabs: Vec::new(),
+        cache: HashMap::new(),
+        error_type,
+    };
+    for it in &prog.itabs {
+        let tab = make_itab(&types, prog, it.inter, it.typ).unwrap_or_else(|_| {
+            // The compiler only makes itabs for types that implement the
+            // interface; a missing method leaves a zero id the linker's
+            // checks of CallIface reject at the call.
+            let n = prog.types[it.inter as usize].imethods.len();
+            let mut w = vec![0u64; 3 + n];
+            w[0] = &types.rtypes[it.inter as usize] as *const RType as u64;
+            w[1] = &types.rtypes[it.typ as usize] as *const RType as u64;
+            w.into_boxed_slice()
+        });
+        types.cache.insert((it.inter, it.typ), tab.as_ptr());
+        types.itabs.push(tab);
+    }
+    types
+}
+
+/// The itab of interface `inter` for type `typ`, or the name of the first
+/// method `typ` lacks.
+fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<[u64]>, String> {
+    let it = &prog.types[inter as usize];
+    let t = &prog.types[typ as usize];
+    let mut w = Vec::with_capacity(3 + it.imethods.len());
+    w.push(&types.rtypes[inter as usize] as *const RType as u64);
+    w.push(&types.rtypes[typ as usize] as *const RType as u64);
+    w.push(0);
+    for m in &it.imethods {
+        match t.methods.binary_search_by(|(n, _)| n.as_str().cmp(m)) {
+            Ok(k) => w.push(t.methods[k].1 as u64),
+            Err(_) => return Err(m.clone()),
+        }
+    }
+    Ok(w.into_boxed_slice())
+}
+
+/// The descriptor a type word points to.
+///
+/// # Safety
+/// `w` is 0 or a type word made by this machine.
+unsafe fn rtype<'a>(w: u64) -> Option<&'a RType> {
+    // SAFETY: non-zero type words point into `Types::rtypes`, which lives
+    // as long as the machine.
+    (w != 0).then(|| unsafe { &*(w as *const RType) })
+}
+
+/// The dynamic type word of an interface value's first word.
+fn type_word(w0: u64, has_methods: bool) -> u64 {
+    if has_methods && w0 != 0 {
+        // SAFETY: a non-nil itab word points to an itab (at least 3 words).
+        unsafe { *(w0 as *const u64).add(1) }
+    } else {
+        w0
+    }
+}
+
+pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: the index was verified at link time; `vm` is live.
+    let p = unsafe { &(*vm).types.rtypes[i.b as usize] as *const RType as u64 };
+    wr!(fp, i.a, u64, p);
+    next!(pc, fp, vm)
+}
+
+pub(super) unsafe fn itab_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: the index was verified at link time; `vm` is live.
+    let p = unsafe { (&(*vm).types.itabs)[i.b as usize].as_ptr() as u64 };
+    wr!(fp, i.a, u64, p);
+    next!(pc, fp, vm)
+}
+
+pub(super) unsafe fn iface_type(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let w = type_word(rd!(fp, i.b, u64), true);
+    wr!(fp, i.a, u64, w);
+    next!(pc, fp, vm)
+}
+
+pub(super) unsafe fn call_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let tab = rd!(fp, i.a, *const u64);
+    if tab.is_null() {
+        return nil_deref(pc, fp, vm);
+    }
+    let (mi, size) = (i.c & 0xfff, i.c >> 12);
+    // SAFETY: a non-nil itab word points to an itab whose function words
+    // cover the interface's methods, of which `mi` is one (verified
+    // against the static interface type's method count at link time).
+    let id = unsafe { *tab.add(3 + mi as usize) } as usize;
+    // SAFETY: `vm` is live.
+    let (funcs, prog) = unsafe { (&(*vm).funcs, &(*vm).prog) };
+    let (Some(f), Some(info)) = (funcs.get(id), prog.funcs.get(id)) else {
+        return raise(pc, fp, vm, "internal error: bad itab".into(), None);
+    };
+    if info.params_size + info.results_size != size {
+        return raise(pc, fp, vm, "internal error: itab method of another type".into(), None);
+    }
+    let (npc, fsize) = (f.code.as_ptr(), f.frame_size as usize);
+    // SAFETY: `b` lies inside the caller's frame (verified).
+    let nfp = unsafe { fp.add(i.b as usize) };
+    // SAFETY: `vm` is live.
+    if (nfp as usize).wrapping_add(fsize) > unsafe { (*vm).stack_end } as usize {
+        return super::stack_overflow(pc, fp, vm);
+    }
+    // SAFETY: the callee's frame is inside the stack (checked) and
+    // 8-aligned; its parameters and results lie in the caller's call area
+    // (the sizes match, checked above).
+    unsafe {
+        *nfp.cast::<*const Code>() = pc.add(1);
+        *nfp.add(8).cast::<*mut u8>() = fp;
+        *nfp.add(abi::FRAME_CONTEXT as usize).cast::<u64>() = 0;
+        ((*npc).h)(npc, nfp, vm)
+    }
+}
+
+pub(super) unsafe fn assert_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    match assert_iface_slow(fp, vm, inst!(pc)) {
+        Ok(()) => next!(pc, fp, vm),
+        Err(msg) => raise(pc, fp, vm, msg, None),
+    }
+}
+
+#[inline(never)]
+fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
+    let (inter, src_iface, conv, comma_ok) = (i.c >> 3, i.c & 2 != 0, i.c & 4 != 0, i.c & 1 != 0);
+    let src = rd!(fp, i.b, [u64; 2]);
+    let tw = type_word(src[0], src_iface);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let vm = unsafe { &mut *vm };
+    let fail = |vm: &mut Vm, msg: String| {
+        if comma_ok {
+            wr!(fp, i.a, [u64; 2], [0, 0]);
+            wr!(fp, i.a + 16, u64, 0);
+            Ok(())
+        } else {
+            let _ = vm;
+            Err(msg)
+        }
+    };
+    // SAFETY: type words come from this machine.
+    let Some(t) = (unsafe { rtype(tw) }) else {
+        if conv {
+            wr!(fp, i.a, [u64; 2], [0, 0]);
+            return Ok(());
+        }
+        let iname = vm.prog.types[inter as usize].name.clone();
+        return fail(vm, format!("interface conversion: interface is nil, not {iname}"));
+    };
+    let key = (inter, t.idx);
+    let tab = match vm.types.cache.get(&key) {
+        Some(&p) => p,
+        None => match make_itab(&vm.types, &vm.prog, inter, t.idx) {
+            Ok(tab) => {
+                let p = tab.as_ptr();
+                vm.types.itabs.push(tab);
+                vm.types.cache.insert(key, p);
+                p
+            }
+            Err(missing) => {
+                let missing = missing.split('(').next().unwrap_or_default();
+                let (tn, iname) = (
+                    vm.prog.types[t.idx as usize].name.clone(),
+                    vm.prog.types[inter as usize].name.clone(),
+                );
+                return fail(
+                    vm,
+                    format!(
+                        "interface conversion: {tn} is not {iname}: missing method {missing}"
+                    ),
+                );
+            }
+        },
+    };
+    let w0 = if vm.prog.types[inter as usize].imethods.is_empty() {
+        tw
+    } else {
+        tab as u64
+    };
+    wr!(fp, i.a, [u64; 2], [w0, src[1]]);
+    if comma_ok {
+        wr!(fp, i.a + 16, u64, 1);
+    }
+    Ok(())
+}
+
+pub(super) unsafe fn assert_fail(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let msg = assert_fail_text(fp, vm, inst!(pc));
+    raise(pc, fp, vm, msg, None)
+}
+
+#[inline(never)]
+fn assert_fail_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
+    // SAFETY: `vm` is live.
+    let prog: &Program = unsafe { &(*vm).prog };
+    let st = &prog.types[i.c as usize];
+    let src = rd!(fp, i.a, [u64; 2]);
+    let tw = type_word(src[0], !st.imethods.is_empty());
+    let want = &prog.types[i.b as usize].name;
+    // SAFETY: type words come from this machine.
+    match unsafe { rtype(tw) } {
+        None => format!("interface conversion: interface is nil, not {want}"),
+        Some(t) => {
+            let have = &prog.types[t.idx as usize].name;
+            let sname = if st.named { &st.name } else { "interface {}" };
+            let sname = if st.imethods.is_empty() || st.named {
+                sname.to_string()
+            } else {
+                st.name.clone()
+            };
+            if have == want {
+                format!(
+                    "interface conversion: {sname} is {have}, not {want} (types from different scopes)"
+                )
+            } else {
+                format!("interface conversion: {sname} is {have}, not {want}")
+            }
+        }
+    }
+}
+
+/// Whether the values at `x` and `y` of type `t` are equal (for direct
+/// types, `x` and `y` are the values); `Err` names an uncomparable type.
+fn equal(prog: &Program, types: &Types, t: u32, x: u64, y: u64, direct: bool) -> Result<bool, String> {
+    use abi::Equal::*;
+    let info = &prog.types[t as usize];
+    if direct {
+        return match info.equal {
+            Uncomparable => Err(info.name.clone()),
+            _ => Ok(x == y),
+        };
+    }
+    let info_equal = &info.equal;
+    let size = info.size as usize;
+    let simple = |x: u64, y: u64| -> Option<bool> {
+        // SAFETY: `x` and `y` point to values of type `t` (interface data
+        // words of indirect types, or fields and elements inside them).
+        unsafe {
+            Some(match info_equal {
+                Mem => {
+                    std::slice::from_raw_parts(x as *const u8, size)
+                        == std::slice::from_raw_parts(y as *const u8, size)
+                }
+                Str => (*(x as *const GoString)).bytes() == (*(y as *const GoString)).bytes(),
+                F32 => *(x as *const f32) == *(y as *const f32),
+                F64 => *(x as *const f64) == *(y as *const f64),
+                C64 => *(x as *const [f32; 2]) == *(y as *const [f32; 2]),
+                C128 => *(x as *const [f64; 2]) == *(y as *const [f64; 2]),
+                _ => return None,
+            })
+        }
+    };
+    if let Some(r) = simple(x, y) {
+        return Ok(r);
+    }
+    Ok(match &info.equal {
+        Uncomparable => return Err(info.name.clone()),
+        Iface | Eface => {
+            // SAFETY: as above; interface values are two words.
+            let (a, b) = unsafe { (*(x as *const [u64; 2]), *(y as *const [u64; 2])) };
+            iface_equal(prog, types, a, b, matches!(info.equal, Iface))?
+        }
+        // Handled above.
+        Mem | Str | F32 | F64 | C64 | C128 => false,
+        Struct(fields) => {
+            for &(off, ft) in fields {
+                let off = off as u64;
+                if !equal(prog, types, ft, x + off, y + off, false)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+        Array { elem, size, len } => {
+            for k in 0..*len as u64 {
+                let off = k * *size as u64;
+                if !equal(prog, types, *elem, x + off, y + off, false)? {
+                    return Ok(false);
+                }
+            }
+            true
+        }
+    })
+}
+
+/// Interface equality (gc's `efaceeq`/`ifaceeq`).
+fn iface_equal(prog: &Program, types: &Types, a: [u64; 2], b: [u64; 2], has_methods: bool) -> Result<bool, String> {
+    if a[0] != b[0] {
+        return Ok(false);
+    }
+    // SAFETY: type words come from this machine.
+    let Some(t) = (unsafe { rtype(type_word(a[0], has_methods)) }) else {
+        return Ok(true);
+    };
+    equal(prog, types, t.idx, a[1], b[1], t.direct)
+}
+
+pub(super) unsafe fn eface_eq(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    eq_common(pc, fp, vm, false)
+}
+
+pub(super) unsafe fn iface_eq(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    eq_common(pc, fp, vm, true)
+}
+
+#[inline(always)]
+fn eq_common(pc: *const Code, fp: *mut u8, vm: *mut Vm, has_methods: bool) -> Stop {
+    let i = inst!(pc);
+    let (a, b) = (rd!(fp, i.b, [u64; 2]), rd!(fp, i.c, [u64; 2]));
+    // SAFETY: `vm` is live.
+    let (prog, types) = unsafe { (&(*vm).prog, &(*vm).types) };
+    match iface_equal(prog, types, a, b, has_methods) {
+        Ok(r) => {
+            wr!(fp, i.a, u64, r as u64);
+            next!(pc, fp, vm)
+        }
+        Err(name) => super::runtime_error(pc, fp, vm, &format!("comparing uncomparable type {name}")),
+    }
+}
+
+pub(super) unsafe fn print_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let v = rd!(fp, i.a, [u64; 2]);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe {
+        (*vm)
+            .print_buf
+            .extend_from_slice(format!("({:#x},{:#x})", v[0], v[1]).as_bytes())
+    };
+    next!(pc, fp, vm)
+}
+
+// ---------------------------------------------------------------------------
+// Panics
+
+/// A panic in progress (gc's `_panic`).
+pub(super) struct PanicRec {
+    /// The panic value (an empty interface).
+    pub value: [u64; 2],
+    /// A line printed after the message (a nil dereference's signal).
+    pub extra: Option<&'static str>,
+    /// Where it was raised.
+    pub pc: *const Code,
+    pub fp: *mut u8,
+    /// The frame of the deferred call this panic is running (recover
+    /// works there only).
+    pub defer_fp: *mut u8,
+    pub recovered: bool,
+}
+
+pub(super) unsafe fn panic_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let v = rd!(fp, i.a, [u64; 2]);
+    if v[0] == 0 {
+        return raise(pc, fp, vm, "panic called with nil argument".into(), None);
+    }
+    push_panic(pc, fp, vm, v, None)
+}
+
+/// Starts panicking with `value`.
+pub(super) fn push_panic(
+    pc: *const Code,
+    fp: *mut u8,
+    vm: *mut Vm,
+    value: [u64; 2],
+    extra: Option<&'static str>,
+) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe {
+        (*vm).panics.push(PanicRec {
+            value,
+            extra,
+            pc,
+            fp,
+            defer_fp: std::ptr::null_mut(),
+            recovered: false,
+        })
+    };
+    Stop::Panic
+}
+
+/// A run-time error value with message `msg`.
+pub(super) fn error_value(vm: &mut Vm, msg: &str) -> [u64; 2] {
+    let p = vm.heap.mallocgc(msg.len().max(1), false);
+    let b = vm.heap.mallocgc(16, true);
+    // SAFETY: `p` has room for the message, `b` for a string header.
+    unsafe {
+        std::ptr::copy_nonoverlapping(msg.as_ptr(), p, msg.len());
+        *(b as *mut GoString) = GoString {
+            ptr: p,
+            len: msg.len() as i64,
+        };
+    }
+    let t = &vm.types.rtypes[vm.types.error_type as usize] as *const RType as u64;
+    [t, b as u64]
+}
+
+pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = match unsafe { (*vm).panics.last_mut() } {
+        Some(p) if !p.recovered && p.defer_fp == fp => {
+            p.recovered = true;
+            p.value
+        }
+        _ => [0, 0],
+    };
+    let i = inst!(pc);
+    wr!(fp, i.a, [u64; 2], v);
+    next!(pc, fp, vm)
+}
+
+/// Runs the code at `pc` on frame `fp` and handles the panics raised in
+/// frames at or above `base`: their deferred calls run, and a recovery
+/// resumes the recovering frame. Returns how the frame at `base` ended.
+///
+/// # Safety
+/// `pc` is a linked instruction of the function whose frame is at `fp`,
+/// `fp >= base`, and every frame from `base` up is live.
+pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *mut u8) -> Stop {
+    // SAFETY: as the caller guarantees.
+    let mut stop = unsafe { ((*pc).h)(pc, fp, vm) };
+    loop {
+        if stop != Stop::Panic {
+            return stop;
+        }
+        // SAFETY: `vm` is live and not otherwise borrowed here.
+        let v = unsafe { &mut *vm };
+        let Some(rec) = v.defers.pop_if(|r| r.fp >= base) else {
+            return Stop::Panic;
+        };
+        // The deferred call runs above the newest panic's frame.
+        let Some(p) = v.panics.last() else {
+            return Stop::Panic;
+        };
+        let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
+        // SAFETY: the panicking frame is the deepest live one.
+        let nfp = unsafe { p.fp.add(size as usize) };
+        let depth = v.panics.len();
+        if let Some(p) = v.panics.last_mut() {
+            p.defer_fp = nfp;
+        }
+        // SAFETY: `nfp` is above every live frame.
+        stop = unsafe { invoke_at(p_pc(vm), nfp, vm, &rec) };
+        if stop != Stop::Halt {
+            // A new panic (or an exit) while running the deferred call.
+            continue;
+        }
+        // SAFETY: `vm` is live.
+        let v = unsafe { &mut *vm };
+        if v.panics.len() == depth && v.panics.last().is_some_and(|p| p.recovered) {
+            // Recovered: drop the panics raised at or above the deferring
+            // frame, and resume it where it runs its remaining deferred
+            // calls and returns.
+            while v.panics.last().is_some_and(|p| p.fp >= rec.fp) {
+                v.panics.pop();
+            }
+            if v.panics.last().is_some_and(|p| p.fp >= rec.fp) {
+                v.panics.clear();
+            }
+            let Some((fi, _)) = v.locate(rec.pc) else {
+                return raise(rec.pc, rec.fp, vm, "internal error: recover".into(), None);
+            };
+            let Some(rpc) = v.prog.funcs[fi].recover_pc else {
+                return raise(rec.pc, rec.fp, vm, "internal error: recover".into(), None);
+            };
+            // SAFETY: `recover_pc` is an instruction of the function whose
+            // frame is at `rec.fp`, which is live.
+            stop = unsafe {
+                let pc = v.funcs[fi].code.as_ptr().add(rpc as usize);
+                ((*pc).h)(pc, rec.fp, vm)
+            };
+        } else {
+            stop = Stop::Panic;
+        }
+    }
+}
+
+/// The pc of the newest panic (for error reports of deferred calls).
+fn p_pc(vm: *mut Vm) -> *const Code {
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).panics.last().map_or(&NATIVE_RETURN, |p| p.pc) }
+}
+
+/// The text `run` prints for the panics in progress (`printpanics`, after
+/// `preprintpanics` turned error and Stringer values into strings).
+pub(super) fn panics_text(vm: *mut Vm) -> String {
+    // SAFETY: `vm` is live.
+    let n = unsafe { (*vm).panics.len() };
+    let mut texts = Vec::new();
+    for k in 0..n {
+        // SAFETY: `vm` is live.
+        let (value, recovered, extra) = unsafe {
+            let p = &(&(*vm).panics)[k];
+            (p.value, p.recovered, p.extra)
+        };
+        texts.push((value, recovered, extra, value_text(vm, value)));
+    }
+    let mut out = String::new();
+    let mut k = 0;
+    while k < texts.len() {
+        let (value, recovered, extra, text) = &texts[k];
+        let repanicked = texts.get(k + 1).is_some_and(|next| next.0 == *value);
+        if k > 0 {
+            out.push('\t');
+        }
+        out.push_str("panic: ");
+        out.push_str(text);
+        if *recovered && repanicked {
+            out.push_str(" [recovered, repanicked]");
+        } else if *recovered {
+            out.push_str(" [recovered]");
+        }
+        out.push('\n');
+        if let Some(e) = extra {
+            out.push_str(e);
+            out.push('\n');
+        }
+        k += if repanicked { 2 } else { 1 };
+    }
+    out
+}
+
+/// A panic value as `printpanicval` prints it.
+fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
+    // SAFETY: type words come from this machine.
+    let Some(t) = (unsafe { rtype(v[0]) }) else {
+        return "nil".into();
+    };
+    // SAFETY: `vm` is live.
+    let info: TypeInfo = unsafe { (&(*vm).prog.types)[t.idx as usize].clone() };
+    for m in ["Error", "String"] {
+        if let Ok(k) = info.methods.binary_search_by(|(n, _)| n.as_str().cmp(m))
+            && let Some(s) = call_string_method(vm, info.methods[k].1, v[1])
+        {
+            return indented(&s);
+        }
+    }
+    let p = v[1] as *const u8;
+    // SAFETY: an indirect value's data word points to a value of its type;
+    // a direct value is the word itself.
+    let val = |n: usize| -> u64 {
+        if t.direct {
+            return v[1];
+        }
+        // SAFETY: as above.
+        unsafe {
+            match n {
+                1 => *p as u64,
+                2 => *(p as *const u16) as u64,
+                4 => *(p as *const u32) as u64,
+                _ => *(p as *const u64),
+            }
+        }
+    };
+    let mut out = Vec::new();
+    let num = match t.kind {
+        Kind::Bool => Some(if val(1) != 0 { "true".into() } else { "false".into() }),
+        Kind::Int | Kind::Int64 => Some((val(8) as i64).to_string()),
+        Kind::Int8 => Some((val(1) as i8).to_string()),
+        Kind::Int16 => Some((val(2) as i16).to_string()),
+        Kind::Int32 => Some((val(4) as i32).to_string()),
+        Kind::Uint | Kind::Uint64 | Kind::Uintptr => Some(val(8).to_string()),
+        Kind::Uint8 => Some((val(1) as u8).to_string()),
+        Kind::Uint16 => Some((val(2) as u16).to_string()),
+        Kind::Uint32 => Some((val(4) as u32).to_string()),
+        Kind::Float64 => {
+            crate::print::format_float(&mut out, f64::from_bits(val(8)), 64);
+            Some(String::from_utf8_lossy(&out).into_owned())
+        }
+        Kind::Float32 => {
+            crate::print::format_float(&mut out, f32::from_bits(val(4) as u32) as f64, 32);
+            Some(String::from_utf8_lossy(&out).into_owned())
+        }
+        Kind::String => {
+            // SAFETY: a string value's data word points to a string header.
+            let s = unsafe { (*(p as *const GoString)).bytes() };
+            let s = String::from_utf8_lossy(s).into_owned();
+            if info.named {
+                return format!("{}(\"{}\")", info.name, indented(&s));
+            }
+            return indented(&s);
+        }
+        _ => None,
+    };
+    match num {
+        Some(n) if info.named => format!("{}({n})", info.name),
+        Some(n) => n,
+        None => format!("({}) {:#x}", info.name, v[1]),
+    }
+}
+
+/// `printindented`: continuation lines of a multi-line value get a tab.
+fn indented(s: &str) -> String {
+    s.replace('\n', "\n\t")
+}
+
+/// Calls method function `id` (an `Error` or `String` method taking the
+/// data word) and returns its string result.
+fn call_string_method(vm: *mut Vm, id: u32, data: u64) -> Option<String> {
+    // SAFETY: `vm` is live.
+    let v = unsafe { &mut *vm };
+    let info = v.prog.funcs.get(id as usize)?;
+    if info.params_size != 8 || info.results_size != 16 {
+        return None;
+    }
+    // Above the deepest frame: the newest panic's.
+    let p = v.panics.last()?;
+    let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
+    // SAFETY: the panicking frame is the deepest live one; a generous gap
+    // stays below the end of the stack reservation (checked).
+    let nfp = unsafe { p.fp.add(size as usize + 4096) };
+    let (npc, fsize) = (v.funcs[id as usize].code.as_ptr(), v.funcs[id as usize].frame_size);
+    if (nfp as usize).wrapping_add(fsize as usize) > v.stack_end as usize {
+        return None;
+    }
+    let depth = v.panics.len();
+    // SAFETY: the frame fits the stack (checked) and is 8-aligned.
+    let stop = unsafe {
+        *nfp.cast::<*const Code>() = &NATIVE_RETURN;
+        *nfp.add(8).cast::<*mut u8>() = nfp;
+        *nfp.add(abi::FRAME_CONTEXT as usize).cast::<u64>() = 0;
+        *nfp.add(FRAME_HEADER as usize).cast::<u64>() = data;
+        dispatch(npc, nfp, vm, nfp)
+    };
+    // SAFETY: `vm` is live.
+    let v = unsafe { &mut *vm };
+    if stop != Stop::Halt {
+        v.panics.truncate(depth);
+        return None;
+    }
+    // SAFETY: the result string was written by the method.
+    let s = unsafe { *nfp.add(FRAME_HEADER as usize + 8).cast::<GoString>() };
+    // SAFETY: string values satisfy invariant 4.
+    Some(String::from_utf8_lossy(unsafe { s.bytes() }).into_owned())
+}
