@@ -362,6 +362,10 @@ ops! {
     PrintStr,
     /// Prints an interface's two words, `(0x…,0x…)`.
     PrintIface,
+    /// Prints a pointer (also maps and funcs) in hex, `0x…`.
+    PrintPointer,
+    /// Prints a slice as `[len/cap]0x…`.
+    PrintSlice,
     PrintSpace,
     PrintNl,
     /// End of one print statement: write out what it printed.

@@ -72,7 +72,11 @@ pub enum Equal {
     /// Field by field: offset and field type.
     Struct(Vec<(u32, TypeIdx)>),
     /// Element by element: element type, its size and the length.
-    Array { elem: TypeIdx, size: u32, len: u32 },
+    Array {
+        elem: TypeIdx,
+        size: u32,
+        len: u32,
+    },
     /// Comparing panics ("comparing uncomparable type T").
     Uncomparable,
 }

@@ -1,7 +1,7 @@
 //! Lowering of one function body to bytecode.
 
 use crate::{Compiler, SourceFile, Unsupported};
-use abi::{FRAME_HEADER, FuncInfo, Inst, Op};
+use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op};
 use std::collections::HashMap;
 use syntax::Pos;
 use syntax::ast::{self, Decl, Expr, Stmt};
@@ -317,8 +317,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
     }
 
+    /// Finishes the function into the reserved slot `id`; returns `id`.
+    fn finish_into(
+        &mut self,
+        id: FuncId,
+        name: String,
+        params_size: u32,
+        results_size: u32,
+    ) -> FuncId {
+        let fi = self.finish(name, params_size, results_size);
+        self.c.program.funcs[id as usize] = fi;
+        id
+    }
+
     /// The function built, with its frame size settled.
-    fn finish(mut self, name: String, params_size: u32, results_size: u32) -> FuncInfo {
+    fn finish(&mut self, name: String, params_size: u32, results_size: u32) -> FuncInfo {
         let frame_size = self.max.next_multiple_of(8);
         for &at in &self.run_defers {
             self.code[at].b = frame_size;
@@ -329,8 +342,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             frame_size,
             params_size,
             results_size,
-            code: self.code,
-            lines: self.lines,
+            code: std::mem::take(&mut self.code),
+            lines: std::mem::take(&mut self.lines),
             recover_pc: None,
         }
     }
@@ -1353,7 +1366,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         self.line(e.start());
                         let hit = match tagv {
                             Some(t) => {
-                                let v = self.expr_tmp(e)?;
+                                let v = self.expr_as(e, t.rep)?;
                                 let r = self.alloc(Rep::Bool);
                                 self.compare(Operator::Eql, r, t, v, e.start())?;
                                 r
@@ -2296,7 +2309,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             if !same {
                 let v = self.alloc(r);
                 self.expr_into(e, v)?;
-                return self.to_iface(v, t, dst);
+                return self.convert_iface(v, t, dst);
             }
         }
         if let Mode::Constant(v) = &mode {
@@ -2497,6 +2510,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     )
                 });
                 if !is_field {
+                    let m = self.c.info.uses.get(&key(sel)).copied();
+                    if let Some(m) = m
+                        && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
+                        && self.tv(x)?.0 != Mode::TypExpr
+                    {
+                        return self.method_value(x, m, dst);
+                    }
                     return Err(self.unsupported(e.start(), "this selector"));
                 }
                 let p = self.field_place(x, sel)?;
@@ -3017,6 +3037,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (Rep::F32, Neq) => (Op::NeF32, false),
             (Rep::F32, Lss) => (Op::LtF32, false),
             (Rep::F32, Leq) => (Op::LeF32, false),
+            (Rep::Slice(_), Eql) => (Op::Eq, false),
+            (Rep::Slice(_), Neq) => (Op::Ne, false),
+            (Rep::Iface(t), Eql | Neq) => {
+                let eq = if self.is_empty_iface(t) {
+                    Op::EfaceEq
+                } else {
+                    Op::IfaceEq
+                };
+                (eq, op == Neq)
+            }
             (Rep::Str, Eql) => (Op::StrEq, false),
             (Rep::Str, Neq) => (Op::StrEq, true),
             (Rep::Str, Lss) => (Op::StrLt, false),
@@ -3223,6 +3253,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => None,
         };
+        if let (Some(x), Some(m)) = (recv_arg, o)
+            && let (Mode::TypExpr, xt) = self.tv(x)?
+            && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
+        {
+            return self.method_expr_call(e, xt, m, args, has_dots);
+        }
         if let (Some(x), Some(m)) = (recv_arg, o)
             && self.is_iface_type(self.tv(x)?.1)
             && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
@@ -3604,11 +3640,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
                         Rep::Iface(_) => Op::PrintIface,
-                        Rep::Slice(_)
-                        | Rep::Struct { .. }
-                        | Rep::Ptr(_)
-                        | Rep::Map(_)
-                        | Rep::Func(_) => {
+                        Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::PrintPointer,
+                        Rep::Slice(_) => Op::PrintSlice,
+                        Rep::Struct { .. } => {
                             return Err(self.unsupported(e.start(), "printing this type"));
                         }
                     };
@@ -3843,7 +3877,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Recover, v.off, 0, 0);
                 match dst {
                     Some(d) => {
-                        self.to_iface(v, any, d)?;
+                        self.convert_iface(v, any, d)?;
                         Ok(Some(d))
                     }
                     None => Ok(Some(v)),
@@ -3895,6 +3929,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::F32ToF, dst.off, v.off, 0);
             }
             (a, b) if a == b => self.mov(dst, v),
+            (_, Rep::Iface(_)) => self.convert_iface(v, xt, dst)?,
+            (Rep::Ptr(_), Rep::Ptr(_))
+            | (Rep::Func(_), Rep::Func(_))
+            | (Rep::Map(_), Rep::Map(_))
+            | (Rep::Slice(_), Rep::Slice(_)) => self.mov(dst, v),
+            (Rep::Struct { size: a, .. }, Rep::Struct { size: b, .. }) if a == b => {
+                self.mov(dst, v)
+            }
             (Rep::Slice(et), Rep::Str) if self.rep_of(et, pos)? == BYTE => {
                 self.emit(Op::BytesToStr, dst.off, v.off, 0);
             }

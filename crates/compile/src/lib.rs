@@ -67,6 +67,7 @@ pub fn compile(
         types: Vec::new(),
         methods_done: Default::default(),
         wrappers: Vec::new(),
+        method_values: Vec::new(),
     };
     // Package variables: laid out as gc lays out a struct of them.
     let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
@@ -171,6 +172,9 @@ pub(crate) struct Compiler<'w> {
     pub methods_done: std::collections::HashSet<abi::TypeIdx>,
     /// Itab method wrappers made: dynamic type, method name, function.
     pub wrappers: Vec<(types::ty::TypeId, String, FuncId)>,
+    /// Method value wrappers (`T.m-fm`): method, interface type for
+    /// interface methods, function.
+    pub method_values: Vec<(ObjId, Option<types::ty::TypeId>, FuncId)>,
 }
 
 impl Compiler<'_> {

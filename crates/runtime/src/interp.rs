@@ -184,7 +184,8 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         let tb = panic_text("", &frames);
         format!(
             "{msgs}\n{}",
-            tb.split_once('\n').map_or("", |(_, rest)| rest.trim_start())
+            tb.split_once('\n')
+                .map_or("", |(_, rest)| rest.trim_start())
         )
     };
     let _ = std::io::stderr().write_all(text.as_bytes());
@@ -332,6 +333,8 @@ fn uses(op: Op) -> [Use; 3] {
         AssertFail => [S(16), N, N],
         EfaceEq | IfaceEq => [S(8), S(16), S(16)],
         Panic | Recover | PrintIface => [S(16), N, N],
+        PrintPointer => [S(8), N, N],
+        PrintSlice => [S(24), N, N],
         RunesToStr => [S(16), S(16), N],
         StrToRunes => [S(24), S(16), N],
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
@@ -411,7 +414,9 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                     }
                 }
                 Op::TypeWord | Op::AssertFail
-                    if inst.b as usize >= prog.types.len() || inst.c as usize >= prog.types.len().max(1) && inst.op == Op::AssertFail =>
+                    if inst.b as usize >= prog.types.len()
+                        || inst.c as usize >= prog.types.len().max(1)
+                            && inst.op == Op::AssertFail =>
                 {
                     return Err(err(f, pc, "type index out of range"));
                 }
@@ -775,6 +780,8 @@ fn handler(op: Op) -> Handler {
         Panic => iface::panic_op,
         Recover => iface::recover_op,
         PrintIface => iface::print_iface,
+        PrintPointer => print_pointer,
+        PrintSlice => print_slice,
         RunesToStr => runes_to_str,
         StrToRunes => str_to_runes,
         PrintInt => print_int,
@@ -1335,6 +1342,11 @@ macro_rules! printop {
     };
 }
 
+printop!(print_pointer, u64, |b, x| b
+    .extend_from_slice(format!("{x:#x}").as_bytes()));
+printop!(print_slice, [u64; 3], |b, x| b.extend_from_slice(
+    format!("[{}/{}]{:#x}", x[1], x[2], x[0]).as_bytes()
+));
 printop!(print_int, i64, |b, x| b
     .extend_from_slice(x.to_string().as_bytes()));
 printop!(print_uint, u64, |b, x| b
@@ -2069,10 +2081,6 @@ unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     Stop::Exit
 }
 
-
-
-
-
 unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     runes_to_str_slow(fp, vm, inst!(pc));
     next!(pc, fp, vm)
@@ -2143,7 +2151,6 @@ fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
         }
     );
 }
-
 
 /// A run-time panic with a runtime error (`runtime error: MSG`).
 #[cold]

@@ -15,6 +15,10 @@ use super::{FnBuilder, INT, Loc, Rep, Result};
 use abi::{Equal, FRAME_HEADER, FuncId, FuncInfo, Kind, Op, TypeIdx, TypeInfo};
 use types::ty::{BasicKind, ChanDir, ObjId, ObjKind, Type, TypeId};
 
+/// A type reached through embedded fields: the type, the fields walked
+/// (offset, type) and whether a pointer was followed.
+type Embedding = (TypeId, Vec<(u32, TypeId)>, bool);
+
 /// How a method of a concrete type is reached from a value of the type.
 #[derive(Clone, Debug)]
 pub(super) struct MethodSel {
@@ -159,7 +163,10 @@ impl FnBuilder<'_, '_> {
             _ => (Kind::Invalid, Equal::Uncomparable),
         };
         let imethods = if kind == Kind::Interface {
-            self.imethods(t).iter().map(|&m| self.method_key(m)).collect()
+            self.imethods(t)
+                .iter()
+                .map(|&m| self.method_key(m))
+                .collect()
         } else {
             Vec::new()
         };
@@ -342,7 +349,7 @@ impl FnBuilder<'_, '_> {
         };
         let mut out: Vec<(String, MethodSel)> = Vec::new();
         // Breadth-first over embedding depth.
-        let mut level: Vec<(TypeId, Vec<(u32, TypeId)>, bool)> = vec![(base, Vec::new(), is_ptr)];
+        let mut level: Vec<Embedding> = vec![(base, Vec::new(), is_ptr)];
         let mut seen: Vec<TypeId> = Vec::new();
         while !level.is_empty() {
             let mut found: Vec<(String, MethodSel)> = Vec::new();
@@ -465,7 +472,11 @@ impl FnBuilder<'_, '_> {
             Type::Pointer(b) => *b,
             _ => t,
         };
-        let name = format!("{}.(*{}).{mname}", "main", self.rtype_string(base).trim_start_matches("main."));
+        let name = format!(
+            "{}.(*{}).{mname}",
+            "main",
+            self.rtype_string(base).trim_start_matches("main.")
+        );
         let pos = self.pos;
         let file = self.file;
         let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
@@ -539,7 +550,12 @@ impl FnBuilder<'_, '_> {
                 .position(|&m| w.c.obj(m).name == mname)
                 .unwrap_or(0) as u32;
             w.max = w.max.max(roff + results_size);
-            w.emit(Op::CallIface, iv.off, area, mi | (params_size + results_size) << 12);
+            w.emit(
+                Op::CallIface,
+                iv.off,
+                area,
+                mi | (params_size + results_size) << 12,
+            );
             if results_size > 0 {
                 w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
             }
@@ -578,7 +594,7 @@ impl FnBuilder<'_, '_> {
     }
 
     /// `dst` (an interface) = `v` (of type `vt`).
-    pub(super) fn to_iface(&mut self, v: Loc, vt: TypeId, dst: Loc) -> Result<()> {
+    pub(super) fn convert_iface(&mut self, v: Loc, vt: TypeId, dst: Loc) -> Result<()> {
         let Rep::Iface(it) = dst.rep else {
             return Err(self.unsupported(self.pos, "this interface conversion"));
         };
@@ -597,7 +613,12 @@ impl FnBuilder<'_, '_> {
             } else {
                 let ii = self.type_idx(it)?;
                 let src_iface = u32::from(!self.is_empty_iface(st));
-                self.emit(Op::AssertIface, dst.off, v.off, ii << 3 | 4 | src_iface << 1);
+                self.emit(
+                    Op::AssertIface,
+                    dst.off,
+                    v.off,
+                    ii << 3 | 4 | src_iface << 1,
+                );
             }
             return Ok(());
         }
@@ -625,7 +646,10 @@ impl FnBuilder<'_, '_> {
     pub(super) fn dyn_type(&mut self, v: Loc) -> Loc {
         let Rep::Iface(t) = v.rep else { return v };
         if self.is_empty_iface(t) {
-            return Loc { off: v.off, rep: INT };
+            return Loc {
+                off: v.off,
+                rep: INT,
+            };
         }
         let w = self.alloc(INT);
         self.emit(Op::IfaceType, w.off, v.off, 0);
@@ -683,7 +707,13 @@ impl FnBuilder<'_, '_> {
 
     /// `dst = v.(I)` for interface `I` (`ok` written after `dst` when
     /// `comma_ok`).
-    pub(super) fn assert_iface(&mut self, v: Loc, target: TypeId, dst: Loc, comma_ok: bool) -> Result<()> {
+    pub(super) fn assert_iface(
+        &mut self,
+        v: Loc,
+        target: TypeId,
+        dst: Loc,
+        comma_ok: bool,
+    ) -> Result<()> {
         let Rep::Iface(st) = v.rep else {
             return Err(self.unsupported(self.pos, "this type assertion"));
         };
@@ -709,6 +739,19 @@ impl FnBuilder<'_, '_> {
     ) -> Result<Vec<Loc>> {
         let (_, xt) = self.tv(x)?;
         let iv = self.expr(x)?;
+        self.iface_call_loc(e, iv, xt, m, args, has_dots)
+    }
+
+    /// A call of method `m` of the interface value `iv` (of type `xt`).
+    pub(super) fn iface_call_loc(
+        &mut self,
+        e: &syntax::ast::Expr,
+        iv: Loc,
+        xt: TypeId,
+        m: ObjId,
+        args: &[syntax::ast::Expr],
+        has_dots: bool,
+    ) -> Result<Vec<Loc>> {
         let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
             return Err(self.unsupported(e.start(), "this method call"));
         };
@@ -740,7 +783,12 @@ impl FnBuilder<'_, '_> {
         self.emit(Op::Mov, recv.off, iv.off + 8, 0);
         self.top = area;
         self.line(e.start());
-        self.emit(Op::CallIface, iv.off, area, mi | (off - area - FRAME_HEADER) << 12);
+        self.emit(
+            Op::CallIface,
+            iv.off,
+            area,
+            mi | (off - area - FRAME_HEADER) << 12,
+        );
         Ok(results)
     }
 
@@ -851,7 +899,7 @@ impl FnBuilder<'_, '_> {
                 if !single || self.c.world.prog.identical(vt, xt) {
                     self.mov(loc, xv);
                 } else if self.is_iface_type(vt) {
-                    self.to_iface(xv, xt, loc)?;
+                    self.convert_iface(xv, xt, loc)?;
                 } else {
                     self.unbox(xv, vt, loc);
                 }
@@ -870,5 +918,199 @@ impl FnBuilder<'_, '_> {
         }
         let _ = Expr::Bad;
         Ok(())
+    }
+
+    /// `T.m(recv, args…)`: a call of method expression `T.m`.
+    pub(super) fn method_expr_call(
+        &mut self,
+        e: &syntax::ast::Expr,
+        xt: TypeId,
+        m: ObjId,
+        args: &[syntax::ast::Expr],
+        has_dots: bool,
+    ) -> Result<Vec<Loc>> {
+        if args.is_empty() {
+            return Err(self.unsupported(e.start(), "this method expression"));
+        }
+        if self.is_iface_type(xt) {
+            let iv = self.alloc(Rep::Iface(xt));
+            self.expr_into(&args[0], iv)?;
+            return self.iface_call_loc(e, iv, xt, m, &args[1..], has_dots);
+        }
+        let Some(&id) = self.c.funcs.get(&m) else {
+            return Err(self.unsupported(e.start(), "this method expression"));
+        };
+        let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
+            return Err(self.unsupported(e.start(), "this method expression"));
+        };
+        let Some(recv) = sig.recv else {
+            return Err(self.unsupported(e.start(), "this method expression"));
+        };
+        let rt = self.c.obj(recv).ty;
+        let area = self.top;
+        let mut off = area + FRAME_HEADER;
+        let rrep = self.rep_of(rt, e.start())?;
+        let rloc = Loc { off, rep: rrep };
+        off += rrep.size();
+        let mut params = Vec::new();
+        for &p in &sig.params {
+            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            params.push(Loc { off, rep });
+            off += rep.size();
+        }
+        let mut results = Vec::new();
+        for &r in &sig.results {
+            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            results.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.top = off;
+        self.max = self.max.max(off);
+        let p = &self.c.world.prog;
+        if p.identical(rt, xt) {
+            self.expr_into(&args[0], rloc)?;
+        } else if matches!(self.c.ty(p.unalias(xt)), Type::Pointer(b) if p.identical(*b, rt)) {
+            // (*T).m with a value receiver.
+            let ptr = self.expr(&args[0])?;
+            self.load(rloc, ptr.off, 0);
+        } else {
+            return Err(self.unsupported(e.start(), "this method expression"));
+        }
+        self.fill_args(&args[1..], &params, &sig, has_dots)?;
+        self.top = area;
+        self.line(e.start());
+        self.emit(Op::Call, id, area, 0);
+        Ok(results)
+    }
+
+    /// `dst = x.m` for a method `m` (a method value): a closure object
+    /// holding the wrapper `T.m-fm` and the receiver, evaluated now.
+    pub(super) fn method_value(&mut self, x: &syntax::ast::Expr, m: ObjId, dst: Loc) -> Result<()> {
+        let (_, xt) = self.tv(x)?;
+        let pos = x.start();
+        let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
+            return Err(self.unsupported(pos, "this method value"));
+        };
+        let (recv, iface) = if self.is_iface_type(xt) {
+            let iv = self.expr_tmp(x)?;
+            // A nil interface panics now.
+            let t = self.alloc(INT);
+            self.emit(Op::Load8U, t.off, iv.off, 0);
+            (iv, Some(xt))
+        } else {
+            let Some(r) = sig.recv else {
+                return Err(self.unsupported(pos, "this method value"));
+            };
+            let rep = self.rep_of(self.c.obj(r).ty, pos)?;
+            let loc = self.alloc(rep);
+            self.receiver(x, r, loc)?;
+            (loc, None)
+        };
+        let id = self.method_value_wrapper(m, iface, recv.rep, &sig)?;
+        let obj = self.alloc(INT);
+        self.emit(Op::New, obj.off, 0, 8 + recv.rep.mem_size());
+        let idw = self.alloc(INT);
+        self.const64(idw.off, id as u64);
+        self.emit(Op::Store64, obj.off, idw.off, 0);
+        self.store(obj.off, 8, recv);
+        self.mov(dst, obj);
+        Ok(())
+    }
+
+    fn method_value_wrapper(
+        &mut self,
+        m: ObjId,
+        iface: Option<TypeId>,
+        rrep: Rep,
+        sig: &types::ty::Signature,
+    ) -> Result<FuncId> {
+        let p = &self.c.world.prog;
+        if let Some(&(_, _, id)) = self.c.method_values.iter().find(|(o, i, _)| {
+            *o == m
+                && match (i, iface) {
+                    (None, None) => true,
+                    (Some(a), Some(b)) => p.identical(*a, b),
+                    _ => false,
+                }
+        }) {
+            return Ok(id);
+        }
+        let id = self.c.program.funcs.len() as FuncId;
+        self.c.program.funcs.push(FuncInfo::default());
+        self.c.method_values.push((m, iface, id));
+        let name = match iface {
+            Some(it) => format!("{}.{}-fm", self.rtype_string(it), self.c.obj(m).name),
+            None => format!("{}-fm", self.c.func_name(m)),
+        };
+        let pos = self.pos;
+        let file = self.file;
+        let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
+        for &p in &sig.params {
+            let rep = w.rep_of(w.c.obj(p).ty, pos)?;
+            w.alloc(rep);
+        }
+        let params_size = w.top - FRAME_HEADER;
+        for &r in &sig.results {
+            let rep = w.rep_of(w.c.obj(r).ty, pos)?;
+            w.alloc(rep);
+        }
+        let results_size = w.top - FRAME_HEADER - params_size;
+        let ctx = w.alloc(INT);
+        w.emit(Op::Mov, ctx.off, abi::FRAME_CONTEXT, 0);
+        let area = w.top;
+        let callee_recv = area + FRAME_HEADER;
+        let recv_size = match iface {
+            Some(it) => {
+                let iv = w.alloc(rrep);
+                w.load(iv, ctx.off, 8);
+                let area = w.top;
+                let callee_recv = area + FRAME_HEADER;
+                w.emit(Op::Mov, callee_recv, iv.off + 8, 0);
+                let mi = w
+                    .imethods(it)
+                    .iter()
+                    .position(|&k| w.c.obj(k).name == w.c.obj(m).name)
+                    .unwrap_or(0) as u32;
+                if params_size > 0 {
+                    w.emit(Op::MovN, callee_recv + 8, FRAME_HEADER, params_size);
+                }
+                let roff = callee_recv + 8 + params_size;
+                w.max = w.max.max(roff + results_size);
+                w.emit(
+                    Op::CallIface,
+                    iv.off,
+                    area,
+                    mi | (8 + params_size + results_size) << 12,
+                );
+                if results_size > 0 {
+                    w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
+                }
+                w.emit(Op::Ret, 0, 0, 0);
+                return Ok(w.finish_into(id, name, params_size, results_size));
+            }
+            None => rrep.size(),
+        };
+        w.load(
+            Loc {
+                off: callee_recv,
+                rep: rrep,
+            },
+            ctx.off,
+            8,
+        );
+        if params_size > 0 {
+            w.emit(Op::MovN, callee_recv + recv_size, FRAME_HEADER, params_size);
+        }
+        let roff = callee_recv + recv_size + params_size;
+        w.max = w.max.max(roff + results_size);
+        let Some(&fid) = w.c.funcs.get(&m) else {
+            return Err(w.unsupported(pos, "methods of other packages"));
+        };
+        w.emit(Op::Call, fid, area, 0);
+        if results_size > 0 {
+            w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
+        }
+        w.emit(Op::Ret, 0, 0, 0);
+        Ok(w.finish_into(id, name, params_size, results_size))
     }
 }

@@ -72,7 +72,7 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
         size: 16,
         direct: false,
         equal: abi::Equal::Str,
-        methods: vec![("Error".into(), err_fn)],
+        methods: vec![("Error() string".into(), err_fn)],
         imethods: Vec::new(),
     });
     let rtypes: Box<[RType]> = prog
@@ -186,7 +186,13 @@ pub(super) unsafe fn call_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
         return raise(pc, fp, vm, "internal error: bad itab".into(), None);
     };
     if info.params_size + info.results_size != size {
-        return raise(pc, fp, vm, "internal error: itab method of another type".into(), None);
+        return raise(
+            pc,
+            fp,
+            vm,
+            "internal error: itab method of another type".into(),
+            None,
+        );
     }
     let (npc, fsize) = (f.code.as_ptr(), f.frame_size as usize);
     // SAFETY: `b` lies inside the caller's frame (verified).
@@ -237,7 +243,10 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
             return Ok(());
         }
         let iname = vm.prog.types[inter as usize].name.clone();
-        return fail(vm, format!("interface conversion: interface is nil, not {iname}"));
+        return fail(
+            vm,
+            format!("interface conversion: interface is nil, not {iname}"),
+        );
     };
     let key = (inter, t.idx);
     let tab = match vm.types.cache.get(&key) {
@@ -257,9 +266,7 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
                 );
                 return fail(
                     vm,
-                    format!(
-                        "interface conversion: {tn} is not {iname}: missing method {missing}"
-                    ),
+                    format!("interface conversion: {tn} is not {iname}: missing method {missing}"),
                 );
             }
         },
@@ -289,17 +296,12 @@ fn assert_fail_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
     let src = rd!(fp, i.a, [u64; 2]);
     let tw = type_word(src[0], !st.imethods.is_empty());
     let want = &prog.types[i.b as usize].name;
+    let sname = &st.name;
     // SAFETY: type words come from this machine.
     match unsafe { rtype(tw) } {
-        None => format!("interface conversion: interface is nil, not {want}"),
+        None => format!("interface conversion: {sname} is nil, not {want}"),
         Some(t) => {
             let have = &prog.types[t.idx as usize].name;
-            let sname = if st.named { &st.name } else { "interface {}" };
-            let sname = if st.imethods.is_empty() || st.named {
-                sname.to_string()
-            } else {
-                st.name.clone()
-            };
             if have == want {
                 format!(
                     "interface conversion: {sname} is {have}, not {want} (types from different scopes)"
@@ -313,7 +315,14 @@ fn assert_fail_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
 
 /// Whether the values at `x` and `y` of type `t` are equal (for direct
 /// types, `x` and `y` are the values); `Err` names an uncomparable type.
-fn equal(prog: &Program, types: &Types, t: u32, x: u64, y: u64, direct: bool) -> Result<bool, String> {
+fn equal(
+    prog: &Program,
+    types: &Types,
+    t: u32,
+    x: u64,
+    y: u64,
+    direct: bool,
+) -> Result<bool, String> {
     use abi::Equal::*;
     let info = &prog.types[t as usize];
     if direct {
@@ -376,7 +385,13 @@ fn equal(prog: &Program, types: &Types, t: u32, x: u64, y: u64, direct: bool) ->
 }
 
 /// Interface equality (gc's `efaceeq`/`ifaceeq`).
-fn iface_equal(prog: &Program, types: &Types, a: [u64; 2], b: [u64; 2], has_methods: bool) -> Result<bool, String> {
+fn iface_equal(
+    prog: &Program,
+    types: &Types,
+    a: [u64; 2],
+    b: [u64; 2],
+    has_methods: bool,
+) -> Result<bool, String> {
     if a[0] != b[0] {
         return Ok(false);
     }
@@ -406,7 +421,9 @@ fn eq_common(pc: *const Code, fp: *mut u8, vm: *mut Vm, has_methods: bool) -> St
             wr!(fp, i.a, u64, r as u64);
             next!(pc, fp, vm)
         }
-        Err(name) => super::runtime_error(pc, fp, vm, &format!("comparing uncomparable type {name}")),
+        Err(name) => {
+            super::runtime_error(pc, fp, vm, &format!("comparing uncomparable type {name}"))
+        }
     }
 }
 
@@ -620,7 +637,7 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
     };
     // SAFETY: `vm` is live.
     let info: TypeInfo = unsafe { (&(*vm).prog.types)[t.idx as usize].clone() };
-    for m in ["Error", "String"] {
+    for m in ["Error() string", "String() string"] {
         if let Ok(k) = info.methods.binary_search_by(|(n, _)| n.as_str().cmp(m))
             && let Some(s) = call_string_method(vm, info.methods[k].1, v[1])
         {
@@ -646,7 +663,11 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
     };
     let mut out = Vec::new();
     let num = match t.kind {
-        Kind::Bool => Some(if val(1) != 0 { "true".into() } else { "false".into() }),
+        Kind::Bool => Some(if val(1) != 0 {
+            "true".into()
+        } else {
+            "false".into()
+        }),
         Kind::Int | Kind::Int64 => Some((val(8) as i64).to_string()),
         Kind::Int8 => Some((val(1) as i8).to_string()),
         Kind::Int16 => Some((val(2) as i16).to_string()),
@@ -701,7 +722,10 @@ fn call_string_method(vm: *mut Vm, id: u32, data: u64) -> Option<String> {
     // SAFETY: the panicking frame is the deepest live one; a generous gap
     // stays below the end of the stack reservation (checked).
     let nfp = unsafe { p.fp.add(size as usize + 4096) };
-    let (npc, fsize) = (v.funcs[id as usize].code.as_ptr(), v.funcs[id as usize].frame_size);
+    let (npc, fsize) = (
+        v.funcs[id as usize].code.as_ptr(),
+        v.funcs[id as usize].frame_size,
+    );
     if (nfp as usize).wrapping_add(fsize as usize) > v.stack_end as usize {
         return None;
     }
