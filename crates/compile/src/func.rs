@@ -10,6 +10,8 @@ use types::check::{Mode, key};
 use types::constant::Value;
 use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
 
+mod generic;
+pub(crate) use generic::compile_instance;
 mod iface;
 
 type Result<T> = std::result::Result<T, Unsupported>;
@@ -150,7 +152,19 @@ pub(crate) struct FnBuilder<'c, 'w> {
     run_defers: Vec<usize>,
     /// Named results living in cells: the cell's slot and the result slot.
     boxed_results: Vec<(Loc, Loc)>,
+    /// For an instance of generic code: recorded types (in terms of type
+    /// parameters) → their instantiated types.
+    tsubst: std::rc::Rc<HashMap<TypeId, TypeId>>,
+    /// For an instance: type parameters → type arguments.
+    smap: std::rc::Rc<types::check::Smap>,
 }
+
+/// What makes a body an instance of generic code: the recorded types'
+/// instantiations and the type arguments.
+type Instance = (
+    std::rc::Rc<HashMap<TypeId, TypeId>>,
+    std::rc::Rc<types::check::Smap>,
+);
 
 /// Compiles function declaration `fd` (object `obj`).
 pub(crate) fn compile_func(
@@ -166,7 +180,7 @@ pub(crate) fn compile_func(
     let Some(body) = &fd.body else {
         return Err(c.unsupported(file, fd.pos, "functions without bodies"));
     };
-    compile_body(c, file, name, fd.pos, &sig, &fd.typ, body, &[])
+    compile_body(c, file, name, fd.pos, &sig, &fd.typ, body, &[], Default::default())
 }
 
 /// Compiles a function body with signature `sig`; a closure's `captured`
@@ -181,22 +195,24 @@ fn compile_body(
     ftype: &ast::FuncType,
     body: &ast::Block,
     captured: &[ObjId],
+    inst: Instance,
 ) -> Result<FuncInfo> {
     let path = file.path.clone();
     let mut b = FnBuilder::new(c, file, name.clone(), pos);
+    (b.tsubst, b.smap) = inst;
     b.has_defer = contains_defer(&body.stmts);
     b.line(pos);
     b.boxed = b.address_taken(&body.stmts);
     let mut param_locs = Vec::new();
     for &p in sig.recv.iter().chain(&sig.params) {
-        let rep = b.rep_of(b.c.obj(p).ty, pos)?;
+        let rep = b.rep_of(b.oty(p), pos)?;
         let loc = b.alloc(rep);
         param_locs.push((p, loc));
     }
     let params_size = b.top - FRAME_HEADER;
     let mut cell_results = Vec::new();
     for &r in &sig.results {
-        let rep = b.rep_of(b.c.obj(r).ty, pos)?;
+        let rep = b.rep_of(b.oty(r), pos)?;
         let loc = b.alloc(rep);
         b.vars.insert(r, loc);
         b.results.push(loc);
@@ -210,7 +226,7 @@ fn compile_body(
         let ctx = b.alloc(INT);
         b.emit(Op::Mov, ctx.off, abi::FRAME_CONTEXT, 0);
         for (k, &o) in captured.iter().enumerate() {
-            let cell = b.alloc(Rep::Ptr(b.c.obj(o).ty));
+            let cell = b.alloc(Rep::Ptr(b.oty(o)));
             b.emit(Op::Load64, cell.off, ctx.off, 8 * (k as u32 + 1));
             b.vars.insert(o, cell);
             b.boxed.insert(o);
@@ -270,7 +286,7 @@ pub(crate) fn compile_var_init(
         let mark = b.top;
         b.line(rhs.start());
         let vals = if lhs.len() == 1 {
-            let rep = b.rep_of(b.c.obj(lhs[0]).ty, rhs.start())?;
+            let rep = b.rep_of(b.oty(lhs[0]), rhs.start())?;
             vec![b.expr_as(rhs, rep)?]
         } else {
             b.call_results(rhs)?
@@ -314,7 +330,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             has_defer: false,
             run_defers: Vec::new(),
             boxed_results: Vec::new(),
+            tsubst: Default::default(),
+            smap: Default::default(),
         }
+    }
+
+    /// The type `t` stands for in this instance.
+    fn sub(&self, t: TypeId) -> TypeId {
+        self.tsubst.get(&t).copied().unwrap_or(t)
+    }
+
+    /// The type of object `o` in this instance.
+    fn oty(&self, o: ObjId) -> TypeId {
+        self.sub(self.c.obj(o).ty)
     }
 
     /// Finishes the function into the reserved slot `id`; returns `id`.
@@ -571,7 +599,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Type::Struct { fields, .. } => {
                 for &f in fields.clone().iter() {
-                    self.rep_of(self.c.obj(f).ty, pos)?;
+                    self.rep_of(self.oty(f), pos)?;
                 }
                 let size = self.c.world.prog.size_of(t);
                 if size > Self::MAX_ELEM as i64 {
@@ -636,7 +664,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// The recorded type and mode of `e`.
     fn tv(&self, e: &Expr) -> Result<(Mode, TypeId)> {
         match self.c.info.types.get(&key(e)) {
-            Some(tv) => Ok((tv.mode.clone(), tv.ty)),
+            Some(tv) => Ok((tv.mode.clone(), self.sub(tv.ty))),
             None => Err(self.unsupported(e.start(), "an expression without a recorded type")),
         }
     }
@@ -772,7 +800,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         objs.push(None);
                         continue;
                     };
-                    let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                    let rep = self.rep_of(self.oty(o), n.pos)?;
                     objs.push(Some((o, rep)));
                 }
                 match &v.values {
@@ -909,7 +937,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 continue;
             }
             if let Some(&o) = self.c.info.defs.get(&key(n)) {
-                let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                let rep = self.rep_of(self.oty(o), n.pos)?;
                 let loc = self.alloc(rep);
                 new_vars.push((o, loc));
                 dsts.push(Some(loc));
@@ -1045,7 +1073,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     continue;
                 }
                 let cell = self.vars[&o];
-                let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                let rep = self.rep_of(self.oty(o), n.pos)?;
                 let v = self.alloc(rep);
                 self.load(v, cell.off, 0);
                 self.emit(Op::New, cell.off, 0, rep.mem_size());
@@ -1615,7 +1643,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 if let Some(&l) = self.vars.get(&o) {
                     if self.boxed.contains(&o) {
-                        let rep = self.rep_of(self.c.obj(o).ty, n.pos)?;
+                        let rep = self.rep_of(self.oty(o), n.pos)?;
                         return Ok(Place::Mem {
                             ptr: l.off,
                             off: 0,
@@ -1815,7 +1843,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.vars.insert(o, loc);
             return;
         }
-        let cell = self.alloc(Rep::Ptr(self.c.obj(o).ty));
+        let cell = self.alloc(Rep::Ptr(self.oty(o)));
         self.emit(Op::New, cell.off, 0, loc.rep.mem_size());
         self.store(cell.off, 0, loc);
         self.vars.insert(o, cell);
@@ -1854,8 +1882,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 Expr::Call { fun, .. } => match fun.unparen() {
                     Expr::Selector { x, sel, .. } => {
                         let ptr_method = self.c.info.uses.get(&key(sel)).is_some_and(|&m| {
-                            matches!(self.c.ty(self.c.obj(m).ty), Type::Signature(sig)
-                                if sig.recv.is_some_and(|r| matches!(self.c.ty(self.c.obj(r).ty), Type::Pointer(_))))
+                            matches!(self.c.ty(self.oty(m)), Type::Signature(sig)
+                                if sig.recv.is_some_and(|r| matches!(self.c.ty(self.oty(r)), Type::Pointer(_))))
                         });
                         if ptr_method { self.root_var(x) } else { None }
                     }
@@ -2162,7 +2190,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             ) {
                 continue;
             }
-            let ft = self.c.obj(f).ty;
+            let ft = self.oty(f);
             let fb = match self.c.ty(ft) {
                 Type::Pointer(b) => *b,
                 _ => ft,
@@ -2203,8 +2231,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return None;
         };
         let offs = self.c.world.prog.offsets_of(&fields);
-        if let Some(i) = fields.iter().position(|&f| f == target) {
-            return Some(vec![(offs[i] as u32, self.c.obj(fields[i]).ty)]);
+        // By object, or by name: an instance's fields are the generic
+        // type's fields substituted (new objects of the same names).
+        let tname = &self.c.obj(target).name;
+        if let Some(i) = fields
+            .iter()
+            .position(|&f| f == target || self.c.obj(f).name == *tname)
+        {
+            return Some(vec![(offs[i] as u32, self.oty(fields[i]))]);
         }
         // Shallowest first: Go's rule (the checker made it unambiguous).
         let mut best: Option<Vec<(u32, TypeId)>> = None;
@@ -2215,7 +2249,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             ) {
                 continue;
             }
-            let ft = self.c.obj(f).ty;
+            let ft = self.oty(f);
             if let Some(rest) = self.field_path(ft, target, &mut seen.clone())
                 && best.as_ref().is_none_or(|b| rest.len() + 1 < b.len())
             {
@@ -2365,13 +2399,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 } else {
                     format!("{}.func{}", self.name, self.closures)
                 };
-                let Type::Signature(sig) = self.c.ty(t).clone() else {
+                // The signature as recorded: its parameters are the objects
+                // the body uses (an instance maps their types).
+                let raw = self.c.info.types.get(&key(e)).map_or(t, |tv| tv.ty);
+                let Type::Signature(sig) = self.c.ty(raw).clone() else {
                     return Err(self.unsupported(*pos, "this function literal"));
                 };
                 let id = self.c.program.funcs.len() as u32;
                 self.c.program.funcs.push(FuncInfo::default());
                 let file = self.file;
-                let fi = compile_body(self.c, file, name, *pos, &sig, typ, body, &captured)?;
+                let inst = (self.tsubst.clone(), self.smap.clone());
+                let fi = compile_body(self.c, file, name, *pos, &sig, typ, body, &captured, inst)?;
                 self.c.program.funcs[id as usize] = fi;
                 let cells: Vec<Loc> = captured
                     .iter()
@@ -2476,7 +2514,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         }
                         _ => (k, el),
                     };
-                    let rep = self.rep_of(self.c.obj(fields[i]).ty, el.start())?;
+                    let rep = self.rep_of(self.oty(fields[i]), el.start())?;
                     let fv = self.alloc(rep);
                     self.expr_into(val, fv)?;
                     let place = Place::FrameMem {
@@ -3083,7 +3121,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     .iter()
                     .zip(offs)
                     .filter(|(f, _)| self.c.obj(**f).name != "_")
-                    .map(|(&f, o)| (o as u32, self.c.obj(f).ty))
+                    .map(|(&f, o)| (o as u32, self.oty(f)))
                     .collect()
             }
             Type::Array { elem, len } => {
@@ -3265,37 +3303,48 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         {
             return self.iface_call(e, x, m, args, has_dots);
         }
-        let direct = o.filter(|o| {
-            self.c.funcs.contains_key(o)
-                && (recv_arg.is_none()
-                    || matches!(self.c.ty(self.c.obj(*o).ty), Type::Signature(s) if s.recv.is_some()))
-        });
-        let Some(o) = direct else {
+        // Functions (and methods) called directly: declared ones, and
+        // instances of generic ones.
+        let mut fun_x = fun.unparen();
+        let mut o = o;
+        if let Expr::Index { x, .. } = fun_x
+            && let Expr::Name(n) = x.unparen()
+        {
+            o = self.obj_of(n);
+            fun_x = x;
+        }
+        let _ = fun_x;
+        let callee = match o {
+            Some(o) if recv_arg.is_none() => self.func_callee(o, fun)?,
+            Some(m) => match recv_arg {
+                Some(x) if matches!(self.c.obj(m).kind, types::ty::ObjKind::Func) => {
+                    let xt = self.tv(x)?.1;
+                    self.method_callee(m, xt)?
+                }
+                _ => None,
+            },
+            None => None,
+        };
+        let Some((id, sig)) = callee else {
             return self.call_value(e, fun, args, has_dots);
-        };
-        let Some(&id) = self.c.funcs.get(&o) else {
-            return Err(self.unsupported(e.start(), "calls of this function"));
-        };
-        let Type::Signature(sig) = self.c.ty(self.c.obj(o).ty).clone() else {
-            return Err(self.unsupported(e.start(), "this call"));
         };
         // The callee's frame starts at the current top; its argument slots
         // are reserved while the arguments are computed straight into them
         // (calls inside an argument get frames above the reservation).
         if recv_arg.is_some() && sig.recv.is_none() {
-            return Err(self.unsupported(e.start(), "calls of function values"));
+            return self.call_value(e, fun, args, has_dots);
         }
         let area = self.top;
         let mut off = area + FRAME_HEADER;
         let mut params = Vec::new();
         for &p in sig.recv.iter().chain(&sig.params) {
-            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            let rep = self.rep_of(self.oty(p), e.start())?;
             params.push(Loc { off, rep });
             off += rep.size();
         }
         let mut results = Vec::new();
         for &r in &sig.results {
-            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            let rep = self.rep_of(self.oty(r), e.start())?;
             results.push(Loc { off, rep });
             off += rep.size();
         }
@@ -3336,7 +3385,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let mut method: Option<(&Expr, ObjId, u32)> = None;
         if let Expr::Selector { x, sel, .. } = fun.unparen()
             && let Some(&o) = self.c.info.uses.get(&key(sel))
-            && matches!(self.c.ty(self.c.obj(o).ty), Type::Signature(s) if s.recv.is_some())
+            && matches!(self.c.ty(self.oty(o)), Type::Signature(s) if s.recv.is_some())
         {
             let Some(&id) = self.c.funcs.get(&o) else {
                 return Err(self.unsupported(pos, "deferring this method call"));
@@ -3344,7 +3393,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             method = Some((x, o, id));
         }
         let ft = match method {
-            Some((_, o, _)) => self.c.obj(o).ty,
+            Some((_, o, _)) => self.oty(o),
             None => self.tv(fun)?.1,
         };
         let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
@@ -3359,7 +3408,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let mut off = area;
         let mut params = Vec::new();
         for &p in sig.recv.iter().chain(&sig.params) {
-            let rep = self.rep_of(self.c.obj(p).ty, pos)?;
+            let rep = self.rep_of(self.oty(p), pos)?;
             params.push(Loc { off, rep });
             off += rep.size();
         }
@@ -3537,13 +3586,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let mut off = area + FRAME_HEADER;
         let mut params = Vec::new();
         for &p in &sig.params {
-            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            let rep = self.rep_of(self.oty(p), e.start())?;
             params.push(Loc { off, rep });
             off += rep.size();
         }
         let mut results = Vec::new();
         for &r in &sig.results {
-            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            let rep = self.rep_of(self.oty(r), e.start())?;
             results.push(Loc { off, rep });
             off += rep.size();
         }
@@ -3560,7 +3609,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// `x`, `&x` or `*x` as the method's receiver type wants.
     fn receiver(&mut self, x: &Expr, recv: ObjId, dst: Loc) -> Result<()> {
         let (_, xt) = self.tv(x)?;
-        let rt = self.c.obj(recv).ty;
+        let rt = self.oty(recv);
         let want_ptr = matches!(self.c.ty(rt), Type::Pointer(_));
         let have_ptr = matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_));
         let base = |t: TypeId| match self.c.ty(t) {

@@ -51,7 +51,7 @@ pub struct SourceFile<'a> {
 /// Compiles package `pkg` (a command: package `main`) into a program whose
 /// entry runs the `init` functions, then `main`.
 pub fn compile(
-    world: &World,
+    world: &mut World,
     info: &Info,
     pkg: PkgId,
     files: &[SourceFile<'_>],
@@ -68,6 +68,9 @@ pub fn compile(
         methods_done: Default::default(),
         wrappers: Vec::new(),
         method_values: Vec::new(),
+        generic: Default::default(),
+        instances: Vec::new(),
+        pending: Vec::new(),
     };
     // Package variables: laid out as gc lays out a struct of them.
     let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
@@ -78,8 +81,8 @@ pub fn compile(
                 let Some(&o) = info.defs.get(&types::check::key(n)) else {
                     continue;
                 };
-                let t = world.prog.obj(o).ty;
-                let (size, align) = (world.prog.size_of(t), world.prog.align_of(t));
+                let t = c.world.prog.obj(o).ty;
+                let (size, align) = (c.world.prog.size_of(t), c.world.prog.align_of(t));
                 let align = align.max(1);
                 let off = (c.program.globals_size as i64 + align - 1) / align * align;
                 c.globals.insert(o, (off as u32, t));
@@ -97,6 +100,7 @@ pub fn compile(
     c.program.funcs.push(FuncInfo::default());
     c.program.funcs.push(FuncInfo::default());
     let mut decls = Vec::new();
+    let mut generic_decls = HashMap::new();
     let mut inits = Vec::new();
     let mut main_id = None;
     for f in files {
@@ -104,12 +108,16 @@ pub fn compile(
             let Decl::Func(fd) = d else {
                 continue;
             };
-            if !fd.tparams.is_empty() {
-                return Err(c.unsupported(f, fd.pos, "generic functions"));
-            }
             let Some(&obj) = info.defs.get(&types::check::key(&fd.name)) else {
                 return Err(c.unsupported(f, fd.pos, "a function without an object"));
             };
+            if !fd.tparams.is_empty()
+                || c.world.recv_tparams.get(&obj).is_some_and(|t| !t.is_empty())
+            {
+                c.generic.insert(obj);
+                generic_decls.insert(obj, (f, fd));
+                continue;
+            }
             let id = c.program.funcs.len() as FuncId;
             c.program.funcs.push(FuncInfo::default());
             c.funcs.insert(obj, id);
@@ -132,6 +140,14 @@ pub fn compile(
         .filter_map(|i| Some((i.lhs.clone(), *var_inits.get(&i.rhs)?)))
         .collect();
     c.program.funcs[1] = func::compile_var_init(&mut c, &files[0], &inits_order)?;
+    // Instances of generic code, as calls asked for them.
+    while let Some((obj, targs, id)) = c.pending.pop() {
+        let Some(&(f, fd)) = generic_decls.get(&obj) else {
+            let f = &files[0];
+            return Err(c.unsupported(f, f.ast.pkg_name.pos, "generic code of other packages"));
+        };
+        c.program.funcs[id as usize] = func::compile_instance(&mut c, f, fd, obj, &targs)?;
+    }
     let Some(main_id) = main_id else {
         let f = &files[0];
         return Err(c.unsupported(f, f.ast.pkg_name.pos, "a package without func main"));
@@ -156,7 +172,7 @@ pub fn compile(
 
 /// State shared by the functions of one package.
 pub(crate) struct Compiler<'w> {
-    pub world: &'w World,
+    pub world: &'w mut World,
     pub info: &'w Info,
     pub pkg: PkgId,
     /// Function objects of this package → their ids.
@@ -175,6 +191,13 @@ pub(crate) struct Compiler<'w> {
     /// Method value wrappers (`T.m-fm`): method, interface type for
     /// interface methods, function.
     pub method_values: Vec<(ObjId, Option<types::ty::TypeId>, FuncId)>,
+    /// Generic functions and methods of generic types (compiled per
+    /// instance).
+    pub generic: std::collections::HashSet<ObjId>,
+    /// Instances made: generic object, type arguments, function.
+    pub instances: Vec<(ObjId, Vec<types::ty::TypeId>, FuncId)>,
+    /// Instances still to compile.
+    pub pending: Vec<(ObjId, Vec<types::ty::TypeId>, FuncId)>,
 }
 
 impl Compiler<'_> {

@@ -227,7 +227,7 @@ pub fn build_program(
     if !diags.is_empty() {
         return Err(BuildError::Diagnostics(diags));
     }
-    let checked = check(files, &asts, opts);
+    let mut checked = check(files, &asts, opts);
     let sources: Vec<compile::SourceFile<'_>> = files
         .iter()
         .zip(&asts)
@@ -238,7 +238,7 @@ pub fn build_program(
             ast,
         })
         .collect();
-    compile::compile(&checked.world, &checked.info, checked.pkg, &sources).map_err(|u| {
+    compile::compile(&mut checked.world, &checked.info, checked.pkg, &sources).map_err(|u| {
         BuildError::Unsupported(format!(
             "{}:{}:{}: {} not yet implemented",
             u.file, u.pos.line, u.pos.col, u.what

@@ -55,7 +55,7 @@ impl FnBuilder<'_, '_> {
             Type::Basic(BasicKind::UnsafePointer) => true,
             Type::Array { len: 1, elem } => self.is_direct(*elem),
             Type::Struct { fields, .. } => {
-                fields.len() == 1 && self.is_direct(self.c.obj(fields[0]).ty)
+                fields.len() == 1 && self.is_direct(self.oty(fields[0]))
             }
             _ => false,
         }
@@ -145,7 +145,7 @@ impl FnBuilder<'_, '_> {
                 let mut eqs = Vec::new();
                 let mut comparable = true;
                 for (&f, off) in fields.iter().zip(offs) {
-                    let fi = self.type_idx(self.c.obj(f).ty)?;
+                    let fi = self.type_idx(self.oty(f))?;
                     if self.c.program.types[fi as usize].equal == Equal::Uncomparable {
                         comparable = false;
                     }
@@ -314,7 +314,7 @@ impl FnBuilder<'_, '_> {
     fn signature_string(&self, sig: &types::ty::Signature) -> String {
         let mut ps = Vec::new();
         for (i, &p) in sig.params.iter().enumerate() {
-            let t = self.c.obj(p).ty;
+            let t = self.oty(p);
             if sig.variadic && i + 1 == sig.params.len() {
                 let e = match self.c.ty(t) {
                     Type::Slice(e) => *e,
@@ -328,7 +328,7 @@ impl FnBuilder<'_, '_> {
         let rs: Vec<String> = sig
             .results
             .iter()
-            .map(|&r| self.rtype_string(self.c.obj(r).ty))
+            .map(|&r| self.rtype_string(self.oty(r)))
             .collect();
         let mut s = format!("({})", ps.join(", "));
         match rs.len() {
@@ -361,9 +361,9 @@ impl FnBuilder<'_, '_> {
                 seen.push(ty);
                 if let Type::Named(n) = self.c.ty(ty) {
                     for &m in &n.methods {
-                        let ptr_recv = match self.c.ty(self.c.obj(m).ty) {
+                        let ptr_recv = match self.c.ty(self.oty(m)) {
                             Type::Signature(s) => s.recv.is_some_and(|r| {
-                                matches!(self.c.ty(self.c.obj(r).ty), Type::Pointer(_))
+                                matches!(self.c.ty(self.oty(r)), Type::Pointer(_))
                             }),
                             _ => false,
                         };
@@ -399,7 +399,7 @@ impl FnBuilder<'_, '_> {
                             if !matches!(self.c.obj(f).kind, ObjKind::Var { embedded: true, .. }) {
                                 continue;
                             }
-                            let ft = self.c.obj(f).ty;
+                            let ft = self.oty(f);
                             let mut fp = path.clone();
                             fp.push((off as u32, ft));
                             match self.c.ty(p.unalias(ft)) {
@@ -436,8 +436,8 @@ impl FnBuilder<'_, '_> {
             && sel.iface.is_none()
             && let Some(&id) = self.c.funcs.get(&sel.obj)
         {
-            let recv_t = match self.c.ty(self.c.obj(sel.obj).ty) {
-                Type::Signature(s) => s.recv.map(|r| self.c.obj(r).ty),
+            let recv_t = match self.c.ty(self.oty(sel.obj)) {
+                Type::Signature(s) => s.recv.map(|r| self.oty(r)),
                 _ => None,
             };
             if let Some(rt) = recv_t
@@ -480,19 +480,19 @@ impl FnBuilder<'_, '_> {
         let pos = self.pos;
         let file = self.file;
         let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
-        let Type::Signature(sig) = w.c.ty(w.c.obj(sel.obj).ty).clone() else {
+        let Type::Signature(sig) = w.c.ty(w.oty(sel.obj)).clone() else {
             return Err(w.unsupported(pos, "this method"));
         };
         let recv = w.alloc(INT);
         let mut params = Vec::new();
         for &p in &sig.params {
-            let rep = w.rep_of(w.c.obj(p).ty, pos)?;
+            let rep = w.rep_of(w.oty(p), pos)?;
             params.push(w.alloc(rep));
         }
         let params_size = w.top - FRAME_HEADER;
         let mut results = Vec::new();
         for &r in &sig.results {
-            let rep = w.rep_of(w.c.obj(r).ty, pos)?;
+            let rep = w.rep_of(w.oty(r), pos)?;
             results.push(w.alloc(rep));
         }
         let results_size = w.top - FRAME_HEADER - params_size;
@@ -562,7 +562,7 @@ impl FnBuilder<'_, '_> {
             w.emit(Op::Ret, 0, 0, 0);
             return Ok(w.finish(name, params_size, results_size));
         }
-        let recv_t = sig.recv.map(|r| w.c.obj(r).ty).unwrap_or(cur);
+        let recv_t = sig.recv.map(|r| w.oty(r)).unwrap_or(cur);
         let want_ptr = matches!(w.c.ty(recv_t), Type::Pointer(_));
         let rrep = w.rep_of(recv_t, pos)?;
         let rslot = Loc { off, rep: rrep };
@@ -752,7 +752,7 @@ impl FnBuilder<'_, '_> {
         args: &[syntax::ast::Expr],
         has_dots: bool,
     ) -> Result<Vec<Loc>> {
-        let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
+        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
             return Err(self.unsupported(e.start(), "this method call"));
         };
         let name = self.c.obj(m).name.clone();
@@ -767,13 +767,13 @@ impl FnBuilder<'_, '_> {
         off += 8;
         let mut params = Vec::new();
         for &p in &sig.params {
-            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            let rep = self.rep_of(self.oty(p), e.start())?;
             params.push(Loc { off, rep });
             off += rep.size();
         }
         let mut results = Vec::new();
         for &r in &sig.results {
-            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            let rep = self.rep_of(self.oty(r), e.start())?;
             results.push(Loc { off, rep });
             off += rep.size();
         }
@@ -892,7 +892,7 @@ impl FnBuilder<'_, '_> {
             if lhs.is_some()
                 && let Some(&v) = self.c.info.implicits.get(&types::check::key(cc))
             {
-                let vt = self.c.obj(v).ty;
+                let vt = self.oty(v);
                 let rep = self.rep_of(vt, cc.pos)?;
                 let loc = self.alloc(rep);
                 let single = cc.cases.as_ref().map(|c| c.list().len()) == Some(1);
@@ -940,13 +940,13 @@ impl FnBuilder<'_, '_> {
         let Some(&id) = self.c.funcs.get(&m) else {
             return Err(self.unsupported(e.start(), "this method expression"));
         };
-        let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
+        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
             return Err(self.unsupported(e.start(), "this method expression"));
         };
         let Some(recv) = sig.recv else {
             return Err(self.unsupported(e.start(), "this method expression"));
         };
-        let rt = self.c.obj(recv).ty;
+        let rt = self.oty(recv);
         let area = self.top;
         let mut off = area + FRAME_HEADER;
         let rrep = self.rep_of(rt, e.start())?;
@@ -954,13 +954,13 @@ impl FnBuilder<'_, '_> {
         off += rrep.size();
         let mut params = Vec::new();
         for &p in &sig.params {
-            let rep = self.rep_of(self.c.obj(p).ty, e.start())?;
+            let rep = self.rep_of(self.oty(p), e.start())?;
             params.push(Loc { off, rep });
             off += rep.size();
         }
         let mut results = Vec::new();
         for &r in &sig.results {
-            let rep = self.rep_of(self.c.obj(r).ty, e.start())?;
+            let rep = self.rep_of(self.oty(r), e.start())?;
             results.push(Loc { off, rep });
             off += rep.size();
         }
@@ -988,7 +988,7 @@ impl FnBuilder<'_, '_> {
     pub(super) fn method_value(&mut self, x: &syntax::ast::Expr, m: ObjId, dst: Loc) -> Result<()> {
         let (_, xt) = self.tv(x)?;
         let pos = x.start();
-        let Type::Signature(sig) = self.c.ty(self.c.obj(m).ty).clone() else {
+        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
             return Err(self.unsupported(pos, "this method value"));
         };
         let (recv, iface) = if self.is_iface_type(xt) {
@@ -1001,7 +1001,7 @@ impl FnBuilder<'_, '_> {
             let Some(r) = sig.recv else {
                 return Err(self.unsupported(pos, "this method value"));
             };
-            let rep = self.rep_of(self.c.obj(r).ty, pos)?;
+            let rep = self.rep_of(self.oty(r), pos)?;
             let loc = self.alloc(rep);
             self.receiver(x, r, loc)?;
             (loc, None)
@@ -1046,12 +1046,12 @@ impl FnBuilder<'_, '_> {
         let file = self.file;
         let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
         for &p in &sig.params {
-            let rep = w.rep_of(w.c.obj(p).ty, pos)?;
+            let rep = w.rep_of(w.oty(p), pos)?;
             w.alloc(rep);
         }
         let params_size = w.top - FRAME_HEADER;
         for &r in &sig.results {
-            let rep = w.rep_of(w.c.obj(r).ty, pos)?;
+            let rep = w.rep_of(w.oty(r), pos)?;
             w.alloc(rep);
         }
         let results_size = w.top - FRAME_HEADER - params_size;

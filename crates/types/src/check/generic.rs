@@ -162,230 +162,19 @@ impl<'a> Checker<'_, 'a> {
 
     /// `t` with type parameters replaced as `smap` says (types2 `subst`).
     pub fn subst(&mut self, t: TypeId, smap: &Smap) -> TypeId {
-        if smap.is_empty() {
-            return t;
-        }
-        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.subst_inner(t, smap))
-    }
-
-    fn subst_vars(&mut self, vars: &[ObjId], smap: &Smap) -> (Vec<ObjId>, bool) {
-        let mut changed = false;
-        let mut out = Vec::with_capacity(vars.len());
-        for &v in vars {
-            let o = self.w.prog.obj(v).clone();
-            let nt = self.subst(o.ty, smap);
-            if nt != o.ty {
-                changed = true;
-                out.push(self.w.prog.add_object(Object { ty: nt, ..o }));
-            } else {
-                out.push(v);
-            }
-        }
-        (out, changed)
-    }
-
-    fn subst_inner(&mut self, t: TypeId, smap: &Smap) -> TypeId {
-        if let Some(&r) = smap.get(&t) {
-            return r;
-        }
-        match self.ty(t).clone() {
-            Type::Basic(_) | Type::TypeParam { .. } => t,
-            Type::Pointer(b) => {
-                let nb = self.subst(b, smap);
-                if nb == b {
-                    t
-                } else {
-                    self.new_type(Type::Pointer(nb))
-                }
-            }
-            Type::Slice(e) => {
-                let ne = self.subst(e, smap);
-                if ne == e {
-                    t
-                } else {
-                    self.new_type(Type::Slice(ne))
-                }
-            }
-            Type::Array { len, elem } => {
-                let ne = self.subst(elem, smap);
-                if ne == elem {
-                    t
-                } else {
-                    self.new_type(Type::Array { len, elem: ne })
-                }
-            }
-            Type::Map { key, elem } => {
-                let (nk, ne) = (self.subst(key, smap), self.subst(elem, smap));
-                if nk == key && ne == elem {
-                    t
-                } else {
-                    self.new_type(Type::Map { key: nk, elem: ne })
-                }
-            }
-            Type::Chan { dir, elem } => {
-                let ne = self.subst(elem, smap);
-                if ne == elem {
-                    t
-                } else {
-                    self.new_type(Type::Chan { dir, elem: ne })
-                }
-            }
-            Type::Struct { fields, tags } => {
-                let (nf, changed) = self.subst_vars(&fields, smap);
-                if changed {
-                    self.new_type(Type::Struct { fields: nf, tags })
-                } else {
-                    t
-                }
-            }
-            Type::Tuple(vars) => {
-                let (nv, changed) = self.subst_vars(&vars, smap);
-                if changed {
-                    self.new_type(Type::Tuple(nv))
-                } else {
-                    t
-                }
-            }
-            Type::Signature(s) => {
-                let (np, c1) = self.subst_vars(&s.params, smap);
-                let (nr, c2) = self.subst_vars(&s.results, smap);
-                // Substituting a signature's own type parameters instantiates it.
-                let own = s
-                    .tparams
-                    .iter()
-                    .any(|&tp| smap.contains_key(&self.w.prog.obj(tp).ty));
-                if !c1 && !c2 && !own {
-                    return t;
-                }
-                let tparams = if own { Vec::new() } else { s.tparams.clone() };
-                self.new_type(Type::Signature(Box::new(Signature {
-                    recv: s.recv,
-                    tparams,
-                    params: np,
-                    results: nr,
-                    variadic: s.variadic,
-                })))
-            }
-            Type::Interface(i) => {
-                let mut changed = false;
-                let mut methods = Vec::new();
-                for &m in &i.methods {
-                    let o = self.w.prog.obj(m).clone();
-                    let nt = self.subst(o.ty, smap);
-                    if nt != o.ty {
-                        changed = true;
-                        methods.push(self.w.prog.add_object(Object { ty: nt, ..o }));
-                    } else {
-                        methods.push(m);
-                    }
-                }
-                let mut embeddeds = Vec::new();
-                for &e in &i.embeddeds {
-                    let ne = self.subst(e, smap);
-                    changed |= ne != e;
-                    embeddeds.push(ne);
-                }
-                if !changed {
-                    return t;
-                }
-                self.new_type(Type::Interface(Box::new(Interface {
-                    methods,
-                    embeddeds,
-                    implicit: i.implicit,
-                })))
-            }
-            Type::Union(terms) => {
-                let mut changed = false;
-                let nt: Vec<Term> = terms
-                    .iter()
-                    .map(|term| {
-                        let n = self.subst(term.ty, smap);
-                        changed |= n != term.ty;
-                        Term {
-                            tilde: term.tilde,
-                            ty: n,
-                        }
-                    })
-                    .collect();
-                if changed {
-                    self.new_type(Type::Union(nt))
-                } else {
-                    t
-                }
-            }
-            Type::Named(n) => {
-                if n.targs.is_empty() {
-                    return t;
-                }
-                let mut changed = false;
-                let targs: Vec<TypeId> = n
-                    .targs
-                    .iter()
-                    .map(|&a| {
-                        let s = self.subst(a, smap);
-                        changed |= s != a;
-                        s
-                    })
-                    .collect();
-                if !changed {
-                    return t;
-                }
-                let origin = n.origin.expect("instance has an origin");
-                self.instance(origin, &targs)
-            }
-            Type::Alias { target, .. } => self.subst(target, smap),
-        }
+        self.w.subst(t, smap)
     }
 
     // ---- instantiation ----
 
     /// The instance of generic named type `origin` with `targs` (cached).
     pub fn instance(&mut self, origin: TypeId, targs: &[TypeId]) -> TypeId {
-        for (o, a, inst) in &self.instances {
-            if *o == origin
-                && a.len() == targs.len()
-                && a.iter()
-                    .zip(targs)
-                    .all(|(&x, &y)| self.w.prog.identical(x, y))
-            {
-                return *inst;
-            }
-        }
-        let Type::Named(n) = self.ty(origin).clone() else {
-            return TypeId::INVALID;
-        };
-        let inst = self.new_type(Type::Named(Box::new(Named {
-            obj: n.obj,
-            underlying: TypeId::INVALID,
-            methods: Vec::new(),
-            tparams: Vec::new(),
-            origin: Some(origin),
-            targs: targs.to_vec(),
-        })));
-        self.instances.push((origin, targs.to_vec(), inst));
-        let smap: Smap = n
-            .tparams
-            .iter()
-            .zip(targs)
-            .map(|(&tp, &a)| (self.w.prog.obj(tp).ty, a))
-            .collect();
-        let under = if n.underlying == TypeId::INVALID {
-            // The generic type is still being declared: resolve later.
-            self.pending_instances.push(inst);
-            TypeId::INVALID
-        } else {
-            let u = self.subst(n.underlying, &smap);
-            self.under(u)
-        };
-        if let Type::Named(ni) = &mut self.w.prog.types[inst.0 as usize] {
-            ni.underlying = under;
-        }
-        inst
+        self.w.instance(origin, targs)
     }
 
     /// Completes instances made while their generic type was declared.
     pub(super) fn complete_instances(&mut self) {
-        for inst in std::mem::take(&mut self.pending_instances) {
+        for inst in std::mem::take(&mut self.w.pending_instances) {
             let Type::Named(n) = self.ty(inst).clone() else {
                 continue;
             };
@@ -571,6 +360,7 @@ impl<'a> Checker<'_, 'a> {
         {
             rs.tparams.clear();
         }
+        self.info.sig_targs.insert(r, targs.to_vec());
         r
     }
 
@@ -993,4 +783,234 @@ fn resolve_key(m: &HashMap<TypeId, TypeId>, mut t: TypeId, tparams: &[TypeId]) -
         }
     }
     t
+}
+
+/// Substitution and instantiation work on the world alone, so that the
+/// compiler can instantiate generic code after checking (stenciling).
+impl super::World {
+    // ---- substitution ----
+
+    /// `t` with type parameters replaced as `smap` says (types2 `subst`).
+    pub fn subst(&mut self, t: TypeId, smap: &Smap) -> TypeId {
+        if smap.is_empty() {
+            return t;
+        }
+        stacker::maybe_grow(64 * 1024, 1024 * 1024, || self.subst_inner(t, smap))
+    }
+
+    fn subst_vars(&mut self, vars: &[ObjId], smap: &Smap) -> (Vec<ObjId>, bool) {
+        let mut changed = false;
+        let mut out = Vec::with_capacity(vars.len());
+        for &v in vars {
+            let o = self.prog.obj(v).clone();
+            let nt = self.subst(o.ty, smap);
+            if nt != o.ty {
+                changed = true;
+                out.push(self.prog.add_object(Object { ty: nt, ..o }));
+            } else {
+                out.push(v);
+            }
+        }
+        (out, changed)
+    }
+
+    fn subst_inner(&mut self, t: TypeId, smap: &Smap) -> TypeId {
+        if let Some(&r) = smap.get(&t) {
+            return r;
+        }
+        match self.prog.ty(t).clone() {
+            Type::Basic(_) | Type::TypeParam { .. } => t,
+            Type::Pointer(b) => {
+                let nb = self.subst(b, smap);
+                if nb == b {
+                    t
+                } else {
+                    self.prog.add_type(Type::Pointer(nb))
+                }
+            }
+            Type::Slice(e) => {
+                let ne = self.subst(e, smap);
+                if ne == e {
+                    t
+                } else {
+                    self.prog.add_type(Type::Slice(ne))
+                }
+            }
+            Type::Array { len, elem } => {
+                let ne = self.subst(elem, smap);
+                if ne == elem {
+                    t
+                } else {
+                    self.prog.add_type(Type::Array { len, elem: ne })
+                }
+            }
+            Type::Map { key, elem } => {
+                let (nk, ne) = (self.subst(key, smap), self.subst(elem, smap));
+                if nk == key && ne == elem {
+                    t
+                } else {
+                    self.prog.add_type(Type::Map { key: nk, elem: ne })
+                }
+            }
+            Type::Chan { dir, elem } => {
+                let ne = self.subst(elem, smap);
+                if ne == elem {
+                    t
+                } else {
+                    self.prog.add_type(Type::Chan { dir, elem: ne })
+                }
+            }
+            Type::Struct { fields, tags } => {
+                let (nf, changed) = self.subst_vars(&fields, smap);
+                if changed {
+                    self.prog.add_type(Type::Struct { fields: nf, tags })
+                } else {
+                    t
+                }
+            }
+            Type::Tuple(vars) => {
+                let (nv, changed) = self.subst_vars(&vars, smap);
+                if changed {
+                    self.prog.add_type(Type::Tuple(nv))
+                } else {
+                    t
+                }
+            }
+            Type::Signature(s) => {
+                let (np, c1) = self.subst_vars(&s.params, smap);
+                let (nr, c2) = self.subst_vars(&s.results, smap);
+                // Substituting a signature's own type parameters instantiates it.
+                let own = s
+                    .tparams
+                    .iter()
+                    .any(|&tp| smap.contains_key(&self.prog.obj(tp).ty));
+                if !c1 && !c2 && !own {
+                    return t;
+                }
+                let tparams = if own { Vec::new() } else { s.tparams.clone() };
+                self.prog.add_type(Type::Signature(Box::new(Signature {
+                    recv: s.recv,
+                    tparams,
+                    params: np,
+                    results: nr,
+                    variadic: s.variadic,
+                })))
+            }
+            Type::Interface(i) => {
+                let mut changed = false;
+                let mut methods = Vec::new();
+                for &m in &i.methods {
+                    let o = self.prog.obj(m).clone();
+                    let nt = self.subst(o.ty, smap);
+                    if nt != o.ty {
+                        changed = true;
+                        methods.push(self.prog.add_object(Object { ty: nt, ..o }));
+                    } else {
+                        methods.push(m);
+                    }
+                }
+                let mut embeddeds = Vec::new();
+                for &e in &i.embeddeds {
+                    let ne = self.subst(e, smap);
+                    changed |= ne != e;
+                    embeddeds.push(ne);
+                }
+                if !changed {
+                    return t;
+                }
+                self.prog.add_type(Type::Interface(Box::new(Interface {
+                    methods,
+                    embeddeds,
+                    implicit: i.implicit,
+                })))
+            }
+            Type::Union(terms) => {
+                let mut changed = false;
+                let nt: Vec<Term> = terms
+                    .iter()
+                    .map(|term| {
+                        let n = self.subst(term.ty, smap);
+                        changed |= n != term.ty;
+                        Term {
+                            tilde: term.tilde,
+                            ty: n,
+                        }
+                    })
+                    .collect();
+                if changed {
+                    self.prog.add_type(Type::Union(nt))
+                } else {
+                    t
+                }
+            }
+            Type::Named(n) => {
+                if n.targs.is_empty() {
+                    return t;
+                }
+                let mut changed = false;
+                let targs: Vec<TypeId> = n
+                    .targs
+                    .iter()
+                    .map(|&a| {
+                        let s = self.subst(a, smap);
+                        changed |= s != a;
+                        s
+                    })
+                    .collect();
+                if !changed {
+                    return t;
+                }
+                let origin = n.origin.expect("instance has an origin");
+                self.instance(origin, &targs)
+            }
+            Type::Alias { target, .. } => self.subst(target, smap),
+        }
+    }
+
+    // ---- instantiation ----
+
+    /// The instance of generic named type `origin` with `targs` (cached).
+    pub fn instance(&mut self, origin: TypeId, targs: &[TypeId]) -> TypeId {
+        for (o, a, inst) in &self.instances {
+            if *o == origin
+                && a.len() == targs.len()
+                && a.iter()
+                    .zip(targs)
+                    .all(|(&x, &y)| self.prog.identical(x, y))
+            {
+                return *inst;
+            }
+        }
+        let Type::Named(n) = self.prog.ty(origin).clone() else {
+            return TypeId::INVALID;
+        };
+        let inst = self.prog.add_type(Type::Named(Box::new(Named {
+            obj: n.obj,
+            underlying: TypeId::INVALID,
+            methods: Vec::new(),
+            tparams: Vec::new(),
+            origin: Some(origin),
+            targs: targs.to_vec(),
+        })));
+        self.instances.push((origin, targs.to_vec(), inst));
+        let smap: Smap = n
+            .tparams
+            .iter()
+            .zip(targs)
+            .map(|(&tp, &a)| (self.prog.obj(tp).ty, a))
+            .collect();
+        let under = if n.underlying == TypeId::INVALID {
+            // The generic type is still being declared: resolve later.
+            self.pending_instances.push(inst);
+            TypeId::INVALID
+        } else {
+            let u = self.subst(n.underlying, &smap);
+            self.prog.underlying(u)
+        };
+        if let Type::Named(ni) = &mut self.prog.types[inst.0 as usize] {
+            ni.underlying = under;
+        }
+        inst
+    }
+
 }

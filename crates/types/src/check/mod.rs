@@ -42,6 +42,7 @@ use std::collections::HashMap;
 use syntax::Pos;
 use syntax::ast;
 
+pub use generic::Smap;
 pub use operand::Mode;
 
 /// Everything shared by the packages of one program: the type and object
@@ -58,6 +59,10 @@ pub struct World {
     /// Receiver type parameters of methods of generic types (the method's
     /// own type parameters, which an instance's type arguments replace).
     pub recv_tparams: HashMap<ObjId, Vec<TypeId>>,
+    /// Instances of generic types: (origin, type arguments, instance).
+    pub instances: Vec<(TypeId, Vec<TypeId>, TypeId)>,
+    /// Instances made while their generic type was being declared.
+    pub pending_instances: Vec<TypeId>,
 }
 
 impl Default for World {
@@ -80,6 +85,8 @@ impl World {
             pkg_scopes,
             files: Vec::new(),
             recv_tparams: HashMap::new(),
+            instances: Vec::new(),
+            pending_instances: Vec::new(),
         }
     }
 
@@ -172,6 +179,9 @@ pub struct Info {
     /// Type switch clause (by address of its `ast::CaseClause`) → the
     /// variable the guard's `v :=` declares in it.
     pub implicits: HashMap<usize, ObjId>,
+    /// Instantiated signatures of generic functions → their type arguments
+    /// (the instance a call or function value of that type denotes).
+    pub sig_targs: HashMap<TypeId, Vec<TypeId>>,
 }
 
 /// The address key of an AST node.
@@ -242,8 +252,6 @@ pub fn check_package(
         func_scopes: std::collections::HashSet::new(),
         fake_pkgs: std::collections::HashSet::new(),
         unresolved_named: Vec::new(),
-        instances: Vec::new(),
-        pending_instances: Vec::new(),
         inst_methods: HashMap::new(),
         last_recv_tparams: Vec::new(),
         delayed_verify: Vec::new(),
@@ -380,10 +388,6 @@ pub(crate) struct Checker<'w, 'a> {
     pub fake_pkgs: std::collections::HashSet<PkgId>,
     /// Defined types whose underlying type is another defined type for now.
     pub unresolved_named: Vec<TypeId>,
-    /// Instances of generic types: (origin, type arguments, instance).
-    pub instances: Vec<(TypeId, Vec<TypeId>, TypeId)>,
-    /// Instances made while their generic type was being declared.
-    pub pending_instances: Vec<TypeId>,
     /// Methods of instances: (instance, generic method) → substituted method.
     pub inst_methods: HashMap<(TypeId, ObjId), ObjId>,
     /// The receiver type parameters declared by the last `func_type`.
