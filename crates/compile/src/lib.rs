@@ -189,8 +189,8 @@ pub(crate) struct Compiler<'w> {
     /// Itab method wrappers made: dynamic type, method name, function.
     pub wrappers: Vec<(types::ty::TypeId, String, FuncId)>,
     /// Method value wrappers (`T.m-fm`): method, interface type for
-    /// interface methods, function.
-    pub method_values: Vec<(ObjId, Option<types::ty::TypeId>, FuncId)>,
+    /// interface methods, the method's function otherwise, wrapper.
+    pub method_values: Vec<(ObjId, Option<types::ty::TypeId>, Option<FuncId>, FuncId)>,
     /// Generic functions and methods of generic types (compiled per
     /// instance).
     pub generic: std::collections::HashSet<ObjId>,

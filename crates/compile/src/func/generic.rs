@@ -79,6 +79,26 @@ impl FnBuilder<'_, '_> {
             };
             return Ok(sig.recv.is_some().then_some((id, *sig)));
         }
+        // By name in the receiver's method set: a method of a type
+        // argument called through its constraint, or a method of a
+        // generic type's instance.
+        if self.is_iface_type(xt) {
+            return Ok(None);
+        }
+        let name = self.c.obj(m).name.clone();
+        let Some((_, sel)) = self.method_set(xt).into_iter().find(|(n, _)| *n == name) else {
+            return Ok(None);
+        };
+        if !sel.path.is_empty() || sel.iface.is_some() {
+            return Ok(None);
+        }
+        let gm = sel.obj;
+        if let Some(&id) = self.c.funcs.get(&gm) {
+            let Type::Signature(sig) = self.c.ty(self.oty(gm)).clone() else {
+                return Ok(None);
+            };
+            return Ok(sig.recv.is_some().then_some((id, *sig)));
+        }
         let p = &self.c.world.prog;
         let mut base = p.unalias(xt);
         if let Type::Pointer(b) = p.ty(base) {
@@ -87,16 +107,7 @@ impl FnBuilder<'_, '_> {
         let Type::Named(n) = p.ty(base) else {
             return Ok(None);
         };
-        let (Some(origin), targs) = (n.origin, n.targs.clone()) else {
-            return Ok(None);
-        };
-        let Type::Named(on) = p.ty(origin) else {
-            return Ok(None);
-        };
-        let name = &p.obj(m).name;
-        let Some(&gm) = on.methods.iter().find(|&&g| p.obj(g).name == *name) else {
-            return Ok(None);
-        };
+        let targs = n.targs.clone();
         let Some(rparams) = self.c.world.recv_tparams.get(&gm).cloned() else {
             return Ok(None);
         };
@@ -176,6 +187,7 @@ pub(crate) fn compile_instance(
             };
             if let Some(n) = name
                 && let Some(&o) = info.uses.get(&key(n)).or_else(|| info.defs.get(&key(n)))
+                && (o.0 as usize) < prog.objects.len()
             {
                 ts.push(prog.obj(o).ty);
             }
@@ -184,6 +196,7 @@ pub(crate) fn compile_instance(
             info.defs
                 .values()
                 .chain(info.implicits.values())
+                .filter(|o| (o.0 as usize) < prog.objects.len())
                 .map(|&o| prog.obj(o).ty),
         );
         for &p in sig.recv.iter().chain(&sig.params).chain(&sig.results) {

@@ -360,7 +360,12 @@ impl FnBuilder<'_, '_> {
                 }
                 seen.push(ty);
                 if let Type::Named(n) = self.c.ty(ty) {
-                    for &m in &n.methods {
+                    // An instance's methods are its generic type's.
+                    let methods = match n.origin.map(|o| self.c.ty(o)) {
+                        Some(Type::Named(o)) => &o.methods,
+                        _ => &n.methods,
+                    };
+                    for &m in methods {
                         let ptr_recv = match self.c.ty(self.oty(m)) {
                             Type::Signature(s) => s.recv.is_some_and(|r| {
                                 matches!(self.c.ty(self.oty(r)), Type::Pointer(_))
@@ -434,12 +439,9 @@ impl FnBuilder<'_, '_> {
     fn method_entry(&mut self, t: TypeId, sel: &MethodSel) -> Result<FuncId> {
         if sel.path.is_empty()
             && sel.iface.is_none()
-            && let Some(&id) = self.c.funcs.get(&sel.obj)
+            && let Some((id, sig)) = self.method_callee(sel.obj, t)?
         {
-            let recv_t = match self.c.ty(self.oty(sel.obj)) {
-                Type::Signature(s) => s.recv.map(|r| self.oty(r)),
-                _ => None,
-            };
+            let recv_t = sig.recv.map(|r| self.oty(r));
             if let Some(rt) = recv_t
                 && self.is_direct(t)
                 && self.c.world.prog.identical(rt, t)
@@ -480,8 +482,17 @@ impl FnBuilder<'_, '_> {
         let pos = self.pos;
         let file = self.file;
         let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
-        let Type::Signature(sig) = w.c.ty(w.oty(sel.obj)).clone() else {
-            return Err(w.unsupported(pos, "this method"));
+        // The method's function and signature (an instance's, for a
+        // generic type's method), found on the type that declares it.
+        let declaring = sel.path.last().map_or(t, |&(_, ft)| ft);
+        let (callee, sig) = match w.method_callee(sel.obj, declaring)? {
+            Some((id, sig)) => (Some(id), sig),
+            None => {
+                let Type::Signature(sig) = w.c.ty(w.oty(sel.obj)).clone() else {
+                    return Err(w.unsupported(pos, "this method"));
+                };
+                (None, *sig)
+            }
         };
         let recv = w.alloc(INT);
         let mut params = Vec::new();
@@ -582,7 +593,7 @@ impl FnBuilder<'_, '_> {
         }
         let roff = off + own_args;
         w.max = w.max.max(roff + results_size);
-        let Some(&id) = w.c.funcs.get(&sel.obj) else {
+        let Some(id) = callee else {
             return Err(w.unsupported(pos, "methods of other packages"));
         };
         w.emit(Op::Call, id, area, 0);
@@ -937,10 +948,7 @@ impl FnBuilder<'_, '_> {
             self.expr_into(&args[0], iv)?;
             return self.iface_call_loc(e, iv, xt, m, &args[1..], has_dots);
         }
-        let Some(&id) = self.c.funcs.get(&m) else {
-            return Err(self.unsupported(e.start(), "this method expression"));
-        };
-        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
+        let Some((id, sig)) = self.method_callee(m, xt)? else {
             return Err(self.unsupported(e.start(), "this method expression"));
         };
         let Some(recv) = sig.recv else {
@@ -988,8 +996,14 @@ impl FnBuilder<'_, '_> {
     pub(super) fn method_value(&mut self, x: &syntax::ast::Expr, m: ObjId, dst: Loc) -> Result<()> {
         let (_, xt) = self.tv(x)?;
         let pos = x.start();
-        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
-            return Err(self.unsupported(pos, "this method value"));
+        let (callee, sig) = match self.method_callee(m, xt)? {
+            Some((id, sig)) if !self.is_iface_type(xt) => (Some(id), sig),
+            _ => {
+                let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
+                    return Err(self.unsupported(pos, "this method value"));
+                };
+                (None, *sig)
+            }
         };
         let (recv, iface) = if self.is_iface_type(xt) {
             let iv = self.expr_tmp(x)?;
@@ -1006,7 +1020,7 @@ impl FnBuilder<'_, '_> {
             self.receiver(x, r, loc)?;
             (loc, None)
         };
-        let id = self.method_value_wrapper(m, iface, recv.rep, &sig)?;
+        let id = self.method_value_wrapper(m, iface, callee, recv.rep, &sig)?;
         let obj = self.alloc(INT);
         self.emit(Op::New, obj.off, 0, 8 + recv.rep.mem_size());
         let idw = self.alloc(INT);
@@ -1021,12 +1035,14 @@ impl FnBuilder<'_, '_> {
         &mut self,
         m: ObjId,
         iface: Option<TypeId>,
+        callee: Option<FuncId>,
         rrep: Rep,
         sig: &types::ty::Signature,
     ) -> Result<FuncId> {
         let p = &self.c.world.prog;
-        if let Some(&(_, _, id)) = self.c.method_values.iter().find(|(o, i, _)| {
+        if let Some(&(_, _, _, id)) = self.c.method_values.iter().find(|(o, i, c, _)| {
             *o == m
+                && *c == callee
                 && match (i, iface) {
                     (None, None) => true,
                     (Some(a), Some(b)) => p.identical(*a, b),
@@ -1037,7 +1053,7 @@ impl FnBuilder<'_, '_> {
         }
         let id = self.c.program.funcs.len() as FuncId;
         self.c.program.funcs.push(FuncInfo::default());
-        self.c.method_values.push((m, iface, id));
+        self.c.method_values.push((m, iface, callee, id));
         let name = match iface {
             Some(it) => format!("{}.{}-fm", self.rtype_string(it), self.c.obj(m).name),
             None => format!("{}-fm", self.c.func_name(m)),
@@ -1103,7 +1119,7 @@ impl FnBuilder<'_, '_> {
         }
         let roff = callee_recv + recv_size + params_size;
         w.max = w.max.max(roff + results_size);
-        let Some(&fid) = w.c.funcs.get(&m) else {
+        let Some(fid) = callee else {
             return Err(w.unsupported(pos, "methods of other packages"));
         };
         w.emit(Op::Call, fid, area, 0);
