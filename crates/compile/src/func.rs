@@ -1377,6 +1377,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Some(t) => Some(self.expr_tmp(t)?),
             None => None,
         };
+        let tag_t = match tag {
+            Some(t) => Some(self.tv(t)?.1),
+            None => None,
+        };
         self.targets.push(Target {
             label: label.map(str::to_string),
             breaks: Vec::new(),
@@ -1394,7 +1398,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         self.line(e.start());
                         let hit = match tagv {
                             Some(t) => {
-                                let v = self.expr_as(e, t.rep)?;
+                                let (_, et) = self.tv(e)?;
+                                let (t, v) = if self.is_iface_type(et)
+                                    && !matches!(t.rep, Rep::Iface(_))
+                                {
+                                    // A concrete tag against an interface
+                                    // case: compared as interfaces.
+                                    let v = self.expr(e)?;
+                                    let ti = self.alloc(v.rep);
+                                    self.convert_iface(t, tag_t.unwrap_or(et), ti)?;
+                                    (ti, v)
+                                } else {
+                                    (t, self.expr_as(e, t.rep)?)
+                                };
                                 let r = self.alloc(Rep::Bool);
                                 self.compare(Operator::Eql, r, t, v, e.start())?;
                                 r
@@ -1629,7 +1645,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             signed: false,
             bits: 64,
         });
-        self.emit(Op::Global, p.off, goff, 0);
+        if self.c.world.prog.size_of(t) == 0 {
+            // Zero-size variables live at the zero-size address (gc's
+            // `zerobase`), which zero-byte allocations return.
+            self.emit(Op::New, p.off, 0, 0);
+        } else {
+            self.emit(Op::Global, p.off, goff, 0);
+        }
         Some((p, t))
     }
 

@@ -10,6 +10,9 @@
 
 use std::alloc::{Layout, alloc_zeroed};
 
+/// The address of zero-size allocations (gc's `zerobase`); never written.
+static ZEROBASE: u64 = 0;
+
 /// Chunks larger objects do not share.
 const CHUNK: usize = 64 << 10;
 
@@ -28,10 +31,14 @@ pub struct Heap {
 impl Heap {
     /// Allocates `size` bytes, 8-aligned and zeroed (fresh chunks come
     /// zeroed from the system; memory is never reused yet, so `needzero`
-    /// needs no work). Aborts like Go's "out of memory" fatal error when
+    /// needs no work). Zero bytes give the one zero-size address. Aborts like Go's "out of memory" fatal error when
     /// the system has no memory left.
     pub fn mallocgc(&mut self, size: usize, _needzero: bool) -> *mut u8 {
-        let size = (size.max(1) + 7) & !7;
+        if size == 0 {
+            // Every zero-size object has one address, as in Go.
+            return (&raw const ZEROBASE).cast::<u8>().cast_mut();
+        }
+        let size = (size + 7) & !7;
         self.allocated += size as u64;
         if size > CHUNK / 4 {
             return self.new_chunk(size);

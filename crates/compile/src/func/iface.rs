@@ -193,7 +193,16 @@ impl FnBuilder<'_, '_> {
             let mut methods = Vec::new();
             for (_, sel) in self.method_set(t) {
                 let id = self.method_entry(t, &sel)?;
-                methods.push((self.method_key(sel.obj), id));
+                // The key of an instance's method has the instance's
+                // signature.
+                let declaring = sel.path.last().map_or(t, |&(_, ft)| ft);
+                let key = match self.method_callee(sel.obj, declaring)? {
+                    Some((_, sig)) if sel.iface.is_none() => {
+                        format!("{}{}", self.c.obj(sel.obj).name, self.signature_string(&sig))
+                    }
+                    _ => self.method_key(sel.obj),
+                };
+                methods.push((key, id));
             }
             methods.sort();
             self.c.program.types[idx as usize].methods = methods;
@@ -645,7 +654,7 @@ impl FnBuilder<'_, '_> {
             self.emit(Op::Mov, w1.off, v.off, 0);
         } else {
             let size = v.rep.mem_size();
-            self.emit(Op::New, w1.off, 0, size.max(1));
+            self.emit(Op::New, w1.off, 0, size);
             self.store(w1.off, 0, v);
         }
         self.emit(Op::Mov, dst.off, w0.off, 0);

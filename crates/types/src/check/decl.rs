@@ -658,47 +658,77 @@ impl<'a> Checker<'_, 'a> {
         }
         self.check_field_method_clashes();
         self.report_init_cycles();
-        // Spec: repeatedly initialize the earliest variable in declaration
-        // order that is ready (all variables it depends on, directly or
-        // through functions, are initialized).
-        let mut inits = std::mem::take(&mut self.var_inits);
-        inits.sort_by_key(|(lhs, _)| {
-            let o = self.w.prog.obj(lhs[0]);
-            (o.file, o.pos)
-        });
-        let deps: Vec<Vec<ObjId>> = inits
-            .iter()
-            .map(|(lhs, _)| {
-                let mut d = Vec::new();
-                let mut seen = HashSet::new();
-                for &v in lhs {
-                    self.collect_var_deps(v, &mut d, &mut seen, true);
-                }
-                d
+        // types2 `initOrder`: the dependency graph of package-level
+        // constants and variables (functions removed, their edges joined),
+        // emptied node by node, fewest dependencies first, then in
+        // declaration order; variables with initializers are emitted as
+        // their nodes leave.
+        let inits = std::mem::take(&mut self.var_inits);
+        let order_of = |c: &Self, o: ObjId| {
+            let ob = c.w.prog.obj(o);
+            (ob.file, ob.pos)
+        };
+        let mut nodes: Vec<ObjId> = self
+            .decls
+            .keys()
+            .copied()
+            .filter(|&o| {
+                matches!(
+                    self.w.prog.obj(o).kind,
+                    ObjKind::Var { .. } | ObjKind::Const { .. }
+                )
             })
             .collect();
-        let pending: HashSet<ObjId> = inits
+        for (lhs, _) in &inits {
+            for &v in lhs {
+                if !nodes.contains(&v) {
+                    nodes.push(v);
+                }
+            }
+        }
+        nodes.sort_by_key(|&o| order_of(self, o));
+        let index: HashMap<ObjId, usize> = nodes.iter().enumerate().map(|(i, &o)| (o, i)).collect();
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); nodes.len()];
+        let mut ndeps: Vec<usize> = vec![0; nodes.len()];
+        for (i, &n) in nodes.iter().enumerate() {
+            let mut succ = Vec::new();
+            self.collect_init_deps(n, &mut succ, &mut HashSet::new(), true);
+            let mut succ: Vec<usize> = succ.iter().filter_map(|d| index.get(d).copied()).collect();
+            succ.sort_unstable();
+            succ.dedup();
+            ndeps[i] = succ.len();
+            for s in succ {
+                preds[s].push(i);
+            }
+        }
+        let init_of: HashMap<ObjId, usize> = inits
             .iter()
-            .flat_map(|(lhs, _)| lhs.iter().copied())
+            .enumerate()
+            .flat_map(|(k, (lhs, _))| lhs.iter().map(move |&v| (v, k)))
             .collect();
-        let mut initialized: HashSet<ObjId> = HashSet::new();
-        let mut done = vec![false; inits.len()];
+        let mut emitted = vec![false; inits.len()];
+        let mut done = vec![false; nodes.len()];
         let mut order = Vec::new();
-        while order.len() < inits.len() {
-            let ready = (0..inits.len()).find(|&i| {
-                !done[i]
-                    && deps[i].iter().all(|d| {
-                        !pending.contains(d) || initialized.contains(d) || inits[i].0.contains(d)
-                    })
-            });
-            // A cycle (already reported): continue in declaration order.
-            let i = ready.unwrap_or_else(|| (0..inits.len()).find(|&i| !done[i]).expect("pending"));
+        for _ in 0..nodes.len() {
+            let Some(i) = (0..nodes.len())
+                .filter(|&i| !done[i])
+                .min_by_key(|&i| (ndeps[i], i))
+            else {
+                break;
+            };
             done[i] = true;
-            initialized.extend(inits[i].0.iter().copied());
-            order.push(Initializer {
-                lhs: inits[i].0.clone(),
-                rhs: inits[i].1,
-            });
+            for &p in &preds[i] {
+                ndeps[p] = ndeps[p].saturating_sub(1);
+            }
+            if let Some(&k) = init_of.get(&nodes[i])
+                && !emitted[k]
+            {
+                emitted[k] = true;
+                order.push(Initializer {
+                    lhs: inits[k].0.clone(),
+                    rhs: inits[k].1,
+                });
+            }
         }
         self.info.init_order = order;
     }
@@ -827,7 +857,10 @@ impl<'a> Checker<'_, 'a> {
         None
     }
 
-    fn collect_var_deps(
+    /// The constants and variables `o` depends on directly or through
+    /// functions only (the successors of `o` in types2's dependency graph
+    /// once function nodes are removed).
+    fn collect_init_deps(
         &self,
         o: ObjId,
         out: &mut Vec<ObjId>,
@@ -837,13 +870,18 @@ impl<'a> Checker<'_, 'a> {
         if !seen.insert(o) {
             return;
         }
-        if !root && matches!(self.w.prog.obj(o).kind, ObjKind::Var { .. }) {
+        if !root
+            && matches!(
+                self.w.prog.obj(o).kind,
+                ObjKind::Var { .. } | ObjKind::Const { .. }
+            )
+        {
             out.push(o);
             return;
         }
         if let Some(deps) = self.obj_deps.get(&o) {
             for &d in deps {
-                self.collect_var_deps(d, out, seen, false);
+                self.collect_init_deps(d, out, seen, false);
             }
         }
     }
