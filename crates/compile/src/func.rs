@@ -2399,9 +2399,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     return Ok(());
                 }
-                if let Some(&id) = self.c.funcs.get(&o) {
+                if self.c.funcs.contains_key(&o) || self.c.generic.contains(&o) {
                     // A function as a value: a closure object without
-                    // captured variables.
+                    // captured variables (an instance for a generic one).
+                    let Some((id, _)) = self.func_callee(o, e)? else {
+                        return Err(self.unsupported(n.pos, "this function value"));
+                    };
                     self.closure_object(dst, id, &[]);
                     return Ok(());
                 }
@@ -2573,8 +2576,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let m = self.c.info.uses.get(&key(sel)).copied();
                     if let Some(m) = m
                         && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
-                        && self.tv(x)?.0 != Mode::TypExpr
                     {
+                        if let (Mode::TypExpr, xt) = self.tv(x)? {
+                            return self.method_expr_value(xt, m, dst, e.start());
+                        }
                         return self.method_value(x, m, dst);
                     }
                     return Err(self.unsupported(e.start(), "this selector"));
@@ -2715,6 +2720,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let p = self.map_place(x, index)?;
                 let v = self.read_place(p);
                 self.mov(dst, v);
+                Ok(())
+            }
+            Expr::Index { x, .. }
+                if matches!(x.unparen(), Expr::Name(n) if self.obj_of(n).is_some_and(|o| self.c.generic.contains(&o))) =>
+            {
+                // An explicitly instantiated generic function as a value.
+                let Expr::Name(n) = x.unparen() else {
+                    return Err(self.unsupported(e.start(), "this instantiation"));
+                };
+                let o = self.obj_of(n).expect("checked above");
+                let Some((id, _)) = self.func_callee(o, e)? else {
+                    return Err(self.unsupported(e.start(), "this instantiation"));
+                };
+                self.closure_object(dst, id, &[]);
                 Ok(())
             }
             Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
@@ -3347,6 +3366,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             },
             None => None,
         };
+        if callee.is_none()
+            && let (Some(x), Some(m)) = (recv_arg, o)
+            && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
+            && let Some(it) = self.embedded_iface_of(self.tv(x)?.1, m)
+        {
+            // A method promoted from an embedded interface.
+            let xt = self.tv(x)?.1;
+            let iv = self.alloc(Rep::Iface(it));
+            self.promoted_receiver(x, xt, it, false, iv)?;
+            return self.iface_call_loc(e, iv, it, m, args, has_dots);
+        }
         let Some((id, sig)) = callee else {
             return self.call_value(e, fun, args, has_dots);
         };
@@ -3960,7 +3990,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// `T(x)` for basic types `T`.
     fn conversion(&mut self, x: &Expr, dst: Loc, pos: Pos) -> Result<()> {
-        let (_, xt) = self.tv(x)?;
+        let (mode, xt) = self.tv(x)?;
+        if mode == Mode::Nil || self.c.world.prog.basic_kind(xt) == Some(BasicKind::UntypedNil) {
+            self.emit(Op::Zero, dst.off, 0, dst.rep.size());
+            return Ok(());
+        }
         let from = self.rep_of(xt, x.start())?;
         let v = self.expr(x)?;
         let to = dst.rep;

@@ -1138,4 +1138,42 @@ impl FnBuilder<'_, '_> {
         w.emit(Op::Ret, 0, 0, 0);
         Ok(w.finish_into(id, name, params_size, results_size))
     }
+
+    /// The embedded interface of (concrete) type `xt` that method `m`
+    /// is promoted from, if it is.
+    pub(super) fn embedded_iface_of(&self, xt: TypeId, m: ObjId) -> Option<TypeId> {
+        if self.is_iface_type(xt) {
+            return None;
+        }
+        let name = &self.c.obj(m).name;
+        let (_, sel) = self.method_set(xt).into_iter().find(|(n, _)| n == name)?;
+        sel.iface
+    }
+
+    /// `dst = T.m` (a method expression as a value): the method itself
+    /// when its receiver is `T`, else a wrapper taking a `T` first.
+    pub(super) fn method_expr_value(&mut self, xt: TypeId, m: ObjId, dst: Loc, pos: syntax::Pos) -> Result<()> {
+        if self.is_iface_type(xt) {
+            return Err(self.unsupported(pos, "interface method expressions"));
+        }
+        let Some((id, sig)) = self.method_callee(m, xt)? else {
+            return Err(self.unsupported(pos, "this method expression"));
+        };
+        let rt = sig.recv.map(|r| self.oty(r));
+        if rt.is_some_and(|rt| self.c.world.prog.identical(rt, xt)) {
+            self.closure_object(dst, id, &[]);
+            return Ok(());
+        }
+        if matches!(self.c.ty(self.c.world.prog.unalias(xt)), Type::Pointer(_)) {
+            // (*T).m for a value method: the itab wrapper takes *T first.
+            let name = self.c.obj(m).name.clone();
+            let Some((_, sel)) = self.method_set(xt).into_iter().find(|(n, _)| *n == name) else {
+                return Err(self.unsupported(pos, "this method expression"));
+            };
+            let w = self.method_entry(xt, &sel)?;
+            self.closure_object(dst, w, &[]);
+            return Ok(());
+        }
+        Err(self.unsupported(pos, "this method expression"))
+    }
 }
