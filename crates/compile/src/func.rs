@@ -652,6 +652,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 bits: 32,
             },
             Float64 | UntypedFloat => Rep::F64,
+            // Never dereferenced: any element type serves.
+            UnsafePointer => Rep::Ptr(TypeId::basic(Uint8)),
             Float32 => Rep::F32,
             String | UntypedString => Rep::Str,
             _ => {
@@ -2825,6 +2827,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Rep::Str => {
                 let s = v.as_bytes().unwrap_or_default().to_vec();
+                if s.is_empty() {
+                    // "" has no data (a nil pointer, as in gc).
+                    self.emit(Op::Zero, dst.off, 0, 16);
+                    return Ok(());
+                }
                 let off = self.c.string_data(&s);
                 self.emit(Op::Data, dst.off, off, 0);
                 self.const64(dst.off + 8, s.len() as u64);
@@ -3935,6 +3942,41 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::New, d.off, 0, size);
                 Ok(Some(d))
             }
+            Builtin::Add | Builtin::String | Builtin::StringData | Builtin::SliceData | Builtin::Slice => {
+                let (_, t) = self.tv(e)?;
+                let rep = self.rep_of(t, e.start())?;
+                let d = self.alloc(rep);
+                let a = self.expr(&args[0])?;
+                match b {
+                    // unsafe.Add(p, n): p + n.
+                    Builtin::Add => {
+                        let n = self.alloc(INT);
+                        self.expr_into(&args[1], n)?;
+                        self.emit(Op::Add, d.off, a.off, n.off);
+                    }
+                    // unsafe.String(p, n), unsafe.Slice(p, n): the header.
+                    Builtin::String | Builtin::Slice => {
+                        let n = self.alloc(INT);
+                        self.expr_into(&args[1], n)?;
+                        self.emit(Op::Mov, d.off, a.off, 0);
+                        self.emit(Op::Mov, d.off + 8, n.off, 0);
+                        if b == Builtin::Slice {
+                            self.emit(Op::Mov, d.off + 16, n.off, 0);
+                        }
+                    }
+                    // unsafe.StringData(s), unsafe.SliceData(s): the pointer.
+                    _ => {
+                        self.emit(Op::Mov, d.off, a.off, 0);
+                    }
+                }
+                match dst {
+                    Some(out) => {
+                        self.mov(out, d);
+                        Ok(Some(out))
+                    }
+                    None => Ok(Some(d)),
+                }
+            }
             Builtin::Copy => {
                 let (_, t) = self.tv(&args[0])?;
                 let Rep::Slice(et) = self.rep_of(t, e.start())? else {
@@ -4035,6 +4077,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             (a, b) if a == b => self.mov(dst, v),
             (_, Rep::Iface(_)) => self.convert_iface(v, xt, dst)?,
+            (Rep::Ptr(_), Rep::Int { bits: 64, .. }) | (Rep::Int { bits: 64, .. }, Rep::Ptr(_)) => {
+                self.mov(dst, v)
+            }
             (Rep::Ptr(_), Rep::Ptr(_))
             | (Rep::Func(_), Rep::Func(_))
             | (Rep::Map(_), Rep::Map(_))
