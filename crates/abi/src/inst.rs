@@ -151,6 +151,28 @@ ops! {
     /// float32 → float64.
     F32ToF,
 
+    // ---- complex numbers (complex128: 16-byte slots; complex64: 8) ----
+    AddC,
+    SubC,
+    MulC,
+    /// Division as Go's `complex128div` (Smith's algorithm, C99's
+    /// infinities and zeros).
+    DivC,
+    NegC,
+    /// `a = b == c` (both parts equal).
+    EqC,
+    AddC64,
+    SubC64,
+    MulC64,
+    /// Divides in complex128 and rounds the parts, as gc does.
+    DivC64,
+    NegC64,
+    EqC64,
+    /// complex64 → complex128.
+    C64ToC,
+    /// complex128 → complex64.
+    CToC64,
+
     // ---- booleans ----
     /// `a = !b`.
     BoolNot,
@@ -362,6 +384,10 @@ ops! {
     PrintStr,
     /// Prints an interface's two words, `(0x…,0x…)`.
     PrintIface,
+    /// Prints a complex128 as `(re+imi)` with print's float format.
+    PrintComplex,
+    /// Prints a complex64 (its parts as float32s).
+    PrintComplex64,
     /// Prints a pointer (also maps and funcs) in hex, `0x…`.
     PrintPointer,
     /// Prints a slice as `[len/cap]0x…`.

@@ -44,13 +44,17 @@ enum Rep {
     /// An interface value (type or itab word, data word) of the given
     /// interface type.
     Iface(TypeId),
+    /// complex128: real then imaginary part, float64 each.
+    C128,
+    /// complex64: real then imaginary part, float32 each (8 bytes).
+    C64,
 }
 
 impl Rep {
     /// Bytes in a frame.
     fn size(self) -> u32 {
         match self {
-            Rep::Str | Rep::Iface(_) => 16,
+            Rep::Str | Rep::Iface(_) | Rep::C128 => 16,
             Rep::Slice(_) => 24,
             Rep::Struct { size, .. } => size.next_multiple_of(8).max(8),
             _ => 8,
@@ -655,6 +659,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             // Never dereferenced: any element type serves.
             UnsafePointer => Rep::Ptr(TypeId::basic(Uint8)),
             Float32 => Rep::F32,
+            Complex128 | UntypedComplex => Rep::C128,
+            Complex64 => Rep::C64,
             String | UntypedString => Rep::Str,
             _ => {
                 let s = self.c.world.prog.type_string(t, Some(self.c.pkg));
@@ -1592,8 +1598,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             } => Op::Load16U,
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
-            Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::Load64,
-            Rep::Str | Rep::Slice(_) | Rep::Iface(_) => {
+            Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) | Rep::C64 => Op::Load64,
+            Rep::Str | Rep::Slice(_) | Rep::Iface(_) | Rep::C128 => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
                 }
@@ -2857,6 +2863,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let (f, _) = v.to_f32();
                 self.const64(dst.off, f.to_bits() as u64);
             }
+            Rep::C128 => {
+                let (re, _) = v.real().to_f64();
+                let (im, _) = v.imag().to_f64();
+                self.const64(dst.off, re.to_bits());
+                self.const64(dst.off + 8, im.to_bits());
+            }
+            Rep::C64 => {
+                let (re, _) = v.real().to_f32();
+                let (im, _) = v.imag().to_f32();
+                self.const64(dst.off, re.to_bits() as u64 | (im.to_bits() as u64) << 32);
+            }
         }
         Ok(())
     }
@@ -2874,6 +2891,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::F32 => TypeId::basic(BasicKind::Float32),
             Rep::Bool => TypeId::basic(BasicKind::Bool),
             Rep::Str => TypeId::basic(BasicKind::String),
+            Rep::C128 => TypeId::basic(BasicKind::Complex128),
+            Rep::C64 => TypeId::basic(BasicKind::Complex64),
             Rep::Slice(_)
             | Rep::Struct { .. }
             | Rep::Ptr(_)
@@ -3008,6 +3027,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (Rep::F32, Operator::Sub) => Op::SubF32,
             (Rep::F32, Operator::Mul) => Op::MulF32,
             (Rep::F32, Operator::Div) => Op::DivF32,
+            (Rep::C128, Operator::Add) => Op::AddC,
+            (Rep::C128, Operator::Sub) => Op::SubC,
+            (Rep::C128, Operator::Mul) => Op::MulC,
+            (Rep::C128, Operator::Div) => Op::DivC,
+            (Rep::C64, Operator::Add) => Op::AddC64,
+            (Rep::C64, Operator::Sub) => Op::SubC64,
+            (Rep::C64, Operator::Mul) => Op::MulC64,
+            (Rep::C64, Operator::Div) => Op::DivC64,
             (Rep::Int { signed, .. }, op) => match op {
                 Operator::Add => Op::Add,
                 Operator::Sub => Op::Sub,
@@ -3123,6 +3150,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (Rep::F32, Neq) => (Op::NeF32, false),
             (Rep::F32, Lss) => (Op::LtF32, false),
             (Rep::F32, Leq) => (Op::LeF32, false),
+            (Rep::C128, Eql) => (Op::EqC, false),
+            (Rep::C128, Neq) => (Op::EqC, true),
+            (Rep::C64, Eql) => (Op::EqC64, false),
+            (Rep::C64, Neq) => (Op::EqC64, true),
             (Rep::Slice(_), Eql) => (Op::Eq, false),
             (Rep::Slice(_), Neq) => (Op::Ne, false),
             (Rep::Iface(t), Eql | Neq) => {
@@ -3203,6 +3234,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (Operator::Sub, Rep::Int { .. }) => Op::Neg,
             (Operator::Sub, Rep::F64) => Op::NegF,
             (Operator::Sub, Rep::F32) => Op::NegF32,
+            (Operator::Sub, Rep::C128) => Op::NegC,
+            (Operator::Sub, Rep::C64) => Op::NegC64,
             (Operator::Xor, Rep::Int { .. }) => Op::Not,
             (Operator::Not, Rep::Bool) => Op::BoolNot,
             _ => return Err(self.unsupported(pos, "this unary operator")),
@@ -3748,6 +3781,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         Rep::Bool => Op::PrintBool,
                         Rep::Str => Op::PrintStr,
                         Rep::Iface(_) => Op::PrintIface,
+                        Rep::C128 => Op::PrintComplex,
+                        Rep::C64 => Op::PrintComplex64,
                         Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::PrintPointer,
                         Rep::Slice(_) => Op::PrintSlice,
                         Rep::Struct { .. } => {
@@ -3942,6 +3977,50 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::New, d.off, 0, size);
                 Ok(Some(d))
             }
+            Builtin::Real | Builtin::Imag | Builtin::Complex => {
+                let (_, t) = self.tv(e)?;
+                let rep = self.rep_of(t, e.start())?;
+                let d = self.alloc(rep);
+                match (b, rep) {
+                    (Builtin::Complex, Rep::C128) => {
+                        let (re, im) = (self.alloc(Rep::F64), self.alloc(Rep::F64));
+                        self.expr_into(&args[0], re)?;
+                        self.expr_into(&args[1], im)?;
+                        self.emit(Op::Mov, d.off, re.off, 0);
+                        self.emit(Op::Mov, d.off + 8, im.off, 0);
+                    }
+                    (Builtin::Complex, _) => {
+                        let (re, im) = (self.alloc(Rep::F32), self.alloc(Rep::F32));
+                        self.expr_into(&args[0], re)?;
+                        self.expr_into(&args[1], im)?;
+                        self.emit(Op::Zext32, d.off, re.off, 0);
+                        self.emit(Op::ShlI, im.off, im.off, 32);
+                        self.emit(Op::Or, d.off, d.off, im.off);
+                    }
+                    (_, Rep::F64) => {
+                        let c = self.alloc(Rep::C128);
+                        self.expr_into(&args[0], c)?;
+                        let off = if b == Builtin::Real { c.off } else { c.off + 8 };
+                        self.emit(Op::Mov, d.off, off, 0);
+                    }
+                    _ => {
+                        let c = self.alloc(Rep::C64);
+                        self.expr_into(&args[0], c)?;
+                        if b == Builtin::Real {
+                            self.emit(Op::Zext32, d.off, c.off, 0);
+                        } else {
+                            self.emit(Op::ShrUI, d.off, c.off, 32);
+                        }
+                    }
+                }
+                match dst {
+                    Some(out) => {
+                        self.mov(out, d);
+                        Ok(Some(out))
+                    }
+                    None => Ok(Some(d)),
+                }
+            }
             Builtin::Add | Builtin::String | Builtin::StringData | Builtin::SliceData | Builtin::Slice => {
                 let (_, t) = self.tv(e)?;
                 let rep = self.rep_of(t, e.start())?;
@@ -4074,6 +4153,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             (Rep::F32, Rep::F64) => {
                 self.emit(Op::F32ToF, dst.off, v.off, 0);
+            }
+            (Rep::C64, Rep::C128) => {
+                self.emit(Op::C64ToC, dst.off, v.off, 0);
+            }
+            (Rep::C128, Rep::C64) => {
+                self.emit(Op::CToC64, dst.off, v.off, 0);
             }
             (a, b) if a == b => self.mov(dst, v),
             (_, Rep::Iface(_)) => self.convert_iface(v, xt, dst)?,

@@ -334,6 +334,15 @@ fn uses(op: Op) -> [Use; 3] {
         EfaceEq | IfaceEq => [S(8), S(16), S(16)],
         Panic | Recover | PrintIface => [S(16), N, N],
         PrintPointer => [S(8), N, N],
+        PrintComplex => [S(16), N, N],
+        PrintComplex64 => [S(8), N, N],
+        AddC | SubC | MulC | DivC => [S(16), S(16), S(16)],
+        NegC => [S(16), S(16), N],
+        EqC => [S(8), S(16), S(16)],
+        AddC64 | SubC64 | MulC64 | DivC64 | EqC64 => [S(8), S(8), S(8)],
+        NegC64 => [S(8), S(8), N],
+        C64ToC => [S(16), S(8), N],
+        CToC64 => [S(8), S(16), N],
         PrintSlice => [S(24), N, N],
         RunesToStr => [S(16), S(16), N],
         StrToRunes => [S(24), S(16), N],
@@ -667,6 +676,22 @@ fn handler(op: Op) -> Handler {
         GtSI => gt_s_i,
         GeSI => ge_s_i,
         AddF => add_f,
+        AddC => add_c,
+        SubC => sub_c,
+        MulC => mul_c,
+        DivC => div_c,
+        NegC => neg_c,
+        EqC => eq_c,
+        AddC64 => add_c64,
+        SubC64 => sub_c64,
+        MulC64 => mul_c64,
+        DivC64 => div_c64,
+        NegC64 => neg_c64,
+        EqC64 => eq_c64,
+        C64ToC => c64_to_c,
+        CToC64 => c_to_c64,
+        PrintComplex => print_complex,
+        PrintComplex64 => print_complex64,
         SubF => sub_f,
         MulF => mul_f,
         DivF => div_f,
@@ -916,6 +941,63 @@ immop!(gt_s_i, i64, u64, |x, y| (x > y) as u64);
 immop!(ge_s_i, i64, u64, |x, y| (x >= y) as u64);
 
 binop!(add_f, f64, f64, |x, y| x + y);
+binop!(add_c, [f64; 2], [f64; 2], |x, y| [x[0] + y[0], x[1] + y[1]]);
+binop!(sub_c, [f64; 2], [f64; 2], |x, y| [x[0] - y[0], x[1] - y[1]]);
+binop!(mul_c, [f64; 2], [f64; 2], |x, y| [
+    x[0] * y[0] - x[1] * y[1],
+    x[0] * y[1] + x[1] * y[0]
+]);
+binop!(div_c, [f64; 2], [f64; 2], |x, y| complex128div(x, y));
+unop!(neg_c, [f64; 2], [f64; 2], |x| [-x[0], -x[1]]);
+binop!(eq_c, [f64; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1]) as u64);
+binop!(add_c64, [f32; 2], [f32; 2], |x, y| [x[0] + y[0], x[1] + y[1]]);
+binop!(sub_c64, [f32; 2], [f32; 2], |x, y| [x[0] - y[0], x[1] - y[1]]);
+binop!(mul_c64, [f32; 2], [f32; 2], |x, y| [
+    x[0] * y[0] - x[1] * y[1],
+    x[0] * y[1] + x[1] * y[0]
+]);
+binop!(div_c64, [f32; 2], [f32; 2], |x, y| {
+    let q = complex128div([x[0] as f64, x[1] as f64], [y[0] as f64, y[1] as f64]);
+    [q[0] as f32, q[1] as f32]
+});
+unop!(neg_c64, [f32; 2], [f32; 2], |x| [-x[0], -x[1]]);
+binop!(eq_c64, [f32; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1]) as u64);
+unop!(c64_to_c, [f32; 2], [f64; 2], |x| [x[0] as f64, x[1] as f64]);
+unop!(c_to_c64, [f64; 2], [f32; 2], |x| [x[0] as f32, x[1] as f32]);
+
+/// Go's `complex128div` (`runtime/complex.go`): Smith's algorithm, then
+/// C99's corrections to infinities and zeros.
+fn complex128div(n: [f64; 2], m: [f64; 2]) -> [f64; 2] {
+    let (a, b, c, d) = (n[0], n[1], m[0], m[1]);
+    let (mut e, mut f);
+    if c.abs() >= d.abs() {
+        let ratio = d / c;
+        let denom = c + ratio * d;
+        e = (a + b * ratio) / denom;
+        f = (b - a * ratio) / denom;
+    } else {
+        let ratio = c / d;
+        let denom = d + ratio * c;
+        e = (a * ratio + b) / denom;
+        f = (b * ratio - a) / denom;
+    }
+    if e.is_nan() && f.is_nan() {
+        let inf2one = |x: f64| if x.is_infinite() { 1f64.copysign(x) } else { 0f64.copysign(x) };
+        if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
+            e = f64::INFINITY.copysign(c) * a;
+            f = f64::INFINITY.copysign(c) * b;
+        } else if (a.is_infinite() || b.is_infinite()) && c.is_finite() && d.is_finite() {
+            let (a, b) = (inf2one(a), inf2one(b));
+            e = f64::INFINITY * (a * c + b * d);
+            f = f64::INFINITY * (b * c - a * d);
+        } else if (c.is_infinite() || d.is_infinite()) && a.is_finite() && b.is_finite() {
+            let (c, d) = (inf2one(c), inf2one(d));
+            e = 0.0 * (a * c + b * d);
+            f = 0.0 * (b * c - a * d);
+        }
+    }
+    [e, f]
+}
 binop!(sub_f, f64, f64, |x, y| x - y);
 binop!(mul_f, f64, f64, |x, y| x * y);
 binop!(div_f, f64, f64, |x, y| x / y);
@@ -1342,6 +1424,26 @@ macro_rules! printop {
     };
 }
 
+printop!(print_complex, [f64; 2], |b, x| format_complex(b, x, 64));
+printop!(print_complex64, [f32; 2], |b, x| format_complex(
+    b,
+    [x[0] as f64, x[1] as f64],
+    32
+));
+
+/// `strconv.AppendComplex(…, 'g', -1, …)`: `(re±imi)`, each part as the
+/// shortest float of `bits` bits.
+fn format_complex(b: &mut Vec<u8>, x: [f64; 2], bits: u32) {
+    b.push(b'(');
+    crate::print::format_float(b, x[0], bits);
+    let mut im = Vec::new();
+    crate::print::format_float(&mut im, x[1], bits);
+    if !matches!(im.first(), Some(b'+' | b'-')) {
+        b.push(b'+');
+    }
+    b.extend_from_slice(&im);
+    b.extend_from_slice(b"i)");
+}
 printop!(print_pointer, u64, |b, x| b
     .extend_from_slice(format!("{x:#x}").as_bytes()));
 printop!(print_slice, [u64; 3], |b, x| b.extend_from_slice(

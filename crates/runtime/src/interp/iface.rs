@@ -684,6 +684,19 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
             crate::print::format_float(&mut out, f32::from_bits(val(4) as u32) as f64, 32);
             Some(String::from_utf8_lossy(&out).into_owned())
         }
+        Kind::Complex128 | Kind::Complex64 => {
+            // SAFETY: a complex value's data word points to its two parts.
+            let (x, bits) = unsafe {
+                if t.kind == Kind::Complex128 {
+                    (*(p as *const [f64; 2]), 64)
+                } else {
+                    let c = *(p as *const [f32; 2]);
+                    ([c[0] as f64, c[1] as f64], 32)
+                }
+            };
+            super::format_complex(&mut out, x, bits);
+            Some(String::from_utf8_lossy(&out).into_owned())
+        }
         Kind::String => {
             // SAFETY: a string value's data word points to a string header.
             let s = unsafe { (*(p as *const GoString)).bytes() };
