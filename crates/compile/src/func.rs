@@ -1276,18 +1276,31 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // ok, key (16 bytes), value.
         let out = self.alloc(Rep::Slice(mt));
         let _val = self.alloc(vr);
-        let (vars, late) = self.range_vars(s, lhs, def, &[kr, vr])?;
+        let key_rep = if meta & 0xff == runtime_key::GEN {
+            let Type::Map { key, .. } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
+                return Err(self.unsupported(x.start(), "this map"));
+            };
+            self.rep_of(key, x.start())?
+        } else {
+            kr
+        };
+        let (vars, late) = self.range_vars(s, lhs, def, &[key_rep, vr])?;
         let top = self.code.len();
         self.emit(Op::MapNext, out.off, it.off, meta);
         let done = self.emit(Op::JEqI, out.off, 0, 0);
         if let Some(Some(v)) = vars.first() {
-            self.mov(
-                *v,
-                Loc {
-                    off: out.off + 8,
-                    rep: kr,
-                },
-            );
+            if meta & 0xff == runtime_key::GEN {
+                // A pointer to a copy of the key.
+                self.load(*v, out.off + 8, 0);
+            } else {
+                self.mov(
+                    *v,
+                    Loc {
+                        off: out.off + 8,
+                        rep: kr,
+                    },
+                );
+            }
         }
         if let Some(Some(v)) = vars.get(1) {
             self.mov(
@@ -1791,9 +1804,32 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::Str => runtime_key::STR,
             Rep::F64 => runtime_key::F64,
             Rep::F32 => runtime_key::F32,
-            _ => return Err(self.unsupported(pos, "maps with keys of this type")),
+            // A pointer to the key and its type (`map_key_into`).
+            _ => return Ok((runtime_key::GEN | vr.size() << 8, Rep::Str, vr)),
         };
         Ok((kind | vr.size() << 8, kr, vr))
+    }
+
+    /// Writes key `k` of map type `mt` into the 16-byte key slot at `off`:
+    /// the key itself, or for keys of other types a pointer to a copy and
+    /// the key type's index.
+    fn map_key_into(&mut self, mt: TypeId, k: &Expr, off: u32, meta: u32, kr: Rep) -> Result<()> {
+        self.emit(Op::Zero, off, 0, 16);
+        if meta & 0xff != runtime_key::GEN {
+            return self.expr_into(k, Loc { off, rep: kr });
+        }
+        let Type::Map { key, .. } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
+            return Err(self.unsupported(k.start(), "this map"));
+        };
+        let rep = self.rep_of(key, k.start())?;
+        let v = self.expr_as(k, rep)?;
+        let p = self.alloc(INT);
+        self.emit(Op::New, p.off, 0, rep.mem_size());
+        self.store(p.off, 0, v);
+        self.emit(Op::Mov, off, p.off, 0);
+        let ti = self.type_idx(key)?;
+        self.const64(off + 8, ti as u64);
+        Ok(())
     }
 
     /// The place `m[k]`: the map and the key in a new area.
@@ -1808,14 +1844,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 rep: Rep::Map(mt),
             },
         )?;
-        self.emit(Op::Zero, area.off + 8, 0, 16);
-        self.expr_into(
-            k,
-            Loc {
-                off: area.off + 8,
-                rep: kr,
-            },
-        )?;
+        self.map_key_into(mt, k, area.off + 8, meta, kr)?;
         Ok(Place::Map {
             area: area.off,
             meta,
@@ -2470,14 +2499,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let Expr::KeyValue { key, value, .. } = el else {
                         return Err(self.unsupported(el.start(), "this map literal"));
                     };
-                    self.emit(Op::Zero, area.off + 8, 0, 16);
-                    self.expr_into(
-                        key,
-                        Loc {
-                            off: area.off + 8,
-                            rep: kr,
-                        },
-                    )?;
+                    self.map_key_into(t, key, area.off + 8, meta, kr)?;
                     let v = self.alloc(vr);
                     self.expr_into(value, v)?;
                     self.emit(Op::MapStore, area.off, v.off, meta);
@@ -4250,6 +4272,7 @@ mod runtime_key {
     pub const STR: u32 = 1;
     pub const F64: u32 = 2;
     pub const F32: u32 = 3;
+    pub const GEN: u32 = 4;
 }
 
 /// The representation of `byte`.

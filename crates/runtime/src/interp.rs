@@ -417,7 +417,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                         Op::MapStore => (inst.b, vsize),
                         _ => (inst.a, vsize + 24),
                     };
-                    if off % 8 != 0 || off as u64 + need > f.frame_size as u64 || inst.c & 0xff > 3
+                    if off % 8 != 0 || off as u64 + need > f.frame_size as u64 || inst.c & 0xff > 4
                     {
                         return Err(err(f, pc, "map operand out of range"));
                     }
@@ -1944,13 +1944,20 @@ unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 /// # Safety
 /// `off` is a verified 16-byte frame operand; a string key satisfies
 /// invariant 4.
-unsafe fn map_key(fp: *mut u8, off: u32, kind: u32) -> Vec<u8> {
+unsafe fn map_key(fp: *mut u8, off: u32, kind: u32, vm: *mut Vm) -> Result<Vec<u8>, String> {
     let raw = rd!(fp, off, [u64; 2]);
+    if kind == crate::map::KEY_GEN {
+        // A pointer to the key in memory and its type.
+        // SAFETY: `vm` is live; the compiler put a pointer to a key of
+        // type `raw[1]` in the slot.
+        return unsafe { iface::canon_key(&*vm, raw[1] as u32, raw[0]) };
+    }
+    Ok(
     crate::map::key_bytes(kind, raw, || {
         let s = rd!(fp, off, GoString);
         // SAFETY: string slots satisfy invariant 4.
         unsafe { s.bytes() }.to_vec()
-    })
+    }))
 }
 
 unsafe fn make_map(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -1971,20 +1978,29 @@ unsafe fn map_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 }
 
 unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    map_load_slow(fp, vm, inst!(pc));
+    if let Err(t) = map_load_slow(fp, vm, inst!(pc)) {
+        return unhashable(pc, fp, vm, t);
+    }
     next!(pc, fp, vm)
+}
+
+/// The panic for a map key whose dynamic type cannot be hashed.
+#[cold]
+#[inline(never)]
+fn unhashable(pc: *const Code, fp: *mut u8, vm: *mut Vm, t: String) -> Stop {
+    runtime_error(pc, fp, vm, &format!("hash of unhashable type {t}"))
 }
 
 /// The work of `MapLoad`, out of line so that the handler keeps its tail
 /// call (no value with `Drop` lives in a handler).
 #[inline(never)]
-fn map_load_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn map_load_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
     let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
     let h = rd!(fp, i.b, u64);
     // SAFETY: the key area and value destination were verified (the map
     // check in `link`); `vm` is live.
     unsafe {
-        let key = map_key(fp, i.b + 8, kind);
+        let key = map_key(fp, i.b + 8, kind, vm)?;
         let dst = slot::<u8>(fp, i.a);
         let ok = match (*vm).maps.load(h, &key) {
             Some(v) => {
@@ -1998,40 +2014,54 @@ fn map_load_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
         };
         *slot::<u64>(fp, i.a + vsize as u32) = ok as u64;
     }
+    Ok(())
 }
 
 unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    if !map_store_slow(fp, vm, inst!(pc)) {
-        return plain_panic(pc, fp, vm, "assignment to entry in nil map");
+    match map_store_slow(fp, vm, inst!(pc)) {
+        Ok(true) => {}
+        Ok(false) => return plain_panic(pc, fp, vm, "assignment to entry in nil map"),
+        Err(t) => return unhashable(pc, fp, vm, t),
     }
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn map_store_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+fn map_store_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<bool, String> {
     let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
     let h = rd!(fp, i.a, u64);
+    let raw = rd!(fp, i.a + 8, [u64; 2]);
     // SAFETY: verified operands (the map check in `link`); `vm` is live.
     unsafe {
-        let key = map_key(fp, i.a + 8, kind);
+        let key = map_key(fp, i.a + 8, kind, vm)?;
         let val = std::slice::from_raw_parts(slot::<u8>(fp, i.b), vsize);
-        (*vm).maps.store(h, key, val)
+        if kind == crate::map::KEY_GEN {
+            // The key's memory follows the value (iterations return it).
+            let ksize = iface::type_size(&*vm, raw[1] as u32);
+            let mut entry = val.to_vec();
+            entry.extend_from_slice(std::slice::from_raw_parts(raw[0] as *const u8, ksize));
+            return Ok((*vm).maps.store(h, key, &entry));
+        }
+        Ok((*vm).maps.store(h, key, val))
     }
 }
 
 unsafe fn map_delete(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    map_delete_slow(fp, vm, inst!(pc));
+    if let Err(t) = map_delete_slow(fp, vm, inst!(pc)) {
+        return unhashable(pc, fp, vm, t);
+    }
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
     let h = rd!(fp, i.a, u64);
     // SAFETY: verified operands; `vm` is live.
     unsafe {
-        let key = map_key(fp, i.a + 8, i.c & 0xff);
+        let key = map_key(fp, i.a + 8, i.c & 0xff, vm)?;
         (*vm).maps.delete(h, &key);
     }
+    Ok(())
 }
 
 unsafe fn map_clear(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -2084,6 +2114,13 @@ fn write_entry(
         *slot::<u64>(fp, i.a) = 1;
         let kslot = slot::<[u64; 2]>(fp, i.a + 8);
         match (kind, key.first()) {
+            (crate::map::KEY_GEN, _) => {
+                // A fresh copy of the key's memory (after the value).
+                let kmem = &val[vsize.min(val.len())..];
+                let p = (*vm).heap.mallocgc(kmem.len(), false);
+                std::ptr::copy_nonoverlapping(kmem.as_ptr(), p, kmem.len());
+                *kslot = [p as u64, 0];
+            }
             (crate::map::KEY_STR, _) => {
                 let bytes = &key[1..];
                 let p = (*vm).heap.mallocgc(bytes.len().max(1), false);

@@ -21,6 +21,10 @@ pub const KEY_INT: u32 = 0;
 pub const KEY_STR: u32 = 1;
 pub const KEY_F64: u32 = 2;
 pub const KEY_F32: u32 = 3;
+/// Any other comparable type: the key slot holds a pointer to the key and
+/// its type index; the key bytes are its canonical form
+/// (`interp::iface::canon_key`), and the key's memory follows the value.
+pub const KEY_GEN: u32 = 4;
 
 #[derive(Default)]
 pub struct GoMap {

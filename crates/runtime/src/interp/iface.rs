@@ -439,6 +439,97 @@ pub(super) unsafe fn print_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> S
     next!(pc, fp, vm)
 }
 
+/// The size of type `t`'s values.
+pub(super) fn type_size(vm: &Vm, t: u32) -> usize {
+    vm.prog.types.get(t as usize).map_or(0, |i| i.size as usize)
+}
+
+/// The canonical bytes of the map key of type `t` at `p`: equal keys (by
+/// Go's `==`) have equal bytes. A key holding a NaN gets a leading `N`
+/// (each such insert is a key of its own); `Err` names an unhashable
+/// dynamic type.
+///
+/// # Safety
+/// `p` points to a value of type `t`.
+pub(super) unsafe fn canon_key(vm: &Vm, t: u32, p: u64) -> Result<Vec<u8>, String> {
+    let mut out = vec![b'G'];
+    let mut nan = false;
+    // SAFETY: as the caller guarantees.
+    unsafe { canon(&vm.prog, t, p, false, &mut out, &mut nan)? };
+    if nan {
+        out[0] = b'N';
+    }
+    Ok(out)
+}
+
+/// Appends the canonical bytes of the value of type `t` at `p` (or, when
+/// `direct`, the value `p` itself).
+///
+/// # Safety
+/// `p` points to a value of type `t` unless `direct`.
+unsafe fn canon(prog: &Program, t: u32, p: u64, direct: bool, out: &mut Vec<u8>, nan: &mut bool) -> Result<(), String> {
+    use abi::Equal::*;
+    let info = &prog.types[t as usize];
+    if direct {
+        if info.equal == Uncomparable {
+            return Err(info.name.clone());
+        }
+        out.extend_from_slice(&p.to_le_bytes());
+        return Ok(());
+    }
+    // SAFETY (the reads below): `p` points to a value of type `t`.
+    unsafe {
+        match &info.equal {
+            Uncomparable => return Err(info.name.clone()),
+            Mem => out.extend_from_slice(std::slice::from_raw_parts(p as *const u8, info.size as usize)),
+            Str => {
+                let s = (*(p as *const GoString)).bytes();
+                out.extend_from_slice(&(s.len() as u64).to_le_bytes());
+                out.extend_from_slice(s);
+            }
+            F32 | C64 => {
+                let n = if info.equal == F32 { 1 } else { 2 };
+                for k in 0..n {
+                    let f = *(p as *const f32).add(k);
+                    *nan |= f.is_nan();
+                    let f = if f == 0.0 { 0.0 } else { f };
+                    out.extend_from_slice(&f.to_bits().to_le_bytes());
+                }
+            }
+            F64 | C128 => {
+                let n = if info.equal == F64 { 1 } else { 2 };
+                for k in 0..n {
+                    let f = *(p as *const f64).add(k);
+                    *nan |= f.is_nan();
+                    let f = if f == 0.0 { 0.0 } else { f };
+                    out.extend_from_slice(&f.to_bits().to_le_bytes());
+                }
+            }
+            Iface | Eface => {
+                let v = *(p as *const [u64; 2]);
+                match rtype(type_word(v[0], info.equal == Iface)) {
+                    None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
+                    Some(dt) => {
+                        out.extend_from_slice(&dt.idx.to_le_bytes());
+                        canon(prog, dt.idx, v[1], dt.direct, out, nan)?;
+                    }
+                }
+            }
+            Struct(fields) => {
+                for &(off, ft) in fields {
+                    canon(prog, ft, p + off as u64, false, out, nan)?;
+                }
+            }
+            Array { elem, size, len } => {
+                for k in 0..*len as u64 {
+                    canon(prog, *elem, p + k * *size as u64, false, out, nan)?;
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
 // ---------------------------------------------------------------------------
 // Panics
 
