@@ -477,7 +477,7 @@ unsafe fn canon(prog: &Program, t: u32, p: u64, direct: bool, out: &mut Vec<u8>,
         out.extend_from_slice(&p.to_le_bytes());
         return Ok(());
     }
-    // SAFETY (the reads below): `p` points to a value of type `t`.
+    // SAFETY: `p` points to a value of type `t` (the reads below).
     unsafe {
         match &info.equal {
             Uncomparable => return Err(info.name.clone()),
