@@ -184,7 +184,17 @@ pub(crate) fn compile_func(
     let Some(body) = &fd.body else {
         return Err(c.unsupported(file, fd.pos, "functions without bodies"));
     };
-    compile_body(c, file, name, fd.pos, &sig, &fd.typ, body, &[], Default::default())
+    compile_body(
+        c,
+        file,
+        name,
+        fd.pos,
+        &sig,
+        &fd.typ,
+        body,
+        &[],
+        Default::default(),
+    )
 }
 
 /// Compiles a function body with signature `sig`; a closure's `captured`
@@ -1420,18 +1430,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         let hit = match tagv {
                             Some(t) => {
                                 let (_, et) = self.tv(e)?;
-                                let (t, v) = if self.is_iface_type(et)
-                                    && !matches!(t.rep, Rep::Iface(_))
-                                {
-                                    // A concrete tag against an interface
-                                    // case: compared as interfaces.
-                                    let v = self.expr(e)?;
-                                    let ti = self.alloc(v.rep);
-                                    self.convert_iface(t, tag_t.unwrap_or(et), ti)?;
-                                    (ti, v)
-                                } else {
-                                    (t, self.expr_as(e, t.rep)?)
-                                };
+                                let (t, v) =
+                                    if self.is_iface_type(et) && !matches!(t.rep, Rep::Iface(_)) {
+                                        // A concrete tag against an interface
+                                        // case: compared as interfaces.
+                                        let v = self.expr(e)?;
+                                        let ti = self.alloc(v.rep);
+                                        self.convert_iface(t, tag_t.unwrap_or(et), ti)?;
+                                        (ti, v)
+                                    } else {
+                                        (t, self.expr_as(e, t.rep)?)
+                                    };
                                 let r = self.alloc(Rep::Bool);
                                 self.compare(Operator::Eql, r, t, v, e.start())?;
                                 r
@@ -2752,8 +2761,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.mov(dst, v);
                 Ok(())
             }
-            Expr::Index { x, .. }
-                if matches!(x.unparen(), Expr::Name(n) if self.obj_of(n).is_some_and(|o| self.c.generic.contains(&o))) =>
+            Expr::Index { x, .. } if matches!(x.unparen(), Expr::Name(n) if self.obj_of(n).is_some_and(|o| self.c.generic.contains(&o))) =>
             {
                 // An explicitly instantiated generic function as a value.
                 let Expr::Name(n) = x.unparen() else {
@@ -4043,7 +4051,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     None => Ok(Some(d)),
                 }
             }
-            Builtin::Add | Builtin::String | Builtin::StringData | Builtin::SliceData | Builtin::Slice => {
+            Builtin::Add
+            | Builtin::String
+            | Builtin::StringData
+            | Builtin::SliceData
+            | Builtin::Slice => {
                 let (_, t) = self.tv(e)?;
                 let rep = self.rep_of(t, e.start())?;
                 let d = self.alloc(rep);

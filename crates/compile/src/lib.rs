@@ -112,7 +112,10 @@ pub fn compile(
                 return Err(c.unsupported(f, fd.pos, "a function without an object"));
             };
             if !fd.tparams.is_empty()
-                || c.world.recv_tparams.get(&obj).is_some_and(|t| !t.is_empty())
+                || c.world
+                    .recv_tparams
+                    .get(&obj)
+                    .is_some_and(|t| !t.is_empty())
             {
                 c.generic.insert(obj);
                 generic_decls.insert(obj, (f, fd));

@@ -949,9 +949,16 @@ binop!(mul_c, [f64; 2], [f64; 2], |x, y| [
 ]);
 binop!(div_c, [f64; 2], [f64; 2], |x, y| complex128div(x, y));
 unop!(neg_c, [f64; 2], [f64; 2], |x| [-x[0], -x[1]]);
-binop!(eq_c, [f64; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1]) as u64);
-binop!(add_c64, [f32; 2], [f32; 2], |x, y| [x[0] + y[0], x[1] + y[1]]);
-binop!(sub_c64, [f32; 2], [f32; 2], |x, y| [x[0] - y[0], x[1] - y[1]]);
+binop!(eq_c, [f64; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1])
+    as u64);
+binop!(add_c64, [f32; 2], [f32; 2], |x, y| [
+    x[0] + y[0],
+    x[1] + y[1]
+]);
+binop!(sub_c64, [f32; 2], [f32; 2], |x, y| [
+    x[0] - y[0],
+    x[1] - y[1]
+]);
 binop!(mul_c64, [f32; 2], [f32; 2], |x, y| [
     x[0] * y[0] - x[1] * y[1],
     x[0] * y[1] + x[1] * y[0]
@@ -961,7 +968,8 @@ binop!(div_c64, [f32; 2], [f32; 2], |x, y| {
     [q[0] as f32, q[1] as f32]
 });
 unop!(neg_c64, [f32; 2], [f32; 2], |x| [-x[0], -x[1]]);
-binop!(eq_c64, [f32; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1]) as u64);
+binop!(eq_c64, [f32; 2], u64, |x, y| (x[0] == y[0] && x[1] == y[1])
+    as u64);
 unop!(c64_to_c, [f32; 2], [f64; 2], |x| [x[0] as f64, x[1] as f64]);
 unop!(c_to_c64, [f64; 2], [f32; 2], |x| [x[0] as f32, x[1] as f32]);
 
@@ -982,7 +990,13 @@ fn complex128div(n: [f64; 2], m: [f64; 2]) -> [f64; 2] {
         f = (b * ratio - a) / denom;
     }
     if e.is_nan() && f.is_nan() {
-        let inf2one = |x: f64| if x.is_infinite() { 1f64.copysign(x) } else { 0f64.copysign(x) };
+        let inf2one = |x: f64| {
+            if x.is_infinite() {
+                1f64.copysign(x)
+            } else {
+                0f64.copysign(x)
+            }
+        };
         if c == 0.0 && d == 0.0 && (!a.is_nan() || !b.is_nan()) {
             e = f64::INFINITY.copysign(c) * a;
             f = f64::INFINITY.copysign(c) * b;
@@ -1952,8 +1966,7 @@ unsafe fn map_key(fp: *mut u8, off: u32, kind: u32, vm: *mut Vm) -> Result<Vec<u
         // type `raw[1]` in the slot.
         return unsafe { iface::canon_key(&*vm, raw[1] as u32, raw[0]) };
     }
-    Ok(
-    crate::map::key_bytes(kind, raw, || {
+    Ok(crate::map::key_bytes(kind, raw, || {
         let s = rd!(fp, off, GoString);
         // SAFETY: string slots satisfy invariant 4.
         unsafe { s.bytes() }.to_vec()

@@ -19,7 +19,7 @@ mod branches;
 mod constraint;
 mod parser;
 pub mod printer;
-mod scanner;
+pub mod scanner;
 pub mod token;
 mod unicode;
 

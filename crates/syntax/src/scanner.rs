@@ -43,7 +43,9 @@ pub(crate) struct RawError {
     pub msg: String,
 }
 
-pub(crate) struct Scanner<'a> {
+/// gc's scanner (`syntax/scanner.go`): `next` advances to the next token
+/// (`tok`, with its position and literal in the other public fields).
+pub struct Scanner<'a> {
     src: &'a [u8],
     all_comments: bool,
 
@@ -74,9 +76,9 @@ pub(crate) struct Scanner<'a> {
     pub prec: u8,
 
     /// Lexical errors, in the order found; the parser drains it.
-    pub errors: Vec<RawError>,
+    pub(crate) errors: Vec<RawError>,
     /// Comments and directives, in order; the parser drains it.
-    pub comments: Vec<RawComment>,
+    pub(crate) comments: Vec<RawComment>,
 }
 
 const EOF: i32 = -1;

@@ -131,6 +131,8 @@ struct Outcome {
     /// For errorcheck tests judged from type-checker diagnostics only
     /// ([`is_typecheck_test`]): the annotation counts.
     annotations: Option<Counts>,
+    /// For run tests: whether the program is sequential ([`is_sequential`]).
+    sequential: bool,
 }
 
 /// Annotation-level counts of one errorcheck test.
@@ -280,6 +282,7 @@ fn run_all(ctx: &Arc<Ctx>, cases: &[Case], jobs: usize, verbose: bool) -> Vec<Ou
                 verdict: Verdict::Fail,
                 reason: "the runner lost this test's result".into(),
                 annotations: None,
+                sequential: false,
             })
         })
         .collect()
@@ -294,6 +297,7 @@ fn run_case(ctx: &Ctx, case: &Case, scratch: &Path) -> Outcome {
         verdict,
         reason,
         annotations: None,
+        sequential: false,
     };
     let long = ctx.test_dir.join(&path);
     let src = match std::fs::read(&long) {
@@ -358,9 +362,41 @@ fn run_case(ctx: &Ctx, case: &Case, scratch: &Path) -> Outcome {
             );
         }
     };
-    match result {
+    let mut o = match result {
         Ok(()) => outcome(&action, Verdict::Pass, String::new()),
         Err(reason) => outcome(&action, Verdict::Fail, reason),
+    };
+    o.sequential = action == "run" && is_sequential(src.as_bytes());
+    o
+}
+
+/// Whether a test program is sequential in the compiler issue's sense: it
+/// imports no package but `os` and `unsafe`, and uses no goroutines or
+/// channels (no `go`, `chan`, `select` or `<-` token).
+fn is_sequential(src: &[u8]) -> bool {
+    use syntax::token::Token;
+    let (file, errs) = syntax::parse_file(src);
+    if !errs.is_empty() {
+        return false;
+    }
+    for d in &file.decls {
+        if let syntax::ast::Decl::Import(i) = d
+            && !i
+                .path
+                .as_ref()
+                .is_some_and(|p| matches!(p.value.as_str(), "\"os\"" | "\"unsafe\""))
+        {
+            return false;
+        }
+    }
+    let mut sc = syntax::scanner::Scanner::new(src, false);
+    loop {
+        sc.next();
+        match sc.tok {
+            Token::Eof => return true,
+            Token::Go | Token::Chan | Token::Select | Token::Arrow => return false,
+            _ => {}
+        }
     }
 }
 
@@ -572,6 +608,7 @@ fn report(cases: &[Case], outcomes: &[Outcome], elapsed: Duration) {
         }
     }
     annotation_report(cases, outcomes);
+    sequential_report(cases, outcomes);
     let count = |v| outcomes.iter().filter(|o| o.verdict == v).count();
     println!();
     println!("time: {:.1}s", elapsed.as_secs_f64());
@@ -632,6 +669,37 @@ fn annotation_report(cases: &[Case], outcomes: &[Outcome]) {
     );
 }
 
+/// The table of sequential run tests ([`is_sequential`]) by directory.
+fn sequential_report(cases: &[Case], outcomes: &[Outcome]) {
+    let mut by_dir: Vec<(&str, usize, usize)> = DIRS.iter().map(|d| (*d, 0, 0)).collect();
+    for (case, o) in cases.iter().zip(outcomes) {
+        if !o.sequential {
+            continue;
+        }
+        if let Some(row) = by_dir.iter_mut().find(|r| r.0 == case.dir) {
+            row.1 += 1;
+            row.2 += usize::from(o.verdict == Verdict::Pass);
+        }
+    }
+    println!();
+    println!("sequential run tests (imports only os/unsafe, no goroutines or channels):");
+    println!("{:<22} {:>6} {:>7} {:>7}", "dir", "tests", "passed", "%");
+    let (mut tests, mut passed) = (0, 0);
+    for (dir, t, p) in &by_dir {
+        if *t == 0 {
+            continue;
+        }
+        println!("{dir:<22} {t:>6} {p:>7} {:>7.1}", percent(*p, *t));
+        tests += t;
+        passed += p;
+    }
+    println!(
+        "{:<22} {tests:>6} {passed:>7} {:>7.1}",
+        "total",
+        percent(passed, tests)
+    );
+}
+
 fn percent(n: usize, of: usize) -> f64 {
     if of == 0 {
         100.0
@@ -650,6 +718,7 @@ fn write_json(path: &Path, goroot: &Path, rgo: &Path, outcomes: &[Outcome]) -> R
                 "action": o.action,
                 "result": o.verdict.as_str(),
                 "reason": short_reason(&o.reason),
+                "sequential": o.sequential,
                 "annotations": o.annotations.map(|c| json!({
                     "wanted": c.wanted,
                     "matched": c.matched,

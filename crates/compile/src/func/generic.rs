@@ -39,7 +39,11 @@ impl FnBuilder<'_, '_> {
     /// The function a call of `o` (a function, not a method) through
     /// expression `fun` runs, and its signature: a declared function or
     /// an instance of a generic one.
-    pub(super) fn func_callee(&mut self, o: ObjId, fun: &Expr) -> Result<Option<(FuncId, Signature)>> {
+    pub(super) fn func_callee(
+        &mut self,
+        o: ObjId,
+        fun: &Expr,
+    ) -> Result<Option<(FuncId, Signature)>> {
         if let Some(&id) = self.c.funcs.get(&o) {
             let Type::Signature(sig) = self.c.ty(self.oty(o)).clone() else {
                 return Ok(None);
@@ -72,7 +76,11 @@ impl FnBuilder<'_, '_> {
     /// The function a call of method `m` on a value of type `xt` runs, and
     /// its signature (receiver included): a declared method, or the
     /// instance of a generic type's method for `xt`'s type arguments.
-    pub(super) fn method_callee(&mut self, m: ObjId, xt: TypeId) -> Result<Option<(FuncId, Signature)>> {
+    pub(super) fn method_callee(
+        &mut self,
+        m: ObjId,
+        xt: TypeId,
+    ) -> Result<Option<(FuncId, Signature)>> {
         if let Some(&id) = self.c.funcs.get(&m) {
             let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
                 return Ok(None);
@@ -135,7 +143,9 @@ impl Compiler<'_> {
     pub fn instance_id(&mut self, o: ObjId, targs: Vec<TypeId>) -> FuncId {
         let p = &self.world.prog;
         if let Some(&(_, _, id)) = self.instances.iter().find(|(g, a, _)| {
-            *g == o && a.len() == targs.len() && a.iter().zip(&targs).all(|(&x, &y)| p.identical(x, y))
+            *g == o
+                && a.len() == targs.len()
+                && a.iter().zip(&targs).all(|(&x, &y)| p.identical(x, y))
         }) {
             return id;
         }

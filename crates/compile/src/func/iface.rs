@@ -54,9 +54,7 @@ impl FnBuilder<'_, '_> {
             Type::Pointer(_) | Type::Map { .. } | Type::Chan { .. } | Type::Signature(_) => true,
             Type::Basic(BasicKind::UnsafePointer) => true,
             Type::Array { len: 1, elem } => self.is_direct(*elem),
-            Type::Struct { fields, .. } => {
-                fields.len() == 1 && self.is_direct(self.oty(fields[0]))
-            }
+            Type::Struct { fields, .. } => fields.len() == 1 && self.is_direct(self.oty(fields[0])),
             _ => false,
         }
     }
@@ -198,7 +196,11 @@ impl FnBuilder<'_, '_> {
                 let declaring = sel.path.last().map_or(t, |&(_, ft)| ft);
                 let key = match self.method_callee(sel.obj, declaring)? {
                     Some((_, sig)) if sel.iface.is_none() => {
-                        format!("{}{}", self.c.obj(sel.obj).name, self.signature_string(&sig))
+                        format!(
+                            "{}{}",
+                            self.c.obj(sel.obj).name,
+                            self.signature_string(&sig)
+                        )
                     }
                     _ => self.method_key(sel.obj),
                 };
@@ -1152,7 +1154,13 @@ impl FnBuilder<'_, '_> {
 
     /// `dst = T.m` (a method expression as a value): the method itself
     /// when its receiver is `T`, else a wrapper taking a `T` first.
-    pub(super) fn method_expr_value(&mut self, xt: TypeId, m: ObjId, dst: Loc, pos: syntax::Pos) -> Result<()> {
+    pub(super) fn method_expr_value(
+        &mut self,
+        xt: TypeId,
+        m: ObjId,
+        dst: Loc,
+        pos: syntax::Pos,
+    ) -> Result<()> {
         if self.is_iface_type(xt) {
             return Err(self.unsupported(pos, "interface method expressions"));
         }

@@ -467,7 +467,14 @@ pub(super) unsafe fn canon_key(vm: &Vm, t: u32, p: u64) -> Result<Vec<u8>, Strin
 ///
 /// # Safety
 /// `p` points to a value of type `t` unless `direct`.
-unsafe fn canon(prog: &Program, t: u32, p: u64, direct: bool, out: &mut Vec<u8>, nan: &mut bool) -> Result<(), String> {
+unsafe fn canon(
+    prog: &Program,
+    t: u32,
+    p: u64,
+    direct: bool,
+    out: &mut Vec<u8>,
+    nan: &mut bool,
+) -> Result<(), String> {
     use abi::Equal::*;
     let info = &prog.types[t as usize];
     if direct {
@@ -481,7 +488,10 @@ unsafe fn canon(prog: &Program, t: u32, p: u64, direct: bool, out: &mut Vec<u8>,
     unsafe {
         match &info.equal {
             Uncomparable => return Err(info.name.clone()),
-            Mem => out.extend_from_slice(std::slice::from_raw_parts(p as *const u8, info.size as usize)),
+            Mem => out.extend_from_slice(std::slice::from_raw_parts(
+                p as *const u8,
+                info.size as usize,
+            )),
             Str => {
                 let s = (*(p as *const GoString)).bytes();
                 out.extend_from_slice(&(s.len() as u64).to_le_bytes());

@@ -1012,5 +1012,4 @@ impl super::World {
         }
         inst
     }
-
 }
