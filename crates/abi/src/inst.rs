@@ -285,6 +285,11 @@ ops! {
     /// reallocating as Go's `growslice` does when the capacity is short.
     Grow,
 
+    /// `a` = the pointer of slice `b` as a pointer to an array of `c`
+    /// elements (`(*[N]T)(s)`, `[N]T(s)`); panics unless `len(b) >= c`.
+    SliceToArray,
+    /// `clear(s)`: zeroes the `len(a)` elements of `c` bytes of slice `a`.
+    ClearSlice,
     /// `copy`: `a` is a 4-word area holding the destination slice, then
     /// the count copied (written); `b` the source slice or string; `c` the
     /// element size.

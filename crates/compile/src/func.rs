@@ -1170,6 +1170,25 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.const64(n.off, len as u64);
                 (INT, n, Some((hdr, self.rep_of(et, x.start())?)))
             }
+            Rep::Ptr(_) if self.array_type(x)?.is_some_and(|a| a.3) => {
+                // Through the pointer, without a copy: the elements are
+                // read as the loop reaches them.
+                let Some((_, et, len, _)) = self.array_type(x)? else {
+                    return Err(self.unsupported(s.pos(), "range over this type"));
+                };
+                let p = self.expr_tmp(x)?;
+                if len > 0 {
+                    let probe = self.alloc(INT);
+                    self.line(x.start());
+                    self.emit(Op::Load8U, probe.off, p.off, 0);
+                }
+                let hdr = self.alloc(Rep::Str);
+                self.emit(Op::Mov, hdr.off, p.off, 0);
+                self.const64(hdr.off + 8, len as u64);
+                let n = self.alloc(INT);
+                self.const64(n.off, len as u64);
+                (INT, n, Some((hdr, self.rep_of(et, x.start())?)))
+            }
             _ => return Err(self.unsupported(s.pos(), "range over this type")),
         };
         let i = self.alloc(rep);
@@ -1999,6 +2018,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         })
     }
 
+    /// The length of array type `t`, if it is one.
+    fn array_len(&self, t: TypeId) -> Option<u32> {
+        match self.c.ty(self.c.world.prog.underlying(t)) {
+            Type::Array { len, .. } => u32::try_from(*len).ok(),
+            _ => None,
+        }
+    }
+
     /// The place of element `index` of array `x` (or of the array `x`
     /// points to), bounds checked.
     fn elem_place(&mut self, x: &Expr, index: &Expr) -> Result<Place> {
@@ -2490,106 +2517,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.closure_object(dst, id, &cells);
                 Ok(())
             }
-            Expr::CompositeLit { elems, .. }
-                if matches!(self.rep_of(t, e.start())?, Rep::Map(_)) =>
-            {
-                let (meta, kr, vr) = self.map_meta(t, e.start())?;
-                let m = self.alloc(Rep::Map(t));
-                self.emit(Op::MakeMap, m.off, 0, 0);
-                let area = self.alloc(Rep::Slice(t));
-                self.mov(
-                    Loc {
-                        off: area.off,
-                        rep: Rep::Map(t),
-                    },
-                    m,
-                );
-                for el in elems {
-                    let Expr::KeyValue { key, value, .. } = el else {
-                        return Err(self.unsupported(el.start(), "this map literal"));
-                    };
-                    self.map_key_into(t, key, area.off + 8, meta, kr)?;
-                    let v = self.alloc(vr);
-                    self.expr_into(value, v)?;
-                    self.emit(Op::MapStore, area.off, v.off, meta);
-                }
-                self.mov(dst, m);
-                Ok(())
-            }
-            Expr::CompositeLit { elems, .. }
-                if matches!(
-                    self.c.ty(self.c.world.prog.underlying(t)),
-                    Type::Array { .. }
-                ) =>
-            {
-                let Type::Array { elem, .. } = self.c.ty(self.c.world.prog.underlying(t)).clone()
-                else {
-                    return Err(self.unsupported(e.start(), "this literal"));
-                };
-                let er = self.rep_of(elem, e.start())?;
-                let v = self.alloc(dst.rep);
-                self.emit(Op::Zero, v.off, 0, v.rep.size());
-                let mut k: u32 = 0;
-                for el in elems {
-                    let val = match el {
-                        Expr::KeyValue { key, value, .. } => {
-                            let (Mode::Constant(c), _) = self.tv(key)? else {
-                                return Err(self.unsupported(el.start(), "this index key"));
-                            };
-                            k = c.to_int().to_i64().unwrap_or(0) as u32;
-                            &**value
-                        }
-                        _ => el,
-                    };
-                    let ev = self.alloc(er);
-                    self.expr_into(val, ev)?;
-                    let place = Place::FrameMem {
-                        off: v.off + k * er.mem_size(),
-                        rep: er,
-                    };
-                    self.store_place(place, ev);
-                    k += 1;
-                }
-                self.mov(dst, v);
-                Ok(())
-            }
-            Expr::CompositeLit { elems, .. }
-                if matches!(self.rep_of(t, e.start())?, Rep::Struct { .. }) =>
-            {
-                let v = self.alloc(dst.rep);
-                self.emit(Op::Zero, v.off, 0, v.rep.size());
-                let u = self.c.world.prog.underlying(t);
-                let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
-                    return Err(self.unsupported(e.start(), "this literal"));
-                };
-                let offs = self.c.world.prog.offsets_of(&fields);
-                for (k, el) in elems.iter().enumerate() {
-                    let (i, val) = match el {
-                        Expr::KeyValue { key, value, .. } => {
-                            let Expr::Name(n) = &**key else {
-                                return Err(self.unsupported(el.start(), "this field key"));
-                            };
-                            let Some(i) =
-                                fields.iter().position(|&f| self.c.obj(f).name == n.value)
-                            else {
-                                return Err(self.unsupported(el.start(), "this field key"));
-                            };
-                            (i, &**value)
-                        }
-                        _ => (k, el),
-                    };
-                    let rep = self.rep_of(self.oty(fields[i]), el.start())?;
-                    let fv = self.alloc(rep);
-                    self.expr_into(val, fv)?;
-                    let place = Place::FrameMem {
-                        off: v.off + offs[i] as u32,
-                        rep,
-                    };
-                    self.store_place(place, fv);
-                }
-                self.mov(dst, v);
-                Ok(())
-            }
+            Expr::CompositeLit { elems, .. } => self.composite_lit(e, elems, t, dst),
             Expr::Selector { sel, .. }
                 if self.c.info.uses.get(&key(sel)).is_some_and(|&o| {
                     let ob = self.c.obj(o);
@@ -2644,32 +2572,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 y: None,
                 ..
             } => self.address_of(x, dst),
-            Expr::CompositeLit { elems, .. } => {
-                let Rep::Slice(et) = self.rep_of(t, e.start())? else {
-                    return Err(self.unsupported(e.start(), "composite literals of this type"));
-                };
-                if elems.iter().any(|el| matches!(el, Expr::KeyValue { .. })) {
-                    return Err(self.unsupported(e.start(), "keyed slice literals"));
-                }
-                let er = self.rep_of(et, e.start())?;
-                let pair = self.alloc(Rep::Str);
-                self.const64(pair.off, elems.len() as u64);
-                self.const64(pair.off + 8, elems.len() as u64);
-                // Into a temporary: the elements may refer to `dst`.
-                let sv = self.alloc(Rep::Slice(et));
-                self.line(e.start());
-                self.emit(Op::MakeSlice, sv.off, pair.off, er.mem_size());
-                let (idx, addr) = (self.alloc(INT), self.alloc(INT));
-                for (k, el) in elems.iter().enumerate() {
-                    let v = self.alloc(er);
-                    self.expr_into(el, v)?;
-                    self.const64(idx.off, k as u64);
-                    self.index_into(addr, sv, idx, er);
-                    self.store(addr.off, 0, v);
-                }
-                self.mov(dst, sv);
-                Ok(())
-            }
             Expr::Slice { x, index, full, .. } => {
                 let (_, xt) = self.tv(x)?;
                 let mut xrep = self.rep_of(xt, x.start())?;
@@ -2822,11 +2724,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// through pointers. (Addresses of variables need escape analysis.)
     fn address_of(&mut self, x: &Expr, dst: Loc) -> Result<()> {
         match x.unparen() {
-            Expr::CompositeLit { .. } => {
+            Expr::CompositeLit { elems, .. } => {
                 let (_, t) = self.tv(x)?;
                 let rep = self.rep_of(t, x.start())?;
                 let v = self.alloc(rep);
-                self.expr_into(x, v)?;
+                self.composite_lit(x, elems, t, v)?;
                 self.emit(Op::New, dst.off, 0, rep.mem_size());
                 self.store(dst.off, 0, v);
                 Ok(())
@@ -2847,6 +2749,147 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => Err(self.unsupported(x.start(), "the address of a local variable")),
         }
+    }
+
+    /// Composite literal `e` of type `t` into `dst`. A literal whose type
+    /// was elided inside another (`[]*T{{…}}`) has a pointer type: the
+    /// value is built in a new heap object (`&T{…}`).
+    fn composite_lit(&mut self, e: &Expr, elems: &[Expr], t: TypeId, dst: Loc) -> Result<()> {
+        let u = self.c.world.prog.underlying(t);
+        if let Type::Pointer(base) = self.c.ty(u) {
+            let base = *base;
+            let rep = self.rep_of(base, e.start())?;
+            let v = self.alloc(rep);
+            self.composite_lit(e, elems, base, v)?;
+            self.emit(Op::New, dst.off, 0, rep.mem_size());
+            self.store(dst.off, 0, v);
+            return Ok(());
+        }
+        match self.rep_of(t, e.start())? {
+            Rep::Map(_) => {
+                let (meta, kr, vr) = self.map_meta(t, e.start())?;
+                let m = self.alloc(Rep::Map(t));
+                self.emit(Op::MakeMap, m.off, 0, 0);
+                let area = self.alloc(Rep::Slice(t));
+                self.mov(
+                    Loc {
+                        off: area.off,
+                        rep: Rep::Map(t),
+                    },
+                    m,
+                );
+                for el in elems {
+                    let Expr::KeyValue { key, value, .. } = el else {
+                        return Err(self.unsupported(el.start(), "this map literal"));
+                    };
+                    self.map_key_into(t, key, area.off + 8, meta, kr)?;
+                    let v = self.alloc(vr);
+                    self.expr_into(value, v)?;
+                    self.emit(Op::MapStore, area.off, v.off, meta);
+                }
+                self.mov(dst, m);
+                Ok(())
+            }
+            Rep::Struct { .. } if matches!(self.c.ty(u), Type::Array { .. }) => {
+                let Type::Array { elem, .. } = self.c.ty(u).clone() else {
+                    return Err(self.unsupported(e.start(), "this literal"));
+                };
+                let er = self.rep_of(elem, e.start())?;
+                let v = self.alloc(dst.rep);
+                self.emit(Op::Zero, v.off, 0, v.rep.size());
+                for (k, val) in self.indexed_elems(elems)? {
+                    let ev = self.alloc(er);
+                    self.expr_into(val, ev)?;
+                    let place = Place::FrameMem {
+                        off: v.off + k * er.mem_size(),
+                        rep: er,
+                    };
+                    self.store_place(place, ev);
+                }
+                self.mov(dst, v);
+                Ok(())
+            }
+            Rep::Struct { .. } => {
+                let v = self.alloc(dst.rep);
+                self.emit(Op::Zero, v.off, 0, v.rep.size());
+                let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+                    return Err(self.unsupported(e.start(), "this literal"));
+                };
+                let offs = self.c.world.prog.offsets_of(&fields);
+                for (k, el) in elems.iter().enumerate() {
+                    let (i, val) = match el {
+                        Expr::KeyValue { key, value, .. } => {
+                            let Expr::Name(n) = &**key else {
+                                return Err(self.unsupported(el.start(), "this field key"));
+                            };
+                            let Some(i) =
+                                fields.iter().position(|&f| self.c.obj(f).name == n.value)
+                            else {
+                                return Err(self.unsupported(el.start(), "this field key"));
+                            };
+                            (i, &**value)
+                        }
+                        _ => (k, el),
+                    };
+                    let rep = self.rep_of(self.oty(fields[i]), el.start())?;
+                    let fv = self.alloc(rep);
+                    self.expr_into(val, fv)?;
+                    let place = Place::FrameMem {
+                        off: v.off + offs[i] as u32,
+                        rep,
+                    };
+                    self.store_place(place, fv);
+                }
+                self.mov(dst, v);
+                Ok(())
+            }
+            Rep::Slice(et) => {
+                let er = self.rep_of(et, e.start())?;
+                let elems = self.indexed_elems(elems)?;
+                let len = elems.iter().map(|&(k, _)| k as u64 + 1).max().unwrap_or(0);
+                let pair = self.alloc(Rep::Str);
+                self.const64(pair.off, len);
+                self.const64(pair.off + 8, len);
+                // Into a temporary: the elements may refer to `dst`.
+                let sv = self.alloc(Rep::Slice(et));
+                self.line(e.start());
+                self.emit(Op::MakeSlice, sv.off, pair.off, er.mem_size());
+                let (idx, addr) = (self.alloc(INT), self.alloc(INT));
+                for (k, el) in elems {
+                    let v = self.alloc(er);
+                    self.expr_into(el, v)?;
+                    self.const64(idx.off, k as u64);
+                    self.index_into(addr, sv, idx, er);
+                    self.store(addr.off, 0, v);
+                }
+                self.mov(dst, sv);
+                Ok(())
+            }
+            _ => Err(self.unsupported(e.start(), "composite literals of this type")),
+        }
+    }
+
+    /// The elements of an array or slice literal with their indices: a
+    /// constant key sets the index, and each element without one follows
+    /// the previous.
+    fn indexed_elems<'e>(&self, elems: &'e [Expr]) -> Result<Vec<(u32, &'e Expr)>> {
+        let mut out = Vec::with_capacity(elems.len());
+        let mut k: u32 = 0;
+        for el in elems {
+            let val = match el {
+                Expr::KeyValue { key, value, .. } => {
+                    let (Mode::Constant(c), _) = self.tv(key)? else {
+                        return Err(self.unsupported(el.start(), "this index key"));
+                    };
+                    k = c.to_int().to_i64().unwrap_or(0) as u32;
+                    &**value
+                }
+                _ => el,
+            };
+            out.push((k, val));
+            k += 1;
+        }
+        Ok(out)
     }
 
     /// A constant of type `t` into `dst`.
@@ -3792,11 +3835,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match b {
             Builtin::Print | Builtin::Println => {
                 let mut vals = Vec::new();
-                for a in args {
-                    let (_, t) = self.tv(a)?;
-                    let rep = self.rep_of(t, a.start())?;
-                    let v = self.expr(a)?;
-                    vals.push((v, rep));
+                if let [a] = args
+                    && matches!(self.c.ty(self.tv(a)?.1), Type::Tuple(_))
+                {
+                    // print(f()) with a multi-value f.
+                    for v in self.call_results(a)? {
+                        vals.push((v, v.rep));
+                    }
+                } else {
+                    for a in args {
+                        let (_, t) = self.tv(a)?;
+                        let rep = self.rep_of(t, a.start())?;
+                        let v = self.expr(a)?;
+                        vals.push((v, rep));
+                    }
                 }
                 self.line(e.start());
                 for (i, (v, rep)) in vals.iter().enumerate() {
@@ -3867,6 +3919,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             {
                 let m = self.expr(&args[0])?;
                 self.emit(Op::MapClear, m.off, 0, 0);
+                Ok(None)
+            }
+            Builtin::Clear => {
+                let Rep::Slice(et) = self.rep_of(self.tv(&args[0])?.1, e.start())? else {
+                    return Err(self.unsupported(e.start(), "clear of this type"));
+                };
+                let size = self.rep_of(et, e.start())?.mem_size();
+                let s = self.expr(&args[0])?;
+                self.emit(Op::ClearSlice, s.off, 0, size);
                 Ok(None)
             }
             Builtin::Make => {
@@ -4205,6 +4266,24 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             | (Rep::Slice(_), Rep::Slice(_)) => self.mov(dst, v),
             (Rep::Struct { size: a, .. }, Rep::Struct { size: b, .. }) if a == b => {
                 self.mov(dst, v)
+            }
+            (Rep::Slice(_), Rep::Ptr(at)) => {
+                let Some(n) = self.array_len(at) else {
+                    return Err(self.unsupported(pos, "this conversion"));
+                };
+                self.line(pos);
+                self.emit(Op::SliceToArray, dst.off, v.off, n);
+            }
+            (Rep::Slice(_), Rep::Struct { t, size }) => {
+                let Some(n) = self.array_len(t) else {
+                    return Err(self.unsupported(pos, "this conversion"));
+                };
+                let p = self.alloc(INT);
+                self.line(pos);
+                self.emit(Op::SliceToArray, p.off, v.off, n);
+                if size > 0 {
+                    self.emit(Op::LoadBlk, dst.off, p.off, size);
+                }
             }
             (Rep::Slice(et), Rep::Str) if self.rep_of(et, pos)? == BYTE => {
                 self.emit(Op::BytesToStr, dst.off, v.off, 0);

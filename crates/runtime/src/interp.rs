@@ -309,6 +309,8 @@ fn uses(op: Op) -> [Use; 3] {
         New => [S(8), N, N],
         MakeSlice => [S(24), S(16), N],
         Reslice => [S(24), S(24), S(32)],
+        SliceToArray => [S(8), S(24), N],
+        ClearSlice => [S(24), N, N],
         Grow => [S(24), S(8), N],
         Copy => [S(32), S(16), N],
         AppendSlice => [S(24), S(16), N],
@@ -789,6 +791,8 @@ fn handler(op: Op) -> Handler {
         MapStore => map_store,
         MapDelete => map_delete,
         MapClear => map_clear,
+        SliceToArray => slice_to_array,
+        ClearSlice => clear_slice,
         MapIter => map_iter,
         MapNext => map_next,
         SqrtF => sqrt_f,
@@ -1719,6 +1723,37 @@ unsafe fn reslice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     wr!(fp, i.a, GoString, GoString { ptr, len: hi - lo });
     if !is_str {
         wr!(fp, i.a + 16, i64, new_cap);
+    }
+    next!(pc, fp, vm)
+}
+
+unsafe fn slice_to_array(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.b, GoString);
+    let n = i.c as i64;
+    if s.len < n {
+        let len = s.len;
+        return runtime_error(
+            pc,
+            fp,
+            vm,
+            &format!(
+                "cannot convert slice with length {len} to array or pointer to array with length {n}"
+            ),
+        );
+    }
+    wr!(fp, i.a, *const u8, s.ptr);
+    next!(pc, fp, vm)
+}
+
+unsafe fn clear_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.a, GoString);
+    let bytes = s.len as usize * i.c as usize;
+    if bytes > 0 {
+        // SAFETY: a slice's `len` elements lie inside its backing array
+        // (invariants 4, 6).
+        unsafe { std::ptr::write_bytes(s.ptr as *mut u8, 0, bytes) };
     }
     next!(pc, fp, vm)
 }
