@@ -199,6 +199,12 @@ ops! {
     JLeSI,
     JGtSI,
     JGeSI,
+    /// `a += 1`, then jump by `c` if `a < b` (signed): the increment and
+    /// test closing a counted loop. `IncJLtU` compares unsigned;
+    /// `IncJLtSI` against the signed immediate `b`.
+    IncJLtS,
+    IncJLtU,
+    IncJLtSI,
     /// Jump by `c` if `a < b` (float64); `JLeF` for `<=`; the `JN…` forms
     /// jump when the comparison is false (so NaN operands jump).
     JLtF,
@@ -270,6 +276,9 @@ ops! {
     Index4,
     Index8,
     Index16,
+    /// `a = b[c]` for a slice or string `b` of 8-byte elements, bounds
+    /// checked (an `Index8` and a `Load64` in one).
+    LoadIdx8,
     /// Like `Index1`…, for elements of any size: slot `a` holds the element
     /// size on entry and the address on exit.
     IndexN,

@@ -1098,15 +1098,44 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.store(cell.off, 0, v);
             }
         }
+        let post_start = self.code.len();
         if let Some(p) = post {
             self.stmt(p, None)?;
         }
+        let post_end = self.code.len();
         self.patch_here(to_cond);
         match cond {
             Some(c) => {
                 self.line(c.start());
-                for back in self.cond_jump(c, true)? {
+                let backs = self.cond_jump(c, true)?;
+                for &back in &backs {
                     self.patch(back, top);
+                }
+                // `i++` then a test of `i` against a slot or constant: the
+                // post statement becomes an increment-and-branch. The test
+                // stays where the loop enters, and is where the fused
+                // instruction falls through when the loop ends (the same
+                // slots, so it fails again).
+                if post_end > post_start
+                    && let [test_at] = backs[..]
+                    && test_at + 1 == self.code.len()
+                {
+                    let (inc, test) = (self.code[post_end - 1], self.code[test_at]);
+                    let fused = match test.op {
+                        Op::JLtS => Some(Op::IncJLtS),
+                        Op::JLtU => Some(Op::IncJLtU),
+                        Op::JLtSI => Some(Op::IncJLtSI),
+                        _ => None,
+                    };
+                    if let Some(f) = fused
+                        && inc.op == Op::AddI
+                        && inc.a == inc.b
+                        && inc.c == 1
+                        && test.a == inc.a
+                    {
+                        self.code[post_end - 1] = Inst::new(f, test.a, test.b, 0);
+                        self.patch(post_end - 1, top);
+                    }
                 }
             }
             None => self.jump_to(top),
@@ -1191,8 +1220,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             _ => return Err(self.unsupported(s.pos(), "range over this type")),
         };
+        // The counter starts at -1: the loop enters at its
+        // increment-and-branch.
         let i = self.alloc(rep);
-        self.emit(Op::Zero, i.off, 0, 8);
+        self.const64(i.off, u64::MAX);
         // The iteration variables: fresh each iteration (Go 1.22).
         let elem_rep = slice.map(|(_, er)| er);
         let reps: Vec<Rep> = std::iter::once(rep).chain(elem_rep).collect();
@@ -1216,11 +1247,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
         }
-        self.emit(Op::AddI, i.off, i.off, 1);
         self.patch_here(to_cond);
         let lt = match rep {
-            Rep::Int { signed: false, .. } => Op::JLtU,
-            _ => Op::JLtS,
+            Rep::Int { signed: false, .. } => Op::IncJLtU,
+            _ => Op::IncJLtS,
         };
         let back = self.emit(lt, i.off, n.off, 0);
         self.patch(back, top);
@@ -1600,6 +1630,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             let _ = t;
             return Ok(l);
         }
+        // A call's result stays where the callee left it.
+        if let Expr::Call { .. } = e.unparen()
+            && !matches!(mode, Mode::Constant(_))
+            && let Some(l) = self.call_expr(e, None)?
+        {
+            return Ok(l);
+        }
         self.expr_tmp(e)
     }
 
@@ -1798,6 +1835,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 out
             }
             Place::Blank => self.alloc(Rep::Bool),
+        }
+    }
+
+    /// The current value of a place, into `dst`: a load goes straight
+    /// there.
+    fn read_place_into(&mut self, p: Place, dst: Loc) {
+        match p {
+            Place::Mem { ptr, off, rep } if rep == dst.rep => self.load(dst, ptr, off),
+            _ => {
+                let v = self.read_place(p);
+                self.mov(dst, v);
+            }
         }
     }
 
@@ -2552,8 +2601,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(e.start(), "this selector"));
                 }
                 let p = self.field_place(x, sel)?;
-                let v = self.read_place(p);
-                self.mov(dst, v);
+                self.read_place_into(p, dst);
                 Ok(())
             }
             Expr::Operation {
@@ -2562,8 +2610,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 ..
             } => {
                 let p = self.place(e)?;
-                let v = self.read_place(p);
-                self.mov(dst, v);
+                self.read_place_into(p, dst);
                 Ok(())
             }
             Expr::Operation {
@@ -2678,8 +2725,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Expr::Index { x, index, .. } if self.array_type(x)?.is_some() => {
                 let p = self.elem_place(x, index)?;
-                let v = self.read_place(p);
-                self.mov(dst, v);
+                self.read_place_into(p, dst);
                 Ok(())
             }
             Expr::Index { x, index, .. } => {
@@ -2692,6 +2738,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     },
                     _ => return Err(self.unsupported(e.start(), "indexing of this type")),
                 };
+                if dst.rep == elem && matches!(elem.size(), 8) && elem.mem_size() == 8 {
+                    // One bounds-checked load.
+                    let xv = self.expr(x)?;
+                    let iv = self.expr(index)?;
+                    self.line(index.start());
+                    self.emit(Op::LoadIdx8, dst.off, xv.off, iv.off);
+                    return Ok(());
+                }
                 let addr = self.index_addr(x, index, elem)?;
                 self.load(dst, addr.off, 0);
                 Ok(())

@@ -192,6 +192,8 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     Ok(2)
 }
 
+/// Out of line: `print_flush` must keep its tail call a jump.
+#[inline(never)]
 fn flush(vm: &mut Vm) {
     if !vm.print_buf.is_empty() {
         let _ = std::io::stderr().write_all(&vm.print_buf);
@@ -291,7 +293,8 @@ fn uses(op: Op) -> [Use; 3] {
         Jmp => [T, N, N],
         JmpIf | JmpIfNot => [S(8), T, N],
         JEq | JNe | JLtS | JLeS | JLtU | JLeU | JLtF | JLeF | JNLtF | JNLeF => [S(8), S(8), T],
-        JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI => [S(8), N, T],
+        JEqI | JNeI | JLtSI | JLeSI | JGtSI | JGeSI | IncJLtSI => [S(8), N, T],
+        IncJLtS | IncJLtU => [S(8), S(8), T],
         Call | Ret | Halt => [N, N, N],
         CallInd => [S(8), N, N],
         Defer => [S(8), SlotB, N],
@@ -302,7 +305,7 @@ fn uses(op: Op) -> [Use; 3] {
         Global => [S(8), N, N],
         Load64 | Load32S | Load32U | Load16S | Load16U | Load8S | Load8U => [S(8), S(8), N],
         Store64 | Store32 | Store16 | Store8 => [S(8), S(8), N],
-        Index1 | Index2 | Index4 | Index8 | Index16 | IndexN => [S(8), S(16), S(8)],
+        Index1 | Index2 | Index4 | Index8 | Index16 | IndexN | LoadIdx8 => [S(8), S(16), S(8)],
         FrameAddr => [S(8), N, N],
         LoadBlk => [SlotC, S(8), N],
         StoreBlk => [S(8), SlotC, N],
@@ -728,6 +731,10 @@ fn handler(op: Op) -> Handler {
         JEq => j_eq,
         JNe => j_ne,
         JLtS => j_lt_s,
+        IncJLtS => inc_j_lt_s,
+        IncJLtU => inc_j_lt_u,
+        IncJLtSI => inc_j_lt_s_i,
+        LoadIdx8 => load_idx8,
         JLeS => j_le_s,
         JLtU => j_lt_u,
         JLeU => j_le_u,
@@ -1119,6 +1126,33 @@ macro_rules! brimm {
     };
 }
 
+/// Defines an increment-and-branch: `a += 1`, then jump by `c` if
+/// `cmp(a, b)`, with `b` a slot or (`imm`) the signed immediate.
+macro_rules! incbr {
+    ($name:ident, $t:ty, |$x:ident, $y:ident| $e:expr) => {
+        incbr!($name, $t, |i, fp| rd!(fp, i.b, $t), |$x, $y| $e);
+    };
+    ($name:ident, $t:ty, imm, |$x:ident, $y:ident| $e:expr) => {
+        incbr!($name, $t, |i, _fp| i.b as i32 as $t, |$x, $y| $e);
+    };
+    ($name:ident, $t:ty, |$i:ident, $f:ident| $limit:expr, |$x:ident, $y:ident| $e:expr) => {
+        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+            let $i = inst!(pc);
+            let $f = fp;
+            let $x = rd!(fp, $i.a, $t).wrapping_add(1);
+            wr!(fp, $i.a, $t, $x);
+            let $y = $limit;
+            if $e {
+                return jump!(pc, $i.c, fp, vm);
+            }
+            next!(pc, fp, vm)
+        }
+    };
+}
+incbr!(inc_j_lt_s, i64, |x, y| x < y);
+incbr!(inc_j_lt_u, u64, |x, y| x < y);
+incbr!(inc_j_lt_s_i, i64, imm, |x, y| x < y);
+
 brop!(j_eq, u64, |x, y| x == y);
 brop!(j_ne, u64, |x, y| x != y);
 brop!(j_lt_s, i64, |x, y| x < y);
@@ -1427,16 +1461,18 @@ macro_rules! printop {
     ($name:ident, $t:ty, |$buf:ident, $x:ident| $e:expr) => {
         unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             let i = inst!(pc);
-            let $x = rd!(fp, i.a, $t);
-            // Out of line: formatting allocates, and a handler keeps no
-            // value with `Drop` (its tail call must stay a jump).
+            // Out of line, reading the operand itself: formatting
+            // allocates, and a handler keeps no value with `Drop` and no
+            // stack temporaries (its tail call must stay a jump, or every
+            // print would deepen the native stack).
             #[inline(never)]
-            fn format(vm: *mut Vm, $x: $t) {
+            fn format(vm: *mut Vm, fp: *mut u8, off: u32) {
+                let $x = rd!(fp, off, $t);
                 // SAFETY: `vm` is live and not otherwise borrowed here.
                 let $buf = unsafe { &mut (*vm).print_buf };
                 $e;
             }
-            format(vm, $x);
+            format(vm, fp, i.a);
             next!(pc, fp, vm)
         }
     };
@@ -1605,6 +1641,21 @@ indexop!(index4, 4);
 indexop!(index8, 8);
 indexop!(index16, 16);
 
+unsafe fn load_idx8(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let s = rd!(fp, i.b, GoString);
+    let x = rd!(fp, i.c, i64);
+    if x as u64 >= s.len as u64 {
+        return index_error(pc, fp, vm, x, s.len);
+    }
+    // SAFETY: `x < len <= cap`, so the 8-byte element lies inside the
+    // slice's backing array (invariants 4, 6); unaligned for slices
+    // made by unsafe.Slice of odd addresses.
+    let v = unsafe { s.ptr.add(x as usize * 8).cast::<u64>().read_unaligned() };
+    wr!(fp, i.a, u64, v);
+    next!(pc, fp, vm)
+}
+
 unsafe fn index_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let size = rd!(fp, i.a, u64) as usize;
@@ -1686,29 +1737,13 @@ unsafe fn reslice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     } else {
         rd!(fp, i.b + 16, i64)
     };
-    let bad = |m: String| runtime_error(pc, fp, vm, &m);
-    if three {
-        if max as u64 > cap as u64 {
-            return bad(format!(
-                "slice bounds out of range [::{max}] with capacity {cap}"
-            ));
-        }
-        if hi as u64 > max as u64 {
-            return bad(format!("slice bounds out of range [:{hi}:{max}]"));
-        }
-        if lo as u64 > hi as u64 {
-            return bad(format!("slice bounds out of range [{lo}:{hi}:]"));
-        }
+    let ok = if three {
+        max as u64 <= cap as u64 && hi as u64 <= max as u64 && lo as u64 <= hi as u64
     } else {
-        if hi as u64 > cap as u64 {
-            let what = if is_str { "length" } else { "capacity" };
-            return bad(format!(
-                "slice bounds out of range [:{hi}] with {what} {cap}"
-            ));
-        }
-        if lo as u64 > hi as u64 {
-            return bad(format!("slice bounds out of range [{lo}:{hi}]"));
-        }
+        hi as u64 <= cap as u64 && lo as u64 <= hi as u64
+    };
+    if !ok {
+        return reslice_error(pc, fp, vm, [lo, hi, max, cap], is_str, three);
     }
     let new_cap = if three { max - lo } else { cap - lo };
     // A result without capacity keeps the old pointer, so that it never
@@ -1725,6 +1760,36 @@ unsafe fn reslice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         wr!(fp, i.a + 16, i64, new_cap);
     }
     next!(pc, fp, vm)
+}
+
+/// The panic of a failed `Reslice`, with gc's message for the first bound
+/// that fails. Out of line, so that `reslice` keeps no stack frame and its
+/// dispatch stays a tail call.
+#[cold]
+#[inline(never)]
+fn reslice_error(
+    pc: *const Code,
+    fp: *mut u8,
+    vm: *mut Vm,
+    [lo, hi, max, cap]: [i64; 4],
+    is_str: bool,
+    three: bool,
+) -> Stop {
+    let m = if three {
+        if max as u64 > cap as u64 {
+            format!("slice bounds out of range [::{max}] with capacity {cap}")
+        } else if hi as u64 > max as u64 {
+            format!("slice bounds out of range [:{hi}:{max}]")
+        } else {
+            format!("slice bounds out of range [{lo}:{hi}:]")
+        }
+    } else if hi as u64 > cap as u64 {
+        let what = if is_str { "length" } else { "capacity" };
+        format!("slice bounds out of range [:{hi}] with {what} {cap}")
+    } else {
+        format!("slice bounds out of range [{lo}:{hi}]")
+    };
+    runtime_error(pc, fp, vm, &m)
 }
 
 unsafe fn slice_to_array(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {

@@ -429,13 +429,18 @@ fn eq_common(pc: *const Code, fp: *mut u8, vm: *mut Vm, has_methods: bool) -> St
 
 pub(super) unsafe fn print_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    let v = rd!(fp, i.a, [u64; 2]);
-    // SAFETY: `vm` is live and not otherwise borrowed here.
-    unsafe {
-        (*vm)
-            .print_buf
-            .extend_from_slice(format!("({:#x},{:#x})", v[0], v[1]).as_bytes())
-    };
+    // Out of line: the handler's tail call must stay a jump.
+    #[inline(never)]
+    fn format(vm: *mut Vm, fp: *mut u8, off: u32) {
+        let v = rd!(fp, off, [u64; 2]);
+        // SAFETY: `vm` is live and not otherwise borrowed here.
+        unsafe {
+            (*vm)
+                .print_buf
+                .extend_from_slice(format!("({:#x},{:#x})", v[0], v[1]).as_bytes())
+        };
+    }
+    format(vm, fp, i.a);
     next!(pc, fp, vm)
 }
 
