@@ -211,6 +211,10 @@ ops! {
     JLeF,
     JNLtF,
     JNLeF,
+    /// Panics unless the range-over-func state in slot `a` is 0: the
+    /// iterator called the loop body after it returned false (state > 0)
+    /// or after the loop ended (state -1).
+    RangeCheck,
     /// Call function `a`; its frame starts at offset `b`.
     Call,
     /// Calls the func value in slot `a` (a pointer to a closure object
@@ -220,6 +224,13 @@ ops! {
     /// `defer`: records a call of the func value in slot `a` with the `c`
     /// bytes of arguments at `b`, to run when this frame returns or panics.
     Defer,
+    /// `a` = a token for this frame's deferred calls, through which the
+    /// bodies of its range-over-func loops defer (`DeferAt`).
+    DeferFrame,
+    /// `defer` in a range-over-func body: like `Defer` with the func value
+    /// and then the token of `DeferFrame` in the 16 bytes at `a`; the call
+    /// runs when the frame that made the token returns or panics.
+    DeferAt,
     /// Runs the calls this frame deferred, last first (before each return
     /// of a function with `defer`); `b` is the frame's size, where the
     /// deferred calls' frames start.

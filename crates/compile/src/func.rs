@@ -13,6 +13,7 @@ use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
 mod generic;
 pub(crate) use generic::compile_instance;
 mod iface;
+mod rangefunc;
 
 type Result<T> = std::result::Result<T, Unsupported>;
 
@@ -161,6 +162,14 @@ pub(crate) struct FnBuilder<'c, 'w> {
     tsubst: std::rc::Rc<HashMap<TypeId, TypeId>>,
     /// For an instance: type parameters → type arguments.
     smap: std::rc::Rc<types::check::Smap>,
+    /// The name range-over-func bodies are named after (the enclosing
+    /// function's, or literal's) and how many there are so far.
+    range_names: std::rc::Rc<(String, std::cell::Cell<u32>)>,
+    /// The result variables of the function whose `return` statements
+    /// this body's compile (a range body's are its enclosing function's).
+    func_results: Vec<ObjId>,
+    /// Compiling the body of a range-over-func loop.
+    rf: Option<rangefunc::RangeFunc>,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -217,6 +226,11 @@ fn compile_body(
     b.has_defer = contains_defer(&body.stmts);
     b.line(pos);
     b.boxed = b.address_taken(&body.stmts);
+    b.func_results = sig.results.clone();
+    if has_range_func(&b, &body.stmts) {
+        // A range-over-func body may return for the function.
+        b.boxed.extend(sig.results.iter().copied());
+    }
     let mut param_locs = Vec::new();
     for &p in sig.recv.iter().chain(&sig.params) {
         let rep = b.rep_of(b.oty(p), pos)?;
@@ -339,13 +353,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             labels: HashMap::new(),
             gotos: Vec::new(),
             boxed: Default::default(),
-            name,
+            name: name.clone(),
             closures: 0,
             has_defer: false,
             run_defers: Vec::new(),
             boxed_results: Vec::new(),
             tsubst: Default::default(),
             smap: Default::default(),
+            range_names: std::rc::Rc::new((name.clone(), Default::default())),
+            func_results: Vec::new(),
+            rf: None,
         }
     }
 
@@ -998,6 +1015,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     fn return_stmt(&mut self, pos: Pos, results: Option<&Expr>) -> Result<()> {
+        if self.rf.is_some() {
+            return self.body_return(results);
+        }
         if let Some(r) = results {
             let rs = r.list();
             // Results go to the result variables (cells for those a deferred
@@ -1171,6 +1191,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 (INT, n, Some((sv, self.rep_of(et, x.start())?)))
             }
             Rep::Str => return self.range_string(r),
+            Rep::Func(ft) => return self.range_func(r, ft),
             Rep::Map(mt) => return self.range_map(r, mt),
             Rep::Struct { .. } | Rep::Ptr(_)
                 if self.array_type(x)?.is_some()
@@ -1557,6 +1578,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match tok {
             Token::Break => {
                 let Some(i) = find(&self.targets, false) else {
+                    if self.body_branch(pos, tok, label) {
+                        return Ok(());
+                    }
                     return Err(self.unsupported(pos, "this break"));
                 };
                 let j = self.jump();
@@ -1565,6 +1589,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Token::Continue => {
                 let Some(i) = find(&self.targets, true) else {
+                    if self.body_branch(pos, tok, label) {
+                        return Ok(());
+                    }
                     return Err(self.unsupported(pos, "this continue"));
                 };
                 let j = self.jump();
@@ -1994,6 +2021,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         crate::walk::exprs(stmts, &mut |e| {
             if let Expr::FuncLit { body, pos, .. } = e {
                 out.extend(self.free_vars(e, *pos, body.rbrace));
+            }
+        });
+        // So are those the bodies of range-over-func loops use.
+        crate::walk::stmts(stmts, &mut |s| {
+            if let Some((lhs, def, body)) = self.range_func_loop(s) {
+                let defined: std::collections::HashSet<ObjId> = if def {
+                    lhs.map_or(Vec::new(), |l| l.list().iter().collect())
+                        .into_iter()
+                        .filter_map(|e| match e {
+                            Expr::Name(n) => self.c.info.defs.get(&key(n)).copied(),
+                            _ => None,
+                        })
+                        .collect()
+                } else {
+                    Default::default()
+                };
+                let assigned = if def { None } else { lhs };
+                out.extend(self.body_free_vars(
+                    &body.stmts,
+                    assigned,
+                    body.pos,
+                    body.rbrace,
+                    &defined,
+                ));
             }
         });
         crate::walk::exprs(stmts, &mut |e| {
@@ -3640,7 +3691,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.fill_args(args, params, &sig, *has_dots)?;
         self.line(pos);
-        self.emit(Op::Defer, clo.off, area, off - area);
+        self.emit_defer(clo, area, off - area);
         Ok(())
     }
 
@@ -3702,7 +3753,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = at;
         self.line(pos);
-        self.emit(Op::Defer, clo.off, area, at - area);
+        self.emit_defer(clo, area, at - area);
         Ok(())
     }
 
@@ -4370,6 +4421,13 @@ fn negate(op: Operator) -> Operator {
         Operator::Gtr => Operator::Leq,
         _ => Operator::Lss,
     }
+}
+
+/// Whether a body has range-over-func loops (outside function literals).
+fn has_range_func(b: &FnBuilder<'_, '_>, stmts: &[Stmt]) -> bool {
+    let mut any = false;
+    crate::walk::stmts(stmts, &mut |s| any |= b.range_func_loop(s).is_some());
+    any
 }
 
 /// Whether a body has `defer` statements (outside function literals).

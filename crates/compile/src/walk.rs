@@ -1,5 +1,5 @@
-//! A visitor over the expressions of a function body (every expression,
-//! outermost first), for the analyses that precede lowering.
+//! Visitors over the expressions and the statements of a function body
+//! (outermost first), for the analyses that precede lowering.
 
 use syntax::ast::{Decl, Expr, Stmt};
 
@@ -107,7 +107,8 @@ fn stmt(s: &Stmt, f: &mut dyn FnMut(&Expr)) {
     }
 }
 
-fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
+/// Calls `f` on `e` and every expression inside it.
+pub(crate) fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
     f(e);
     match e {
         Expr::CompositeLit { elems, .. } | Expr::List { elems, .. } => {
@@ -144,6 +145,58 @@ fn expr(e: &Expr, f: &mut dyn FnMut(&Expr)) {
             expr(fun, f);
             for a in args {
                 expr(a, f);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Calls `f` on every statement in `stmts`, at any depth, outermost first
+/// (not inside function literals: they are functions of their own).
+pub(crate) fn stmts(list: &[Stmt], f: &mut dyn FnMut(&Stmt)) {
+    for s in list {
+        each_stmt(s, f);
+    }
+}
+
+fn each_stmt(s: &Stmt, f: &mut dyn FnMut(&Stmt)) {
+    f(s);
+    match s {
+        Stmt::Labeled { stmt: inner, .. } => each_stmt(inner, f),
+        Stmt::Block(b) => stmts(&b.stmts, f),
+        Stmt::If {
+            init, then, els, ..
+        } => {
+            if let Some(i) = init {
+                each_stmt(i, f);
+            }
+            stmts(&then.stmts, f);
+            if let Some(e) = els {
+                each_stmt(e, f);
+            }
+        }
+        Stmt::For {
+            init, post, body, ..
+        } => {
+            for s in [init, post].into_iter().flatten() {
+                each_stmt(s, f);
+            }
+            stmts(&body.stmts, f);
+        }
+        Stmt::Switch { init, body, .. } => {
+            if let Some(i) = init {
+                each_stmt(i, f);
+            }
+            for cc in body {
+                stmts(&cc.body, f);
+            }
+        }
+        Stmt::Select { body, .. } => {
+            for cc in body {
+                if let Some(c) = &cc.comm {
+                    each_stmt(c, f);
+                }
+                stmts(&cc.body, f);
             }
         }
         _ => {}

@@ -139,6 +139,27 @@ struct DeferRec {
     pc: *const Code,
     clo: *const u64,
     args: Box<[u8]>,
+    /// For the frame's range-over-func loops (`DeferFrame`): the calls
+    /// their bodies deferred (`DeferAt`), which run here, last first.
+    pending: Option<Vec<DeferRec>>,
+}
+
+impl Vm {
+    /// Takes the next deferred call to run among the newest records for
+    /// which `take` holds: a range-over-func marker gives its calls, last
+    /// first, before it goes.
+    fn pop_defer(&mut self, take: impl Fn(&DeferRec) -> bool) -> Option<DeferRec> {
+        loop {
+            let mut rec = self.defers.pop_if(|r| take(r))?;
+            let Some(pending) = &mut rec.pending else {
+                return Some(rec);
+            };
+            if let Some(call) = pending.pop() {
+                self.defers.push(rec);
+                return Some(call);
+            }
+        }
+    }
 }
 
 /// Runs `prog` to completion and returns its exit status, having printed
@@ -289,7 +310,7 @@ fn uses(op: Op) -> [Use; 3] {
         | U2F | F2I | F2U | I2F32 | U2F32 | F32ToI | F32ToU | FToF32 | F32ToF | BoolNot => {
             [S(8), S(8), N]
         }
-        ShiftCheck => [S(8), N, N],
+        ShiftCheck | RangeCheck => [S(8), N, N],
         Jmp => [T, N, N],
         JmpIf | JmpIfNot => [S(8), T, N],
         JEq | JNe | JLtS | JLeS | JLtU | JLeU | JLtF | JLeF | JNLtF | JNLeF => [S(8), S(8), T],
@@ -298,6 +319,8 @@ fn uses(op: Op) -> [Use; 3] {
         Call | Ret | Halt => [N, N, N],
         CallInd => [S(8), N, N],
         Defer => [S(8), SlotB, N],
+        DeferAt => [S(16), SlotB, N],
+        DeferFrame => [S(8), N, N],
         RunDefers => [N, N, N],
         StrConcat => [S(16), S(16), S(16)],
         StrEq | StrLt => [S(8), S(16), S(16)],
@@ -798,6 +821,9 @@ fn handler(op: Op) -> Handler {
         MapStore => map_store,
         MapDelete => map_delete,
         MapClear => map_clear,
+        DeferAt => defer_at,
+        DeferFrame => defer_frame,
+        RangeCheck => range_check,
         SliceToArray => slice_to_array,
         ClearSlice => clear_slice,
         MapIter => map_iter,
@@ -1251,8 +1277,66 @@ fn defer_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, i: &Code) {
     // SAFETY: `c` bytes at `b` are verified frame bytes; `vm` is live.
     unsafe {
         let args = std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into();
-        (*vm).defers.push(DeferRec { fp, pc, clo, args });
+        (*vm).defers.push(DeferRec {
+            fp,
+            pc,
+            clo,
+            args,
+            pending: None,
+        });
     }
+}
+
+unsafe fn defer_frame(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = unsafe { &mut *vm };
+    let token = v.defers.len() as u64;
+    v.defers.push(DeferRec {
+        fp,
+        pc,
+        clo: std::ptr::null(),
+        args: Box::default(),
+        pending: Some(Vec::new()),
+    });
+    wr!(fp, i.a, u64, token);
+    next!(pc, fp, vm)
+}
+
+unsafe fn defer_at(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    if !defer_at_slow(fp, vm, inst!(pc)) {
+        return raise(pc, fp, vm, "internal error: defer token".into(), None);
+    }
+    next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn defer_at_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+    let clo = rd!(fp, i.a, *const u64);
+    let token = rd!(fp, i.a + 8, u64) as usize;
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = unsafe { &mut *vm };
+    // The marker lives while its frame does, under every newer record:
+    // its index stays valid as long as a range body can run.
+    let Some(DeferRec {
+        fp: mfp,
+        pc: mpc,
+        pending: Some(pending),
+        ..
+    }) = v.defers.get_mut(token)
+    else {
+        return false;
+    };
+    // SAFETY: `c` bytes at `b` are verified frame bytes.
+    let args = unsafe { std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into() };
+    pending.push(DeferRec {
+        fp: *mfp,
+        pc: *mpc,
+        clo,
+        args,
+        pending: None,
+    });
+    true
 }
 
 unsafe fn run_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -1269,12 +1353,7 @@ unsafe fn run_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Stop {
     loop {
         // SAFETY: `vm` is live and not otherwise borrowed here.
-        let rec = unsafe {
-            match (*vm).defers.last() {
-                Some(r) if r.fp == fp => (*vm).defers.pop(),
-                _ => None,
-            }
-        };
+        let rec = unsafe { (*vm).pop_defer(|r| r.fp == fp) };
         let Some(rec) = rec else {
             return Stop::Halt;
         };
@@ -1790,6 +1869,26 @@ fn reslice_error(
         format!("slice bounds out of range [{lo}:{hi}]")
     };
     runtime_error(pc, fp, vm, &m)
+}
+
+unsafe fn range_check(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let i = inst!(pc);
+    let state = rd!(fp, i.a, i64);
+    if state != 0 {
+        return range_check_error(pc, fp, vm, state);
+    }
+    next!(pc, fp, vm)
+}
+
+#[cold]
+#[inline(never)]
+fn range_check_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, state: i64) -> Stop {
+    let m = if state < 0 {
+        "range function continued iteration after whole loop exit"
+    } else {
+        "range function continued iteration after function for loop body returned false"
+    };
+    runtime_error(pc, fp, vm, m)
 }
 
 unsafe fn slice_to_array(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {

@@ -640,7 +640,7 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
         }
         // SAFETY: `vm` is live and not otherwise borrowed here.
         let v = unsafe { &mut *vm };
-        let Some(rec) = v.defers.pop_if(|r| r.fp >= base) else {
+        let Some(rec) = v.pop_defer(|r| r.fp >= base) else {
             return Stop::Panic;
         };
         // The deferred call runs above the newest panic's frame.
