@@ -117,6 +117,14 @@ struct RangeLoop<'a> {
     mark: u32,
 }
 
+/// An iteration variable set at the top of each iteration.
+enum LateVar<'e> {
+    /// A declared variable living in a cell: a fresh cell each iteration.
+    Bind(ObjId, Loc),
+    /// An assigned operand that is not a plain frame variable.
+    Assign(&'e Expr, Loc),
+}
+
 /// Where `break` and `continue` of a loop or switch go.
 struct Target {
     label: Option<String>,
@@ -1261,9 +1269,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.index_into(addr, sv, i, er);
             self.load(v, addr.off, 0);
         }
-        for &(o, v) in &late {
-            self.bind(o, v);
-        }
+        self.bind_range_vars(&late)?;
         let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
@@ -1298,23 +1304,25 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// `reps`: their slots (None for `_` or absent), and the declared ones
     /// living in cells, to bind afresh each iteration.
     #[allow(clippy::type_complexity)]
-    fn range_vars(
+    fn range_vars<'e>(
         &mut self,
         s: &Stmt,
-        lhs: Option<&Expr>,
+        lhs: Option<&'e Expr>,
         def: bool,
         reps: &[Rep],
-    ) -> Result<(Vec<Option<Loc>>, Vec<(ObjId, Loc)>)> {
+    ) -> Result<(Vec<Option<Loc>>, Vec<LateVar<'e>>)> {
         let names: Vec<&Expr> = lhs.map_or(Vec::new(), |l| l.list().iter().collect());
         let mut late = Vec::new();
         let mut vars = Vec::new();
         for (k, l) in names.iter().enumerate() {
+            if is_blank(l) {
+                vars.push(None);
+                continue;
+            }
             let Some(&vrep) = reps.get(k) else {
                 return Err(self.unsupported(s.pos(), "this range clause"));
             };
-            if is_blank(l) {
-                vars.push(None);
-            } else if def {
+            if def {
                 let Expr::Name(nm) = l else {
                     return Err(self.unsupported(s.pos(), "this range clause"));
                 };
@@ -1322,20 +1330,39 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 if let Some(o) = self.c.info.defs.get(&key(nm)).copied() {
                     // A variable in a cell gets a fresh one each iteration.
                     if self.boxed.contains(&o) {
-                        late.push((o, v));
+                        late.push(LateVar::Bind(o, v));
                     } else {
                         self.vars.insert(o, v);
                     }
                 }
                 vars.push(Some(v));
             } else {
-                match self.place(l)? {
-                    Place::Frame(loc) => vars.push(Some(loc)),
-                    _ => return Err(self.unsupported(s.pos(), "this range clause")),
-                }
+                // Assigned as an assignment statement would, each
+                // iteration (the operands are evaluated then).
+                let v = self.alloc(vrep);
+                late.push(LateVar::Assign(l, v));
+                vars.push(Some(v));
             }
         }
         Ok((vars, late))
+    }
+
+    /// Binds or assigns a range loop's iteration variables for one
+    /// iteration, once their values are in their slots.
+    fn bind_range_vars(&mut self, late: &[LateVar<'_>]) -> Result<()> {
+        for l in late {
+            match *l {
+                LateVar::Bind(o, v) => self.bind(o, v),
+                LateVar::Assign(e, v) => {
+                    let p = self.place(e)?;
+                    if place_rep(p).is_some_and(|r| r != v.rep) {
+                        return Err(self.unsupported(e.start(), "this range clause"));
+                    }
+                    self.store_place(p, v);
+                }
+            }
+        }
+        Ok(())
     }
 
     /// `for k, v := range m` over a map.
@@ -1391,9 +1418,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 },
             );
         }
-        for &(o, v) in &late {
-            self.bind(o, v);
-        }
+        self.bind_range_vars(&late)?;
         let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch(at, top);
@@ -1439,9 +1464,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let Some(Some(v)) = vars.get(1) {
             self.emit(Op::Mov, v.off, rw.off, 0);
         }
-        for &(o, v) in &late {
-            self.bind(o, v);
-        }
+        self.bind_range_vars(&late)?;
         let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch_here(at);
@@ -2059,23 +2082,22 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 Expr::Slice { x, .. }
                     if self.c.info.types.get(&key(&**x)).is_some_and(|tv| {
                         matches!(
-                            self.c.ty(self.c.world.prog.underlying(tv.ty)),
+                            self.c.ty(self.c.world.prog.underlying(self.sub(tv.ty))),
                             Type::Array { .. }
                         )
                     }) =>
                 {
                     self.root_var(x)
                 }
-                Expr::Call { fun, .. } => match fun.unparen() {
-                    Expr::Selector { x, sel, .. } => {
-                        let ptr_method = self.c.info.uses.get(&key(sel)).is_some_and(|&m| {
-                            matches!(self.c.ty(self.oty(m)), Type::Signature(sig)
-                                if sig.recv.is_some_and(|r| matches!(self.c.ty(self.oty(r)), Type::Pointer(_))))
-                        });
-                        if ptr_method { self.root_var(x) } else { None }
-                    }
-                    _ => None,
-                },
+                // Calls and method values of pointer methods on
+                // addressable operands.
+                Expr::Selector { x, sel, .. } => {
+                    let ptr_method = self.c.info.uses.get(&key(sel)).is_some_and(|&m| {
+                        matches!(self.c.ty(self.oty(m)), Type::Signature(sig)
+                            if sig.recv.is_some_and(|r| matches!(self.c.ty(self.oty(r)), Type::Pointer(_))))
+                    });
+                    if ptr_method { self.root_var(x) } else { None }
+                }
                 _ => None,
             };
             if let Some(o) = root {
@@ -2088,7 +2110,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// The variable an addressable expression is part of (through struct
     /// fields and array elements, not through pointers or slices).
     fn root_var(&self, e: &Expr) -> Option<ObjId> {
-        let ty_of = |x: &Expr| self.c.info.types.get(&key(x)).map(|tv| tv.ty);
+        let ty_of = |x: &Expr| self.c.info.types.get(&key(x)).map(|tv| self.sub(tv.ty));
         match e.unparen() {
             Expr::Name(n) => self.obj_of(n),
             Expr::Selector { x, .. } | Expr::Index { x, .. } => {
@@ -2829,6 +2851,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// through pointers. (Addresses of variables need escape analysis.)
     fn address_of(&mut self, x: &Expr, dst: Loc) -> Result<()> {
         match x.unparen() {
+            // &*p is p, checked for nil.
+            Expr::Operation {
+                op: Operator::Mul,
+                x: p,
+                y: None,
+                ..
+            } => {
+                let v = self.expr(p)?;
+                let probe = self.alloc(INT);
+                self.line(x.start());
+                self.emit(Op::Load8U, probe.off, v.off, 0);
+                self.emit(Op::Mov, dst.off, v.off, 0);
+                Ok(())
+            }
             Expr::CompositeLit { elems, .. } => {
                 let (_, t) = self.tv(x)?;
                 let rep = self.rep_of(t, x.start())?;
@@ -3595,6 +3631,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.promoted_receiver(x, xt, it, false, iv)?;
             return self.iface_call_loc(e, iv, it, m, args, has_dots);
         }
+        if callee.is_none()
+            && let (Some(x), Some(m)) = (recv_arg, o)
+            && matches!(self.c.obj(m).kind, types::ty::ObjKind::Func)
+        {
+            let xt = self.tv(x)?.1;
+            if self.method_sel(xt, m).is_some() {
+                return self.entry_call(e, xt, m, x, args, has_dots);
+            }
+            if !matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_)) {
+                let pt = self.c.world.prog.add_type(Type::Pointer(xt));
+                if self.method_sel(pt, m).is_some() {
+                    return self.entry_call(e, pt, m, x, args, has_dots);
+                }
+            }
+        }
         let Some((id, sig)) = callee else {
             return self.call_value(e, fun, args, has_dots);
         };
@@ -3882,7 +3933,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let rt = self.oty(recv);
         let want_ptr = matches!(self.c.ty(rt), Type::Pointer(_));
         let have_ptr = matches!(self.rep_of(xt, x.start())?, Rep::Ptr(_));
-        let base = |t: TypeId| match self.c.ty(t) {
+        let base = |t: TypeId| match self.c.ty(self.c.world.prog.unalias(t)) {
             Type::Pointer(b) => *b,
             _ => t,
         };

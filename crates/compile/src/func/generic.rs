@@ -94,7 +94,16 @@ impl FnBuilder<'_, '_> {
             return Ok(None);
         }
         let name = self.c.obj(m).name.clone();
-        let Some((_, sel)) = self.method_set(xt).into_iter().find(|(n, _)| *n == name) else {
+        let found = self.method_set(xt).into_iter().find(|(n, _)| *n == name);
+        // A pointer method called on an addressable value.
+        let found = match found {
+            None if !matches!(self.c.ty(self.c.world.prog.unalias(xt)), Type::Pointer(_)) => {
+                let pt = self.c.world.prog.add_type(Type::Pointer(xt));
+                self.method_set(pt).into_iter().find(|(n, _)| *n == name)
+            }
+            f => f,
+        };
+        let Some((_, sel)) = found else {
             return Ok(None);
         };
         if !sel.path.is_empty() || sel.iface.is_some() {

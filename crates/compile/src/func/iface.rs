@@ -472,24 +472,71 @@ impl FnBuilder<'_, '_> {
         let id = self.c.program.funcs.len() as FuncId;
         self.c.program.funcs.push(FuncInfo::default());
         self.c.wrappers.push((t, key.1.clone(), id));
-        let fi = self.wrapper(t, sel)?;
+        let fi = self.wrapper(t, sel, false)?;
         self.c.program.funcs[id as usize] = fi;
         Ok(id)
     }
 
+    /// The function a method expression `T.m` stands for: takes a `T`
+    /// then `m`'s parameters. The itab's entry when a `T` is one word;
+    /// else a wrapper taking the `T` by value (for an interface `T`,
+    /// calling through its itab).
+    pub(super) fn method_expr_entry(&mut self, t: TypeId, sel: &MethodSel) -> Result<FuncId> {
+        let pointer = matches!(self.c.ty(self.c.world.prog.unalias(t)), Type::Pointer(_));
+        if (pointer || self.is_direct(t)) && !self.is_iface_type(t) {
+            return self.method_entry(t, sel);
+        }
+        let key = format!("{}#expr", self.c.obj(sel.obj).name);
+        if let Some(&(_, _, id)) = self
+            .c
+            .wrappers
+            .iter()
+            .find(|(wt, n, _)| *n == key && self.c.world.prog.identical(*wt, t))
+        {
+            return Ok(id);
+        }
+        let id = self.c.program.funcs.len() as FuncId;
+        self.c.program.funcs.push(FuncInfo::default());
+        self.c.wrappers.push((t, key, id));
+        let fi = self.wrapper(t, sel, true)?;
+        self.c.program.funcs[id as usize] = fi;
+        Ok(id)
+    }
+
+    /// The selection of method `m` in type `t`'s method set (for an
+    /// interface type, its own method).
+    pub(super) fn method_sel(&mut self, t: TypeId, m: ObjId) -> Option<MethodSel> {
+        if self.is_iface_type(t) {
+            return Some(MethodSel {
+                obj: m,
+                path: Vec::new(),
+                iface: Some(t),
+            });
+        }
+        let name = self.c.obj(m).name.clone();
+        self.method_set(t)
+            .into_iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, sel)| sel)
+    }
+
     /// Builds the wrapper calling method `sel` of dynamic type `t` with
-    /// the interface data word as receiver.
-    fn wrapper(&mut self, t: TypeId, sel: &MethodSel) -> Result<FuncInfo> {
+    /// the interface data word as receiver (`by_value`: a whole `t`).
+    fn wrapper(&mut self, t: TypeId, sel: &MethodSel, by_value: bool) -> Result<FuncInfo> {
         let mname = self.c.obj(sel.obj).name.clone();
         let base = match self.c.ty(self.c.world.prog.unalias(t)) {
             Type::Pointer(b) => *b,
             _ => t,
         };
-        let name = format!(
-            "{}.(*{}).{mname}",
-            "main",
-            self.rtype_string(base).trim_start_matches("main.")
-        );
+        let name = if by_value {
+            format!("{}.{mname}", self.rtype_string(t))
+        } else {
+            format!(
+                "{}.(*{}).{mname}",
+                "main",
+                self.rtype_string(base).trim_start_matches("main.")
+            )
+        };
         let pos = self.pos;
         let file = self.file;
         let mut w = FnBuilder::new(self.c, file, name.clone(), pos);
@@ -505,7 +552,13 @@ impl FnBuilder<'_, '_> {
                 (None, *sig)
             }
         };
-        let recv = w.alloc(INT);
+        let recv = if by_value {
+            let rep = w.rep_of(t, pos)?;
+            w.alloc(rep)
+        } else {
+            w.alloc(INT)
+        };
+        let rsize = recv.rep.size();
         let mut params = Vec::new();
         for &p in &sig.params {
             let rep = w.rep_of(w.oty(p), pos)?;
@@ -527,7 +580,12 @@ impl FnBuilder<'_, '_> {
             _ => (t, false),
         };
         let ptr = w.alloc(INT);
-        w.emit(Op::Mov, ptr.off, recv.off, 0);
+        if by_value && is_ptr && !matches!(w.c.ty(w.c.world.prog.unalias(t)), Type::Pointer(_)) {
+            // The value is in this frame: reached through its address.
+            w.emit(Op::FrameAddr, ptr.off, recv.off, 0);
+        } else {
+            w.emit(Op::Mov, ptr.off, recv.off, 0);
+        }
         for &(off, ft) in &sel.path {
             if !is_ptr {
                 // A pointer-shaped struct's only field.
@@ -552,19 +610,22 @@ impl FnBuilder<'_, '_> {
         let mut off = area + FRAME_HEADER;
         if let Some(it) = sel.iface {
             // An embedded interface: call through its itab.
-            let iv = w.alloc(Rep::Iface(it));
-            if is_ptr {
+            let iv = if by_value && sel.path.is_empty() {
+                recv
+            } else if is_ptr {
+                let iv = w.alloc(Rep::Iface(it));
                 w.load(iv, ptr.off, 0);
+                iv
             } else {
                 return Err(w.unsupported(pos, "this promoted method"));
-            }
+            };
             let area = w.top;
             let mut off = area + FRAME_HEADER;
             w.emit(Op::Mov, off, iv.off + 8, 0);
             off += 8;
-            let (poff, roff) = (off, off + params_size - 8);
-            if params_size > 8 {
-                w.emit(Op::MovN, poff, FRAME_HEADER + 8, params_size - 8);
+            let (poff, roff) = (off, off + params_size - rsize);
+            if params_size > rsize {
+                w.emit(Op::MovN, poff, FRAME_HEADER + rsize, params_size - rsize);
             }
             let mi = w
                 .imethods(it)
@@ -576,7 +637,7 @@ impl FnBuilder<'_, '_> {
                 Op::CallIface,
                 iv.off,
                 area,
-                mi | (params_size + results_size) << 12,
+                mi | (params_size - rsize + 8 + results_size) << 12,
             );
             if results_size > 0 {
                 w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
@@ -598,9 +659,9 @@ impl FnBuilder<'_, '_> {
             (true, false) => return Err(w.unsupported(pos, "this method receiver")),
         };
         off += rrep.size();
-        let own_args = params_size - 8;
+        let own_args = params_size - rsize;
         if own_args > 0 {
-            w.emit(Op::MovN, off, FRAME_HEADER + 8, own_args);
+            w.emit(Op::MovN, off, FRAME_HEADER + rsize, own_args);
         }
         let roff = off + own_args;
         w.max = w.max.max(roff + results_size);
@@ -959,8 +1020,15 @@ impl FnBuilder<'_, '_> {
             self.expr_into(&args[0], iv)?;
             return self.iface_call_loc(e, iv, xt, m, &args[1..], has_dots);
         }
-        let Some((id, sig)) = self.method_callee(m, xt)? else {
-            return Err(self.unsupported(e.start(), "this method expression"));
+        let direct = self.method_callee(m, xt)?.filter(|(_, sig)| {
+            sig.recv.is_some_and(|r| {
+                let (p, rt) = (&self.c.world.prog, self.oty(r));
+                p.identical(rt, xt)
+                    || matches!(self.c.ty(p.unalias(xt)), Type::Pointer(b) if p.identical(*b, rt))
+            })
+        });
+        let Some((id, sig)) = direct else {
+            return self.entry_call(e, xt, m, &args[0], &args[1..], has_dots);
         };
         let Some(recv) = sig.recv else {
             return Err(self.unsupported(e.start(), "this method expression"));
@@ -1002,11 +1070,80 @@ impl FnBuilder<'_, '_> {
         Ok(results)
     }
 
+    /// A call of method `m` of type `xt` with receiver `recv`, through
+    /// the method expression's entry (for methods promoted through
+    /// embedded fields or interfaces, and interface receivers).
+    pub(super) fn entry_call(
+        &mut self,
+        e: &syntax::ast::Expr,
+        xt: TypeId,
+        m: ObjId,
+        recv: &syntax::ast::Expr,
+        args: &[syntax::ast::Expr],
+        has_dots: bool,
+    ) -> Result<Vec<Loc>> {
+        let Some(sel) = self.method_sel(xt, m) else {
+            return Err(self.unsupported(e.start(), "this method call"));
+        };
+        let id = self.method_expr_entry(xt, &sel)?;
+        let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
+            return Err(self.unsupported(e.start(), "this method call"));
+        };
+        // A pointer method of an addressable operand: `(&recv).m(…)`.
+        let addr = matches!(self.c.ty(self.c.world.prog.unalias(xt)), Type::Pointer(_))
+            && !matches!(self.rep_of(self.tv(recv)?.1, e.start())?, Rep::Ptr(_));
+        let area = self.top;
+        let mut off = area + FRAME_HEADER;
+        let rloc = Loc {
+            off,
+            rep: self.rep_of(xt, e.start())?,
+        };
+        off += rloc.rep.size();
+        let mut params = Vec::new();
+        for &p in &sig.params {
+            let rep = self.rep_of(self.oty(p), e.start())?;
+            params.push(Loc { off, rep });
+            off += rep.size();
+        }
+        let mut results = Vec::new();
+        for &r in &sig.results {
+            let rep = self.rep_of(self.oty(r), e.start())?;
+            results.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.top = off;
+        self.max = self.max.max(off);
+        if addr {
+            self.address_of(recv, rloc)?;
+        } else {
+            self.expr_into(recv, rloc)?;
+        }
+        self.fill_args(args, &params, &sig, has_dots)?;
+        self.top = area;
+        self.line(e.start());
+        self.emit(Op::Call, id, area, 0);
+        Ok(results)
+    }
+
     /// `dst = x.m` for a method `m` (a method value): a closure object
     /// holding the wrapper `T.m-fm` and the receiver, evaluated now.
     pub(super) fn method_value(&mut self, x: &syntax::ast::Expr, m: ObjId, dst: Loc) -> Result<()> {
         let (_, xt) = self.tv(x)?;
         let pos = x.start();
+        // A method promoted through embedded fields: the wrapper calls
+        // the method expression's entry with a copy of the whole value.
+        if !self.is_iface_type(xt)
+            && let Some(sel) = self.method_sel(xt, m)
+            && (!sel.path.is_empty() || sel.iface.is_some())
+        {
+            let entry = self.method_expr_entry(xt, &sel)?;
+            let Type::Signature(sig) = self.c.ty(self.oty(m)).clone() else {
+                return Err(self.unsupported(pos, "this method value"));
+            };
+            let recv = self.expr_tmp(x)?;
+            let id = self.method_value_wrapper(m, None, Some(entry), recv.rep, &sig)?;
+            return self.bind_method_value(id, recv, dst);
+        }
         let (callee, sig) = match self.method_callee(m, xt)? {
             Some((id, sig)) if !self.is_iface_type(xt) => (Some(id), sig),
             _ => {
@@ -1032,6 +1169,11 @@ impl FnBuilder<'_, '_> {
             (loc, None)
         };
         let id = self.method_value_wrapper(m, iface, callee, recv.rep, &sig)?;
+        self.bind_method_value(id, recv, dst)
+    }
+
+    /// `dst` = a closure object of wrapper `id` holding receiver `recv`.
+    fn bind_method_value(&mut self, id: FuncId, recv: Loc, dst: Loc) -> Result<()> {
         let obj = self.alloc(INT);
         self.emit(Op::New, obj.off, 0, 8 + recv.rep.mem_size());
         let idw = self.alloc(INT);
@@ -1161,14 +1303,17 @@ impl FnBuilder<'_, '_> {
         dst: Loc,
         pos: syntax::Pos,
     ) -> Result<()> {
-        if self.is_iface_type(xt) {
-            return Err(self.unsupported(pos, "interface method expressions"));
+        if !self.is_iface_type(xt)
+            && let Some((id, sig)) = self.method_callee(m, xt)?
+            && sig
+                .recv
+                .is_some_and(|r| self.c.world.prog.identical(self.oty(r), xt))
+        {
+            self.closure_object(dst, id, &[]);
+            return Ok(());
         }
-        let Some((id, sig)) = self.method_callee(m, xt)? else {
-            return Err(self.unsupported(pos, "this method expression"));
-        };
-        let rt = sig.recv.map(|r| self.oty(r));
-        if rt.is_some_and(|rt| self.c.world.prog.identical(rt, xt)) {
+        if let Some(sel) = self.method_sel(xt, m) {
+            let id = self.method_expr_entry(xt, &sel)?;
             self.closure_object(dst, id, &[]);
             return Ok(());
         }
