@@ -325,7 +325,11 @@ pub(crate) fn compile_var_init(
             let rep = b.rep_of(b.oty(lhs[0]), rhs.start())?;
             vec![b.expr_as(rhs, rep)?]
         } else {
-            b.call_results(rhs)?
+            let want = lhs
+                .iter()
+                .map(|&o| b.rep_of(b.oty(o), rhs.start()).map(Some))
+                .collect::<Result<Vec<_>>>()?;
+            b.tuple_as(rhs, &want)?
         };
         for (&o, v) in lhs.iter().zip(vals) {
             if let Some((p, _)) = b.global_addr(o) {
@@ -857,6 +861,30 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     }
                     Some(values) => {
                         let vals = values.list();
+                        if let [val] = vals
+                            && objs.len() > 1
+                        {
+                            // var a, b = f() (or a comma-ok form).
+                            let want: Vec<Option<Rep>> =
+                                objs.iter().map(|o| o.map(|(_, r)| r)).collect();
+                            let rs = self.tuple_as(val, &want)?;
+                            let mut locs = Vec::new();
+                            for (o, r) in objs.iter().zip(&rs) {
+                                let Some((_, rep)) = o else {
+                                    locs.push(None);
+                                    continue;
+                                };
+                                let loc = self.alloc(*rep);
+                                self.mov(loc, *r);
+                                locs.push(Some(loc));
+                            }
+                            for (o, loc) in objs.iter().zip(locs) {
+                                if let (Some((o, _)), Some(loc)) = (o, loc) {
+                                    self.bind(*o, loc);
+                                }
+                            }
+                            return Ok(());
+                        }
                         if vals.len() != objs.len() {
                             return Err(self.unsupported(v.pos, "multi-value declarations"));
                         }
@@ -1205,11 +1233,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 if self.array_type(x)?.is_some()
                     && lhs.is_none_or(|l| l.list().len() < 2 || is_blank(&l.list()[1])) =>
             {
-                // No element variable: the length is constant and the
-                // range expression is not evaluated (spec).
+                // No element variable: the range expression is evaluated
+                // only if its length is not constant (spec).
                 let Some((_, _, len, _)) = self.array_type(x)? else {
                     return Err(self.unsupported(s.pos(), "range over this type"));
                 };
+                if self.has_calls(x) {
+                    self.eval_array_operand(x)?;
+                }
                 let n = self.alloc(INT);
                 self.const64(n.off, len as u64);
                 (INT, n, None)
@@ -2138,6 +2169,49 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Type::Array { elem, len } => Some((t, *elem, *len, ptr)),
             _ => None,
         })
+    }
+
+    /// Evaluates array operand `x` for its effects (its length is its
+    /// type's): a dereference `*p` checks `p` for nil.
+    fn eval_array_operand(&mut self, x: &Expr) -> Result<()> {
+        match x.unparen() {
+            Expr::Operation {
+                op: Operator::Mul,
+                x: p,
+                y: None,
+                ..
+            } => {
+                let p = self.expr(p)?;
+                let probe = self.alloc(INT);
+                self.line(x.start());
+                self.emit(Op::Load8U, probe.off, p.off, 0);
+            }
+            a => {
+                self.expr(a)?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether `e` has function calls or receives, which make `len` of an
+    /// array operand non-constant (spec: Length and capacity).
+    fn has_calls(&self, e: &Expr) -> bool {
+        let mut any = false;
+        crate::walk::expr(e, &mut |x| {
+            any |= match x {
+                Expr::Call { .. } => !matches!(
+                    self.c.info.types.get(&key(x)).map(|tv| &tv.mode),
+                    Some(Mode::Constant(_))
+                ),
+                Expr::Operation {
+                    op: Operator::Recv,
+                    y: None,
+                    ..
+                } => true,
+                _ => false,
+            };
+        });
+        any
     }
 
     /// The length of array type `t`, if it is one.
@@ -3514,8 +3588,35 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     Ok(Some(*r))
                 }
             },
+            // A statement calling a function with several results.
+            _ if dst.is_none() => Ok(None),
             _ => Err(self.unsupported(e.start(), "a multi-value call here")),
         }
+    }
+
+    /// The values of multi-value expression `e` (a call or a comma-ok
+    /// form), each converted to `want[k]` when given (an interface).
+    fn tuple_as(&mut self, e: &Expr, want: &[Option<Rep>]) -> Result<Vec<Loc>> {
+        let elems: Vec<TypeId> = match self.c.ty(self.tv(e)?.1).clone() {
+            Type::Tuple(vs) => vs.iter().map(|&o| self.oty(o)).collect(),
+            _ => Vec::new(),
+        };
+        let rs = self.call_results(e)?;
+        let mut out = Vec::new();
+        for (k, r) in rs.into_iter().enumerate() {
+            match want.get(k).copied().flatten() {
+                Some(w) if w != r.rep => {
+                    let (Rep::Iface(_), Some(&et)) = (w, elems.get(k)) else {
+                        return Err(self.unsupported(e.start(), "this multi-value expression"));
+                    };
+                    let v = self.alloc(w);
+                    self.convert_iface(r, et, v)?;
+                    out.push(v);
+                }
+                _ => out.push(r),
+            }
+        }
+        Ok(out)
     }
 
     /// The results of call `e`, left in the call area (valid until the next
@@ -3698,7 +3799,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let (Mode::Builtin(b @ (Builtin::Print | Builtin::Println)), _) = self.tv(fun)? {
             return self.defer_print(pos, b, args);
         }
-        if matches!(self.tv(fun)?.0, Mode::Builtin(_) | Mode::TypExpr) {
+        if let (Mode::Builtin(b), _) = self.tv(fun)? {
+            return self.defer_builtin(pos, b, args);
+        }
+        if matches!(self.tv(fun)?.0, Mode::TypExpr) {
             return Err(self.unsupported(pos, "deferring this call"));
         }
         // A method call x.m(args): the method's function with the receiver
@@ -3746,6 +3850,51 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(())
     }
 
+    /// A wrapper running `code` (which returns) on `params_size` bytes of
+    /// arguments evaluated by a `defer` statement (gc's `deferwrap`).
+    fn deferwrap(&mut self, pos: Pos, code: Vec<Inst>, params_size: u32) -> FuncId {
+        self.closures += 1;
+        let id = self.c.program.funcs.len() as u32;
+        self.c.program.funcs.push(FuncInfo {
+            name: format!("{}.deferwrap{}", self.name, self.closures),
+            file: self.file.path.clone(),
+            frame_size: FRAME_HEADER + params_size,
+            params_size,
+            results_size: 0,
+            code,
+            lines: vec![(0, pos.line)],
+            recover_pc: None,
+        });
+        id
+    }
+
+    /// `defer panic(v)` and `defer delete(m, k)`: the arguments now, the
+    /// built-in in a wrapper.
+    fn defer_builtin(&mut self, pos: Pos, b: Builtin, args: &[Expr]) -> Result<()> {
+        let (area, size, code) = match b {
+            Builtin::Panic => {
+                let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
+                let v = self.alloc(Rep::Iface(any));
+                self.expr_into(&args[0], v)?;
+                (v.off, 16, Inst::new(Op::Panic, FRAME_HEADER, 0, 0))
+            }
+            Builtin::Delete => {
+                // The map and the key, as `MapDelete` reads them.
+                let Place::Map { area, meta, .. } = self.map_place(&args[0], &args[1])? else {
+                    return Err(self.unsupported(pos, "this delete"));
+                };
+                (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta & 0xff))
+            }
+            _ => return Err(self.unsupported(pos, "deferring this call")),
+        };
+        let id = self.deferwrap(pos, vec![code, Inst::new(Op::Ret, 0, 0, 0)], size);
+        let clo = self.alloc(INT);
+        self.closure_object(clo, id, &[]);
+        self.line(pos);
+        self.emit_defer(clo, area, size);
+        Ok(())
+    }
+
     /// `defer print(…)`/`defer println(…)`: the arguments are evaluated
     /// now and passed to a small wrapper function that prints them (gc's
     /// `deferwrap`).
@@ -3762,14 +3911,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             if k > 0 && b == Builtin::Println {
                 code.push(Inst::new(Op::PrintSpace, 0, 0, 0));
             }
-            let op = match rep {
-                Rep::Int { signed: true, .. } => Op::PrintInt,
-                Rep::Int { signed: false, .. } => Op::PrintUint,
-                Rep::F64 => Op::PrintFloat,
-                Rep::F32 => Op::PrintFloat32,
-                Rep::Bool => Op::PrintBool,
-                Rep::Str => Op::PrintStr,
-                _ => return Err(self.unsupported(pos, "deferred printing of this type")),
+            let Some(op) = print_op(*rep) else {
+                return Err(self.unsupported(pos, "deferred printing of this type"));
             };
             code.push(Inst::new(op, off, 0, 0));
             off += rep.size();
@@ -3779,18 +3922,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         code.push(Inst::new(Op::PrintFlush, 0, 0, 0));
         code.push(Inst::new(Op::Ret, 0, 0, 0));
-        self.closures += 1;
-        let id = self.c.program.funcs.len() as u32;
-        self.c.program.funcs.push(FuncInfo {
-            name: format!("{}.deferwrap{}", self.name, self.closures),
-            file: self.file.path.clone(),
-            frame_size: off,
-            params_size: off - FRAME_HEADER,
-            results_size: 0,
-            code,
-            lines: vec![(0, pos.line)],
-            recover_pc: None,
-        });
+        let id = self.deferwrap(pos, code, off - FRAME_HEADER);
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         let area = self.top;
@@ -4011,21 +4143,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     if i > 0 && b == Builtin::Println {
                         self.emit(Op::PrintSpace, 0, 0, 0);
                     }
-                    let op = match rep {
-                        Rep::Int { signed: true, .. } => Op::PrintInt,
-                        Rep::Int { signed: false, .. } => Op::PrintUint,
-                        Rep::F64 => Op::PrintFloat,
-                        Rep::F32 => Op::PrintFloat32,
-                        Rep::Bool => Op::PrintBool,
-                        Rep::Str => Op::PrintStr,
-                        Rep::Iface(_) => Op::PrintIface,
-                        Rep::C128 => Op::PrintComplex,
-                        Rep::C64 => Op::PrintComplex64,
-                        Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::PrintPointer,
-                        Rep::Slice(_) => Op::PrintSlice,
-                        Rep::Struct { .. } => {
-                            return Err(self.unsupported(e.start(), "printing this type"));
-                        }
+                    let Some(op) = print_op(*rep) else {
+                        return Err(self.unsupported(e.start(), "printing this type"));
                     };
                     self.emit(op, v.off, 0, 0);
                 }
@@ -4034,6 +4153,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 self.emit(Op::PrintFlush, 0, 0, 0);
                 Ok(None)
+            }
+            Builtin::Len | Builtin::Cap if self.array_type(&args[0])?.is_some() => {
+                // Not constant: the operand has calls or receives, and is
+                // evaluated (a nil array pointer dereferenced panics).
+                let Some((_, _, len, _)) = self.array_type(&args[0])? else {
+                    return Err(self.unsupported(e.start(), "len of this type"));
+                };
+                self.eval_array_operand(&args[0])?;
+                let d = dst.unwrap_or_else(|| self.alloc(INT));
+                self.const64(d.off, len as u64);
+                Ok(Some(d))
             }
             Builtin::Len | Builtin::Cap => {
                 let (_, t) = self.tv(&args[0])?;
@@ -4135,15 +4265,26 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         None => Ok(Some(s)),
                     };
                 }
-                // Elements first, then the slice grows and receives them.
                 let mut vals = Vec::new();
-                for a in &args[1..] {
-                    let v = self.alloc(er);
-                    self.expr_into(a, v)?;
-                    vals.push(v);
-                }
                 let s = self.alloc(Rep::Slice(et));
-                self.expr_into(&args[0], s)?;
+                if let [a] = args
+                    && let Type::Tuple(elems) = self.c.ty(self.tv(a)?.1).clone()
+                {
+                    // append(f()): the slice and the elements from one call.
+                    let mut want = vec![Some(er); elems.len()];
+                    want[0] = None;
+                    let rs = self.tuple_as(a, &want)?;
+                    self.mov(s, rs[0]);
+                    vals.extend_from_slice(&rs[1..]);
+                } else {
+                    // Elements first, then the slice grows and receives them.
+                    for a in &args[1..] {
+                        let v = self.alloc(er);
+                        self.expr_into(a, v)?;
+                        vals.push(v);
+                    }
+                    self.expr_into(&args[0], s)?;
+                }
                 if !vals.is_empty() {
                     let old_len = self.alloc(INT);
                     self.emit(Op::Mov, old_len.off, s.off + 8, 0);
@@ -4216,12 +4357,19 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(e.start(), "this new"));
                 };
                 let (mode, _) = self.tv(&args[0])?;
-                if mode != Mode::TypExpr {
-                    return Err(self.unsupported(e.start(), "new with a value"));
-                }
-                let size = self.rep_of(et, e.start())?.mem_size();
+                let erep = self.rep_of(et, e.start())?;
                 let d = dst.unwrap_or_else(|| self.alloc(Rep::Ptr(et)));
-                self.emit(Op::New, d.off, 0, size);
+                if mode == Mode::TypExpr {
+                    self.emit(Op::New, d.off, 0, erep.mem_size());
+                    return Ok(Some(d));
+                }
+                // new(v) (Go 1.26): a new variable holding v.
+                let v = self.alloc(erep);
+                self.expr_into(&args[0], v)?;
+                let p = self.alloc(Rep::Ptr(et));
+                self.emit(Op::New, p.off, 0, erep.mem_size());
+                self.store(p.off, 0, v);
+                self.mov(d, p);
                 Ok(Some(d))
             }
             Builtin::Real | Builtin::Imag | Builtin::Complex => {
@@ -4229,6 +4377,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let rep = self.rep_of(t, e.start())?;
                 let d = self.alloc(rep);
                 match (b, rep) {
+                    (Builtin::Complex, Rep::C128) if args.len() == 1 => {
+                        // complex(f()) with f returning two floats.
+                        let rs = self.call_results(&args[0])?;
+                        self.emit(Op::Mov, d.off, rs[0].off, 0);
+                        self.emit(Op::Mov, d.off + 8, rs[1].off, 0);
+                    }
                     (Builtin::Complex, Rep::C128) => {
                         let (re, im) = (self.alloc(Rep::F64), self.alloc(Rep::F64));
                         self.expr_into(&args[0], re)?;
@@ -4472,6 +4626,25 @@ fn negate(op: Operator) -> Operator {
         Operator::Gtr => Operator::Leq,
         _ => Operator::Lss,
     }
+}
+
+/// The instruction printing a value of representation `rep` (print and
+/// println).
+fn print_op(rep: Rep) -> Option<Op> {
+    Some(match rep {
+        Rep::Int { signed: true, .. } => Op::PrintInt,
+        Rep::Int { signed: false, .. } => Op::PrintUint,
+        Rep::F64 => Op::PrintFloat,
+        Rep::F32 => Op::PrintFloat32,
+        Rep::Bool => Op::PrintBool,
+        Rep::Str => Op::PrintStr,
+        Rep::Iface(_) => Op::PrintIface,
+        Rep::C128 => Op::PrintComplex,
+        Rep::C64 => Op::PrintComplex64,
+        Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::PrintPointer,
+        Rep::Slice(_) => Op::PrintSlice,
+        Rep::Struct { .. } => return None,
+    })
 }
 
 /// Whether a body has range-over-func loops (outside function literals).

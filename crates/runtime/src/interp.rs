@@ -1943,7 +1943,10 @@ unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let mut s = rd!(fp, i.a, GoSlice);
     let n = rd!(fp, i.b, i64);
     let size = i.c as u64;
-    let new_len = s.len + n;
+    let new_len = s.len.wrapping_add(n);
+    if new_len < s.len {
+        return runtime_error(pc, fp, vm, "growslice: len out of range");
+    }
     if size == 0 {
         // Zero-size elements need no memory; Go points them at `zerobase`.
         s.cap = s.cap.max(new_len);
@@ -2024,7 +2027,10 @@ unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     if t.len == 0 {
         return next!(pc, fp, vm);
     }
-    let new_len = s.len + t.len;
+    let new_len = s.len.wrapping_add(t.len);
+    if new_len < s.len {
+        return runtime_error(pc, fp, vm, "growslice: len out of range");
+    }
     if new_len > s.cap {
         let Some(cap) = (if size == 0 {
             Some(new_len as u64)

@@ -1054,6 +1054,24 @@ impl FnBuilder<'_, '_> {
         self.top = off;
         self.max = self.max.max(off);
         let p = &self.c.world.prog;
+        if let [a] = args
+            && p.identical(rt, xt)
+            && matches!(self.c.ty(self.tv(a)?.1), Type::Tuple(_))
+        {
+            // T.m(f()): the receiver and the arguments from one call.
+            let rs = self.call_results(a)?;
+            for (dst, r) in std::iter::once(rloc).chain(params).zip(rs) {
+                if dst.rep != r.rep {
+                    return Err(self.unsupported(e.start(), "this method expression"));
+                }
+                self.mov(dst, r);
+            }
+            self.top = area;
+            self.line(e.start());
+            self.emit(Op::Call, id, area, 0);
+            return Ok(results);
+        }
+        let p = &self.c.world.prog;
         if p.identical(rt, xt) {
             self.expr_into(&args[0], rloc)?;
         } else if matches!(self.c.ty(p.unalias(xt)), Type::Pointer(b) if p.identical(*b, rt)) {

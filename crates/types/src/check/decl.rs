@@ -709,10 +709,16 @@ impl<'a> Checker<'_, 'a> {
         let mut emitted = vec![false; inits.len()];
         let mut done = vec![false; nodes.len()];
         let mut order = Vec::new();
+        // Constants first (go.dev/issue/66575), then the fewest
+        // dependencies, then source order.
+        let is_const: Vec<bool> = nodes
+            .iter()
+            .map(|&o| matches!(self.w.prog.obj(o).kind, ObjKind::Const { .. }))
+            .collect();
         for _ in 0..nodes.len() {
             let Some(i) = (0..nodes.len())
                 .filter(|&i| !done[i])
-                .min_by_key(|&i| (ndeps[i], i))
+                .min_by_key(|&i| (!is_const[i], ndeps[i], i))
             else {
                 break;
             };
