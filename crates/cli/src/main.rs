@@ -148,6 +148,19 @@ fn cmd_env(names: &[String]) -> ExitCode {
 /// `rgo run FILE.go... [args]`: the files are those leading arguments ending
 /// in `.go`, as with `go run`.
 fn cmd_run(args: &[String]) -> ExitCode {
+    // Build flags before the files (`go run -gcflags=-l x.go`): the
+    // compiler's debugging and optimisation flags do not change what a
+    // program does, so they are accepted and ignored.
+    let mut skip = 0;
+    while let Some(a) = args.get(skip)
+        && a.starts_with('-')
+    {
+        let takes_value = ["-gcflags", "-ldflags", "-tags", "-asmflags"]
+            .iter()
+            .any(|f| a.trim_start_matches('-') == f.trim_start_matches('-'));
+        skip += if takes_value { 2 } else { 1 };
+    }
+    let args = &args[skip.min(args.len())..];
     let nfiles = args.iter().take_while(|a| a.ends_with(".go")).count();
     if nfiles == 0 {
         if args.is_empty() {

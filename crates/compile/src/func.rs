@@ -1163,6 +1163,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match cond {
             Some(c) => {
                 self.line(c.start());
+                let cond_at = self.code.len();
                 let backs = self.cond_jump(c, true)?;
                 for &back in &backs {
                     self.patch(back, top);
@@ -1174,6 +1175,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 // slots, so it fails again).
                 if post_end > post_start
                     && let [test_at] = backs[..]
+                    && test_at == cond_at
                     && test_at + 1 == self.code.len()
                 {
                     let (inc, test) = (self.code[post_end - 1], self.code[test_at]);
@@ -1386,7 +1388,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 LateVar::Bind(o, v) => self.bind(o, v),
                 LateVar::Assign(e, v) => {
                     let p = self.place(e)?;
-                    if place_rep(p).is_some_and(|r| r != v.rep) {
+                    if place_rep(p)
+                        .is_some_and(|r| r != v.rep && matches!(r, Rep::Iface(_)))
+                    {
                         return Err(self.unsupported(e.start(), "this range clause"));
                     }
                     self.store_place(p, v);

@@ -1159,6 +1159,38 @@ impl FnBuilder<'_, '_> {
                 return Err(self.unsupported(pos, "this method value"));
             };
             let recv = self.expr_tmp(x)?;
+            // The embedded pointers on the way are dereferenced now: a
+            // nil one panics here, as in gc.
+            let ptr = self.alloc(INT);
+            let mut through = matches!(self.c.ty(self.c.world.prog.unalias(xt)), Type::Pointer(_));
+            if through {
+                self.emit(Op::Mov, ptr.off, recv.off, 0);
+            } else {
+                self.emit(Op::FrameAddr, ptr.off, recv.off, 0);
+            }
+            let probe = self.alloc(INT);
+            for &(off, ft) in &sel.path {
+                if through {
+                    self.emit(Op::Load8U, probe.off, ptr.off, 0);
+                }
+                if matches!(self.c.ty(self.c.world.prog.unalias(ft)), Type::Pointer(_)) {
+                    self.emit(Op::Load64, ptr.off, ptr.off, off);
+                    through = true;
+                } else if off != 0 {
+                    self.emit(Op::AddI, ptr.off, ptr.off, off);
+                }
+            }
+            // A value method dereferences the last one too (a pointer
+            // method takes it as is, nil or not).
+            let ptr_method = match self.c.ty(self.oty(sel.obj)) {
+                Type::Signature(s) => s.recv.is_some_and(|r| {
+                    matches!(self.c.ty(self.c.world.prog.unalias(self.oty(r))), Type::Pointer(_))
+                }),
+                _ => false,
+            };
+            if through && !ptr_method && sel.iface.is_none() {
+                self.emit(Op::Load8U, probe.off, ptr.off, 0);
+            }
             let id = self.method_value_wrapper(m, None, Some(entry), recv.rep, &sig)?;
             return self.bind_method_value(id, recv, dst);
         }
