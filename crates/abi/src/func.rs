@@ -80,6 +80,9 @@ pub struct Program {
     /// The type of the error values the runtime panics with (a string
     /// message whose `Error` method returns it).
     pub runtime_error_type: crate::TypeIdx,
+    /// The Go root tracebacks name runtime frames under (`panic(…)` at
+    /// `$GOROOT/src/runtime/panic.go`); empty when unknown.
+    pub goroot: String,
 }
 
 impl std::fmt::Display for Program {

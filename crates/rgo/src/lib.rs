@@ -238,12 +238,17 @@ pub fn build_program(
             ast,
         })
         .collect();
-    compile::compile(&mut checked.world, &checked.info, checked.pkg, &sources).map_err(|u| {
-        BuildError::Unsupported(format!(
-            "{}:{}:{}: {} not yet implemented",
-            u.file, u.pos.line, u.pos.col, u.what
-        ))
-    })
+    let mut prog = compile::compile(&mut checked.world, &checked.info, checked.pkg, &sources)
+        .map_err(|u| {
+            BuildError::Unsupported(format!(
+                "{}:{}:{}: {} not yet implemented",
+                u.file, u.pos.line, u.pos.col, u.what
+            ))
+        })?;
+    if let Ok(env) = env::Env::discover() {
+        prog.goroot = env.goroot.display().to_string();
+    }
+    Ok(prog)
 }
 
 /// Runs a built program; returns its exit status.

@@ -81,6 +81,7 @@ pub enum Stop {
 struct Fault {
     pc: *const Code,
     fp: *mut u8,
+    invokes: Vec<Invoke>,
 }
 
 /// The program could not be run (a compiler bug caught by the linker).
@@ -126,10 +127,31 @@ pub struct Vm {
     maps: crate::map::Maps,
     /// Deferred calls of every live frame, innermost last.
     defers: Vec<DeferRec>,
+    /// `$GOROOT/src/runtime/panic.go`, for tracebacks.
+    panic_go: String,
+    /// Deferred calls running, innermost last: who runs them, for
+    /// tracebacks through them.
+    invokes: Vec<Invoke>,
     /// The program's command line, and `os.Args` once made.
     args: Vec<String>,
     os_args: Option<GoSlice>,
 }
+
+/// A deferred call running on the frame at `nfp`: run by the frame at
+/// `fp` returning (its `RunDefers` at `pc`), or by a panic raised at `pc`
+/// in the frame at `fp` (`panic` holds its value).
+#[derive(Clone)]
+struct Invoke {
+    nfp: *mut u8,
+    pc: *const Code,
+    fp: *mut u8,
+    panic: Option<[u64; 2]>,
+}
+
+/// Line of `gopanic`'s call of a deferred function in the reference
+/// release's `runtime/panic.go`: tracebacks through deferred calls run by
+/// a panic show a `panic(…)` frame there, as gc's do.
+const GOPANIC_LINE: u32 = 860;
 
 /// A deferred call: the frame that deferred it, the func value and the
 /// argument bytes.
@@ -188,7 +210,7 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         let Some(fault) = vm.fault.take() else {
             return Err(RunError("internal error: stopped without a fault".into()));
         };
-        let frames = vm.traceback(fault.pc, fault.fp);
+        let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
         let tb = panic_text("", &frames);
         format!(
             "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n{}",
@@ -196,12 +218,18 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
                 .map_or("", |(_, rest)| rest.trim_start())
         )
     } else {
-        let Some(p) = vm.panics.first() else {
+        // The stack as the last panic found it (its frames stay intact:
+        // deferred calls run after it went above them).
+        let Some(p) = vm.panics.last() else {
             return Err(RunError("internal error: stopped without a panic".into()));
         };
+        // Deferred calls that earlier panics ran are found through the
+        // invocations those panics saw (the last panic's first).
+        let mut invokes: Vec<Invoke> = vm.panics.iter().flat_map(|p| p.invokes.clone()).collect();
+        invokes.extend(p.invokes.iter().cloned());
         let (pc, fp) = (p.pc, p.fp);
         let msgs = iface::panics_text(vmp);
-        let frames = vm.traceback(pc, fp);
+        let frames = vm.traceback(pc, fp, &invokes);
         let tb = panic_text("", &frames);
         format!(
             "{msgs}\n{}",
@@ -237,9 +265,17 @@ impl Vm {
 
     /// The frames from `(pc, fp)` outwards, up to (not including) the
     /// entry function, as tracebacks print them.
-    fn traceback(&self, mut pc: *const Code, mut fp: *mut u8) -> Vec<Frame<'_>> {
+    fn traceback(
+        &self,
+        mut pc: *const Code,
+        mut fp: *mut u8,
+        invokes: &[Invoke],
+    ) -> Vec<Frame<'_>> {
         let mut frames = Vec::new();
-        while let Some((fi, idx)) = self.locate(pc) {
+        loop {
+            let Some((fi, idx)) = self.locate(pc) else {
+                break;
+            };
             if fi == self.prog.entry as usize || frames.len() >= 100 {
                 break;
             }
@@ -263,12 +299,28 @@ impl Vm {
             });
             // SAFETY: every frame but the entry's starts with the header
             // `Call` wrote: the return pc and the caller's fp.
-            unsafe {
-                pc = *fp.cast::<*const Code>();
-                fp = *fp.add(8).cast::<*mut u8>();
+            let rpc = unsafe { *fp.cast::<*const Code>() };
+            if std::ptr::eq(rpc, &NATIVE_RETURN) {
+                // A deferred call: on through whoever runs it.
+                let Some(inv) = invokes.iter().rev().find(|i| i.nfp == fp) else {
+                    break;
+                };
+                if let Some(v) = inv.panic {
+                    frames.push(Frame {
+                        func: "panic",
+                        args: v.to_vec(),
+                        file: &self.panic_go,
+                        line: GOPANIC_LINE,
+                        pc_offset: 0,
+                    });
+                }
+                (pc, fp) = (inv.pc, inv.fp);
+                continue;
             }
+            // SAFETY: as above.
+            fp = unsafe { *fp.add(8).cast::<*mut u8>() };
             // The return pc is the instruction after the call.
-            pc = pc.wrapping_sub(1);
+            pc = rpc.wrapping_sub(1);
         }
         frames
     }
@@ -539,6 +591,12 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         types,
         exit_code: None,
         defers: Vec::new(),
+        invokes: Vec::new(),
+        panic_go: if prog.goroot.is_empty() {
+            "runtime/panic.go".into()
+        } else {
+            format!("{}/src/runtime/panic.go", prog.goroot)
+        },
         args: Vec::new(),
         os_args: None,
         maps: {
@@ -1359,7 +1417,20 @@ fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Sto
         };
         // SAFETY: the deferred call's frame goes right after the frame at
         // `fp`, which is live; `invoke` checks the stack bound.
-        let stop = unsafe { invoke_at(pc, fp.add(size as usize), vm, &rec) };
+        // SAFETY: as above.
+        let nfp = unsafe { fp.add(size as usize) };
+        // SAFETY: `vm` is live and not otherwise borrowed here.
+        unsafe {
+            (*vm).invokes.push(Invoke {
+                nfp,
+                pc,
+                fp,
+                panic: None,
+            })
+        };
+        let stop = unsafe { invoke_at(pc, nfp, vm, &rec) };
+        // SAFETY: as above.
+        unsafe { (*vm).invokes.pop() };
         if stop != Stop::Halt {
             return stop;
         }
@@ -2565,7 +2636,9 @@ fn raise(
 #[cold]
 #[inline(never)]
 fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let fault = Fault { pc, fp };
+    // SAFETY: `vm` is live.
+    let invokes = unsafe { (*vm).invokes.clone() };
+    let fault = Fault { pc, fp, invokes };
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe { (*vm).fault = Some(fault) };
     Stop::StackOverflow

@@ -29,6 +29,13 @@ pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
         if f.args.len() > 10 {
             args.push_str(", ...");
         }
+        if f.func == "panic" {
+            // gopanic's interface argument, as gc prints it.
+            args = format!(
+                "{{{}}}",
+                f.args.iter().map(|w| format!("{w:#x}?")).collect::<Vec<_>>().join(", ")
+            );
+        }
         s.push_str(&format!(
             "{}({args})\n\t{}:{} +{:#x}\n",
             f.func, f.file, f.line, f.pc_offset

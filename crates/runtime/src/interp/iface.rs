@@ -561,6 +561,8 @@ pub(super) struct PanicRec {
     /// works there only).
     pub defer_fp: *mut u8,
     pub recovered: bool,
+    /// The deferred calls running when it was raised (for its traceback).
+    pub invokes: Vec<super::Invoke>,
 }
 
 pub(super) unsafe fn panic_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -589,6 +591,7 @@ pub(super) fn push_panic(
             fp,
             defer_fp: std::ptr::null_mut(),
             recovered: false,
+            invokes: (*vm).invokes.clone(),
         })
     };
     Stop::Panic
@@ -647,6 +650,7 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
         let Some(p) = v.panics.last() else {
             return Stop::Panic;
         };
+        let (ppc, pfp, value) = (p.pc, p.fp, p.value);
         let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
         // SAFETY: the panicking frame is the deepest live one.
         let nfp = unsafe { p.fp.add(size as usize) };
@@ -654,8 +658,16 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
         if let Some(p) = v.panics.last_mut() {
             p.defer_fp = nfp;
         }
+        v.invokes.push(super::Invoke {
+            nfp,
+            pc: ppc,
+            fp: pfp,
+            panic: Some(value),
+        });
         // SAFETY: `nfp` is above every live frame.
         stop = unsafe { invoke_at(p_pc(vm), nfp, vm, &rec) };
+        // SAFETY: `vm` is live.
+        unsafe { (*vm).invokes.pop() };
         if stop != Stop::Halt {
             // A new panic (or an exit) while running the deferred call.
             continue;
