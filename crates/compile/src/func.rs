@@ -117,6 +117,14 @@ struct RangeLoop<'a> {
     mark: u32,
 }
 
+/// A call's frame as the caller lays it out (`FnBuilder::reserve_call`).
+struct CallFrame {
+    area: u32,
+    recv: Option<Loc>,
+    params: Vec<Loc>,
+    results: Vec<Loc>,
+}
+
 /// An iteration variable set at the top of each iteration.
 enum LateVar<'e> {
     /// A declared variable living in a cell: a fresh cell each iteration.
@@ -1269,9 +1277,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let p = self.expr_tmp(x)?;
                 if len > 0 {
-                    let probe = self.alloc(INT);
                     self.line(x.start());
-                    self.emit(Op::Load8U, probe.off, p.off, 0);
+                    self.nil_check(p.off);
                 }
                 let hdr = self.alloc(Rep::Str);
                 self.emit(Op::Mov, hdr.off, p.off, 0);
@@ -1388,9 +1395,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 LateVar::Bind(o, v) => self.bind(o, v),
                 LateVar::Assign(e, v) => {
                     let p = self.place(e)?;
-                    if place_rep(p)
-                        .is_some_and(|r| r != v.rep && matches!(r, Rep::Iface(_)))
-                    {
+                    if place_rep(p).is_some_and(|r| r != v.rep && matches!(r, Rep::Iface(_))) {
                         return Err(self.unsupported(e.start(), "this range clause"));
                     }
                     self.store_place(p, v);
@@ -2175,6 +2180,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         })
     }
 
+    /// Panics with Go's nil dereference error if pointer slot `ptr` is
+    /// nil (a one-byte load whose value is dropped).
+    fn nil_check(&mut self, ptr: u32) {
+        let probe = self.alloc(INT);
+        self.emit(Op::Load8U, probe.off, ptr, 0);
+    }
+
     /// Evaluates array operand `x` for its effects (its length is its
     /// type's): a dereference `*p` checks `p` for nil.
     fn eval_array_operand(&mut self, x: &Expr) -> Result<()> {
@@ -2186,9 +2198,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 ..
             } => {
                 let p = self.expr(p)?;
-                let probe = self.alloc(INT);
                 self.line(x.start());
-                self.emit(Op::Load8U, probe.off, p.off, 0);
+                self.nil_check(p.off);
             }
             a => {
                 self.expr(a)?;
@@ -2296,8 +2307,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Place::Mem { ptr, off, .. } => {
                 if through_ptr {
                     // A nil array pointer panics on indexing.
-                    let probe = self.alloc(INT);
-                    self.emit(Op::Load8U, probe.off, ptr, 0);
+                    self.nil_check(ptr);
                 }
                 self.emit(Op::AddI, hdr.off, ptr, off);
             }
@@ -2780,8 +2790,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let hdr = self.alloc(Rep::Slice(et));
                     if through_ptr {
                         let p = self.expr(x)?;
-                        let probe = self.alloc(INT);
-                        self.emit(Op::Load8U, probe.off, p.off, 0);
+                        self.nil_check(p.off);
                         self.emit(Op::Mov, hdr.off, p.off, 0);
                     } else {
                         match self.place(x)? {
@@ -2937,9 +2946,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 ..
             } => {
                 let v = self.expr(p)?;
-                let probe = self.alloc(INT);
                 self.line(x.start());
-                self.emit(Op::Load8U, probe.off, v.off, 0);
+                self.nil_check(v.off);
                 self.emit(Op::Mov, dst.off, v.off, 0);
                 Ok(())
             }
@@ -2957,8 +2965,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     Place::Mem { ptr, off, .. } => {
                         if matches!(e, Expr::Selector { .. }) {
                             // &p.f panics when p is nil.
-                            let t = self.alloc(INT);
-                            self.emit(Op::Load8U, t.off, ptr, 0);
+                            self.nil_check(ptr);
                         }
                         self.emit(Op::AddI, dst.off, ptr, off);
                         Ok(())
@@ -3760,28 +3767,25 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if recv_arg.is_some() && sig.recv.is_none() {
             return self.call_value(e, fun, args, has_dots);
         }
-        let area = self.top;
-        let mut off = area + FRAME_HEADER;
-        let mut params = Vec::new();
-        for &p in sig.recv.iter().chain(&sig.params) {
-            let rep = self.rep_of(self.oty(p), e.start())?;
-            params.push(Loc { off, rep });
-            off += rep.size();
+        let first = match sig.recv {
+            Some(r) => Some(self.rep_of(self.oty(r), e.start())?),
+            None => None,
+        };
+        let CallFrame {
+            area,
+            recv: rloc,
+            params,
+            results,
+        } = self.reserve_call(first, &sig, e.start())?;
+        if let (Some(rloc), Some(r)) = (rloc, sig.recv) {
+            match recv_arg {
+                Some(x) => self.receiver(x, r, rloc)?,
+                // A method called as a function value's first argument
+                // does not reach here (`call_value`).
+                None => return Err(self.unsupported(e.start(), "this method call")),
+            }
         }
-        let mut results = Vec::new();
-        for &r in &sig.results {
-            let rep = self.rep_of(self.oty(r), e.start())?;
-            results.push(Loc { off, rep });
-            off += rep.size();
-        }
-        self.top = off;
-        self.max = self.max.max(off);
-        let mut params = &params[..];
-        if let (Some(x), Some(r)) = (recv_arg, sig.recv) {
-            self.receiver(x, r, params[0])?;
-            params = &params[1..];
-        }
-        self.fill_args(args, params, &sig, has_dots)?;
+        self.fill_args(args, &params, &sig, has_dots)?;
         self.top = area;
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
@@ -3887,7 +3891,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Place::Map { area, meta, .. } = self.map_place(&args[0], &args[1])? else {
                     return Err(self.unsupported(pos, "this delete"));
                 };
-                (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta & 0xff))
+                (
+                    area,
+                    24,
+                    Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta & 0xff),
+                )
             }
             _ => return Err(self.unsupported(pos, "deferring this call")),
         };
@@ -4025,6 +4033,44 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(())
     }
 
+    /// Reserves the frame of a call starting at the current top: the
+    /// receiver slot (of representation `first`, if any), `sig`'s
+    /// parameters and results. Returns the area and the three.
+    fn reserve_call(
+        &mut self,
+        first: Option<Rep>,
+        sig: &types::ty::Signature,
+        pos: Pos,
+    ) -> Result<CallFrame> {
+        let area = self.top;
+        let mut off = area + FRAME_HEADER;
+        let recv = first.map(|rep| {
+            let l = Loc { off, rep };
+            off += rep.size();
+            l
+        });
+        let mut params = Vec::new();
+        for &p in &sig.params {
+            let rep = self.rep_of(self.oty(p), pos)?;
+            params.push(Loc { off, rep });
+            off += rep.size();
+        }
+        let mut results = Vec::new();
+        for &r in &sig.results {
+            let rep = self.rep_of(self.oty(r), pos)?;
+            results.push(Loc { off, rep });
+            off += rep.size();
+        }
+        self.top = off;
+        self.max = self.max.max(off);
+        Ok(CallFrame {
+            area,
+            recv,
+            params,
+            results,
+        })
+    }
+
     /// A call of a func value: `CallInd` with the callee's frame laid out
     /// from the function type.
     fn call_value(
@@ -4039,26 +4085,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return Err(self.unsupported(e.start(), "calls of this value"));
         };
         let fv = self.expr(fun)?;
-        let area = self.top;
-        let mut off = area + FRAME_HEADER;
-        let mut params = Vec::new();
-        for &p in &sig.params {
-            let rep = self.rep_of(self.oty(p), e.start())?;
-            params.push(Loc { off, rep });
-            off += rep.size();
-        }
-        let mut results = Vec::new();
-        for &r in &sig.results {
-            let rep = self.rep_of(self.oty(r), e.start())?;
-            results.push(Loc { off, rep });
-            off += rep.size();
-        }
-        self.top = off;
-        self.max = self.max.max(off);
+        let CallFrame {
+            area,
+            recv: _,
+            params,
+            results,
+        } = self.reserve_call(None, &sig, e.start())?;
+        let size = self.top - area - FRAME_HEADER;
         self.fill_args(args, &params, &sig, has_dots)?;
         self.top = area;
         self.line(e.start());
-        self.emit(Op::CallInd, fv.off, area, off - area - FRAME_HEADER);
+        self.emit(Op::CallInd, fv.off, area, size);
         Ok(results)
     }
 

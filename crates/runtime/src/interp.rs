@@ -272,10 +272,7 @@ impl Vm {
         invokes: &[Invoke],
     ) -> Vec<Frame<'_>> {
         let mut frames = Vec::new();
-        loop {
-            let Some((fi, idx)) = self.locate(pc) else {
-                break;
-            };
+        while let Some((fi, idx)) = self.locate(pc) {
             if fi == self.prog.entry as usize || frames.len() >= 100 {
                 break;
             }
@@ -1416,8 +1413,7 @@ fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Sto
             return Stop::Halt;
         };
         // SAFETY: the deferred call's frame goes right after the frame at
-        // `fp`, which is live; `invoke` checks the stack bound.
-        // SAFETY: as above.
+        // `fp`, which is live (`size` is its frame size).
         let nfp = unsafe { fp.add(size as usize) };
         // SAFETY: `vm` is live and not otherwise borrowed here.
         unsafe {
@@ -1428,8 +1424,10 @@ fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Sto
                 panic: None,
             })
         };
+        // SAFETY: `nfp` is above every live frame; `invoke_at` checks the
+        // stack bound.
         let stop = unsafe { invoke_at(pc, nfp, vm, &rec) };
-        // SAFETY: as above.
+        // SAFETY: `vm` is live and not otherwise borrowed here.
         unsafe { (*vm).invokes.pop() };
         if stop != Stop::Halt {
             return stop;

@@ -33,7 +33,11 @@ pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
             // gopanic's interface argument, as gc prints it.
             args = format!(
                 "{{{}}}",
-                f.args.iter().map(|w| format!("{w:#x}?")).collect::<Vec<_>>().join(", ")
+                f.args
+                    .iter()
+                    .map(|w| format!("{w:#x}?"))
+                    .collect::<Vec<_>>()
+                    .join(", ")
             );
         }
         s.push_str(&format!(

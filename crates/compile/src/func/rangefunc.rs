@@ -115,7 +115,10 @@ impl FnBuilder<'_, '_> {
             match self.vars.get(o) {
                 Some(&cell) if self.boxed.contains(o) => cells.push(cell),
                 _ => {
-                    let what = format!("capturing {} in a range-over-func body", self.c.obj(*o).name);
+                    let what = format!(
+                        "capturing {} in a range-over-func body",
+                        self.c.obj(*o).name
+                    );
                     return Err(self.unsupported(pos, &what));
                 }
             }
@@ -202,7 +205,12 @@ impl FnBuilder<'_, '_> {
             b.boxed.insert(o);
         }
         let state = b.alloc(INT);
-        b.emit(Op::Load64, state.off, ctx.off, 8 * (captured.len() as u32 + 1));
+        b.emit(
+            Op::Load64,
+            state.off,
+            ctx.off,
+            8 * (captured.len() as u32 + 1),
+        );
         // The iterator may call the body only while the loop runs.
         let now = b.alloc(INT);
         b.emit(Op::Load64, now.off, state.off, 0);
