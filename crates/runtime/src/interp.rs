@@ -57,6 +57,10 @@ pub struct Code {
     a: u32,
     b: u32,
     c: u32,
+    /// With `c`, a 64-bit operand set at link time (in the padding of the
+    /// 24-byte instruction): a `Call`'s callee entry (`c` low, `d` high),
+    /// with `a` rewritten to the callee's frame size.
+    d: u32,
 }
 
 type Handler = unsafe fn(*const Code, *mut u8, *mut Vm) -> Stop;
@@ -440,7 +444,10 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
             f.name, f.file
         ))
     };
-    let mut funcs = Vec::with_capacity(prog.funcs.len());
+    let mut funcs: Vec<Func> = Vec::with_capacity(prog.funcs.len());
+    // Calls to bind to their callees once every function is linked:
+    // (function, pc, callee).
+    let mut calls = Vec::new();
     for f in &prog.funcs {
         if f.frame_size % 8 != 0 || f.frame_size < FRAME_HEADER {
             return Err(err(f, 0, "bad frame size"));
@@ -558,17 +565,27 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 }
                 _ => {}
             }
+            if inst.op == Op::Call {
+                calls.push((funcs.len(), pc, inst.a as usize));
+            }
             code.push(Code {
                 h: handler(inst.op),
                 a: inst.a,
                 b: inst.b,
                 c: inst.c,
+                d: 0,
             });
         }
         funcs.push(Func {
             code: code.into_boxed_slice(),
             frame_size: f.frame_size,
         });
+    }
+    for (fi, pc, callee) in calls {
+        // The callee was verified to exist; its code never moves again.
+        let (entry, size) = (funcs[callee].code.as_ptr() as u64, funcs[callee].frame_size);
+        let c = &mut funcs[fi].code[pc];
+        (c.a, c.c, c.d) = (size, entry as u32, (entry >> 32) as u32);
     }
     let mut stack = vec![0u64; STACK_BYTES / 8].into_boxed_slice();
     // SAFETY: one past the end of the stack allocation.
@@ -1258,11 +1275,10 @@ brimm!(j_ge_s_i, |x, y| x >= y);
 
 unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    // SAFETY: the callee index was verified; `vm` is live.
-    let funcs: &Vec<Func> = unsafe { &(*vm).funcs };
-    // SAFETY: the index was verified at link time.
-    let f = unsafe { funcs.get_unchecked(i.a as usize) };
-    let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
+    // The callee's entry and frame size, bound at link time to a verified
+    // function.
+    let npc = (u64::from(i.d) << 32 | u64::from(i.c)) as *const Code;
+    let size = i.a as usize;
     // SAFETY: `b` lies inside the caller's frame (verified), so `nfp` is
     // inside the stack.
     let nfp = unsafe { fp.add(i.b as usize) };
@@ -1487,6 +1503,7 @@ static NATIVE_RETURN: Code = Code {
     a: 0,
     b: 0,
     c: 0,
+    d: 0,
 };
 
 unsafe fn native_return(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {
