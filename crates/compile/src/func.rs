@@ -2229,6 +2229,39 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         any
     }
 
+    /// The offset of field `name` in struct type `t` (or the struct `t`
+    /// points to), through embedded structs (not pointers), shallowest
+    /// first as selectors resolve.
+    fn field_offset(&self, t: TypeId, name: &str, depth: u32) -> Option<i64> {
+        let p = &self.c.world.prog;
+        let mut u = p.underlying(t);
+        if let (0, Type::Pointer(b)) = (depth, self.c.ty(u)) {
+            u = p.underlying(*b);
+        }
+        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
+            return None;
+        };
+        let offs = p.offsets_of(&fields);
+        if let Some(k) = fields.iter().position(|&f| self.c.obj(f).name == name) {
+            return Some(offs[k]);
+        }
+        if depth > 8 {
+            return None;
+        }
+        fields.iter().zip(offs).find_map(|(&f, off)| {
+            let embedded = matches!(
+                self.c.obj(f).kind,
+                types::ty::ObjKind::Var { embedded: true, .. }
+            );
+            embedded
+                .then(|| {
+                    self.field_offset(self.oty(f), name, depth + 1)
+                        .map(|o| off + o)
+                })
+                .flatten()
+        })
+    }
+
     /// The length of array type `t`, if it is one.
     fn array_len(&self, t: TypeId) -> Option<u32> {
         match self.c.ty(self.c.world.prog.underlying(t)) {
@@ -4538,6 +4571,26 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.line(e.start());
                 self.emit(Op::Panic, v.off, 0, 0);
                 Ok(None)
+            }
+            // Not constant only in generic code: sizes of the instance.
+            Builtin::Sizeof | Builtin::Alignof | Builtin::Offsetof => {
+                let v = match b {
+                    Builtin::Sizeof => self.c.world.prog.size_of(self.tv(&args[0])?.1),
+                    Builtin::Alignof => self.c.world.prog.align_of(self.tv(&args[0])?.1),
+                    _ => {
+                        let Expr::Selector { x, sel, .. } = args[0].unparen() else {
+                            return Err(self.unsupported(e.start(), "this Offsetof"));
+                        };
+                        let xt = self.tv(x)?.1;
+                        let Some(off) = self.field_offset(xt, &sel.value, 0) else {
+                            return Err(self.unsupported(e.start(), "this Offsetof"));
+                        };
+                        off
+                    }
+                };
+                let d = dst.unwrap_or_else(|| self.alloc(INT));
+                self.const64(d.off, v as u64);
+                Ok(Some(d))
             }
             Builtin::Recover => {
                 let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
