@@ -186,6 +186,9 @@ pub(crate) struct FnBuilder<'c, 'w> {
     func_results: Vec<ObjId>,
     /// Compiling the body of a range-over-func loop.
     rf: Option<rangefunc::RangeFunc>,
+    /// Where a value too large for a frame (over `MAX_ELEM` bytes) was
+    /// given a frame slot.
+    too_large: Option<Pos>,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -313,6 +316,7 @@ fn compile_body(
         None
     };
     let _ = path;
+    b.check_frame()?;
     let mut fi = b.finish(name, params_size, results_size);
     fi.recover_pc = recover_pc;
     Ok(fi)
@@ -347,6 +351,7 @@ pub(crate) fn compile_var_init(
         b.top = mark;
     }
     b.emit(Op::Ret, 0, 0, 0);
+    b.check_frame()?;
     Ok(FuncInfo {
         name: "main.init".into(),
         file: path,
@@ -383,6 +388,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             range_names: std::rc::Rc::new((name.clone(), Default::default())),
             func_results: Vec::new(),
             rf: None,
+            too_large: None,
         }
     }
 
@@ -407,6 +413,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let fi = self.finish(name, params_size, results_size);
         self.c.program.funcs[id as usize] = fi;
         id
+    }
+
+    /// Refuses a body that gave a frame slot to a value too large for it
+    /// (gc puts such values in the heap).
+    fn check_frame(&self) -> Result<()> {
+        match self.too_large {
+            Some(pos) => Err(self.unsupported(pos, "values larger than 16 MiB in a frame")),
+            None => Ok(()),
+        }
     }
 
     /// The function built, with its frame size settled.
@@ -612,6 +627,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     // ---- frame ----
 
     fn alloc(&mut self, rep: Rep) -> Loc {
+        if rep.size() > Self::MAX_ELEM && self.too_large.is_none() {
+            // Large values live in memory only (globals, the heap): a
+            // frame holding one is refused when the body is finished.
+            self.too_large = Some(self.pos);
+        }
         let off = self.top;
         self.top += rep.size();
         self.max = self.max.max(self.top);
@@ -640,8 +660,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let elem = *elem;
                 self.rep_of(elem, pos)?;
                 let size = self.c.world.prog.size_of(t);
-                if size > Self::MAX_ELEM as i64 {
-                    return Err(self.unsupported(pos, "values larger than 16 MiB"));
+                if size > u32::MAX as i64 {
+                    return Err(self.unsupported(pos, "values larger than 4 GiB"));
                 }
                 return Ok(Rep::Struct {
                     t,
@@ -653,8 +673,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     self.rep_of(self.oty(f), pos)?;
                 }
                 let size = self.c.world.prog.size_of(t);
-                if size > Self::MAX_ELEM as i64 {
-                    return Err(self.unsupported(pos, "values larger than 16 MiB"));
+                if size > u32::MAX as i64 {
+                    return Err(self.unsupported(pos, "values larger than 4 GiB"));
                 }
                 return Ok(Rep::Struct {
                     t,

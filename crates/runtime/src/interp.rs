@@ -533,11 +533,11 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
+                // (`New` takes any size: `mallocgc` allocates it.)
                 Op::MakeSlice
                 | Op::Grow
                 | Op::Copy
                 | Op::AppendSlice
-                | Op::New
                 | Op::LoadBlk
                 | Op::StoreBlk
                     if inst.c > 1 << 24 =>

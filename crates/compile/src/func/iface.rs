@@ -643,6 +643,7 @@ impl FnBuilder<'_, '_> {
                 w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
             }
             w.emit(Op::Ret, 0, 0, 0);
+            w.check_frame()?;
             return Ok(w.finish(name, params_size, results_size));
         }
         let recv_t = sig.recv.map(|r| w.oty(r)).unwrap_or(cur);
@@ -673,6 +674,7 @@ impl FnBuilder<'_, '_> {
             w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
         }
         w.emit(Op::Ret, 0, 0, 0);
+        w.check_frame()?;
         Ok(w.finish(name, params_size, results_size))
     }
 

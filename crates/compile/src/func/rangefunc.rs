@@ -251,6 +251,7 @@ impl FnBuilder<'_, '_> {
             };
             b.patch(at, target);
         }
+        b.check_frame()?;
         let exits = b.rf.take().map(|r| r.exits).unwrap_or_default();
         let fi = b.finish(name, params_size, 8);
         self.c.program.funcs[id as usize] = fi;
