@@ -134,7 +134,11 @@ fn run_test(file: &Path) -> Result<(), Failed> {
     cmd.arg(&name).current_dir(dir);
     let out = run(cmd)?;
 
-    let want_out = std::fs::read_to_string(file.with_extension("out")).unwrap_or_default();
+    // Bytes, not text: programs may print invalid UTF-8 (compared as the
+    // got side is, lossily).
+    let want_out = std::fs::read(file.with_extension("out"))
+        .map(|b| String::from_utf8_lossy(&b).into_owned())
+        .unwrap_or_default();
     let want_exit: i32 = match std::fs::read_to_string(file.with_extension("exit")) {
         Ok(s) => s
             .trim()
