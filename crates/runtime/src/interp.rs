@@ -1940,20 +1940,30 @@ fn reslice_error(
     is_str: bool,
     three: bool,
 ) -> Stop {
-    let m = if three {
+    // gc's boundsError formats; a negative operand drops the other one.
+    let (x, y, pos, neg) = if three {
         if max as u64 > cap as u64 {
-            format!("slice bounds out of range [::{max}] with capacity {cap}")
+            (max, cap, "[::%x] with capacity %y", "[::%x]")
         } else if hi as u64 > max as u64 {
-            format!("slice bounds out of range [:{hi}:{max}]")
+            (hi, max, "[:%x:%y]", "[:%x:]")
         } else {
-            format!("slice bounds out of range [{lo}:{hi}:]")
+            (lo, hi, "[%x:%y:]", "[%x::]")
         }
     } else if hi as u64 > cap as u64 {
-        let what = if is_str { "length" } else { "capacity" };
-        format!("slice bounds out of range [:{hi}] with {what} {cap}")
+        if is_str {
+            (hi, cap, "[:%x] with length %y", "[:%x]")
+        } else {
+            (hi, cap, "[:%x] with capacity %y", "[:%x]")
+        }
     } else {
-        format!("slice bounds out of range [{lo}:{hi}]")
+        (lo, hi, "[%x:%y]", "[%x:]")
     };
+    let f = if x < 0 { neg } else { pos };
+    let m = format!(
+        "slice bounds out of range {}",
+        f.replace("%x", &x.to_string())
+            .replace("%y", &y.to_string())
+    );
     runtime_error(pc, fp, vm, &m)
 }
 
@@ -2617,7 +2627,11 @@ fn index_error(pc: *const Code, fp: *mut u8, vm: *mut Vm, x: i64, len: i64) -> S
         pc,
         fp,
         vm,
-        &format!("index out of range [{x}] with length {len}"),
+        &if x < 0 {
+            format!("index out of range [{x}]")
+        } else {
+            format!("index out of range [{x}] with length {len}")
+        },
     )
 }
 

@@ -1182,6 +1182,11 @@ pub fn unary_op(op: Op, y: &Value, prec: u32) -> Value {
 
 /// `x op y` for arithmetic and logical operators (`constant.BinaryOp`).
 /// Integer division by zero yields `Unknown`; callers check first.
+/// Whether `a` is -2⁶³ (`math.MinInt64`).
+fn is_min_i64(a: &BigInt) -> bool {
+    *a == BigInt::from(i64::MIN)
+}
+
 pub fn binary_op(x: &Value, op: Op, y: &Value) -> Value {
     let (x, y) = match_values(x, y);
     match (&x, &y) {
@@ -1205,6 +1210,9 @@ pub fn binary_op(x: &Value, op: Op, y: &Value) -> Value {
                 }
             }
             Op::IntQuo if b.is_zero() => Value::Unknown,
+            // go/constant divides int64-sized values with Go's `/`, so
+            // MinInt64 / -1 wraps to MinInt64; gc (and rgo) inherit that.
+            Op::IntQuo if is_min_i64(a) && *b == BigInt::from(-1) => Value::Int(a.clone()),
             Op::IntQuo => Value::Int(a / b), // truncated, as Go's Quo
             Op::Rem if b.is_zero() => Value::Unknown,
             Op::Rem => Value::Int(a % b),
