@@ -2259,18 +2259,25 @@ unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 /// # Safety
 /// `off` is a verified 16-byte frame operand; a string key satisfies
 /// invariant 4.
-unsafe fn map_key(fp: *mut u8, off: u32, kind: u32, vm: *mut Vm) -> Result<Vec<u8>, String> {
+unsafe fn map_key(
+    fp: *mut u8,
+    off: u32,
+    kind: u32,
+    vm: *mut Vm,
+) -> Result<crate::map::Key, String> {
     let raw = rd!(fp, off, [u64; 2]);
     if kind == crate::map::KEY_GEN {
         // A pointer to the key in memory and its type.
         // SAFETY: `vm` is live; the compiler put a pointer to a key of
         // type `raw[1]` in the slot.
-        return unsafe { iface::canon_key(&*vm, raw[1] as u32, raw[0]) };
+        let k = unsafe { iface::canon_key(&*vm, raw[1] as u32, raw[0]) }?;
+        return Ok(crate::map::Key::new(&k));
     }
     Ok(crate::map::key_bytes(kind, raw, || {
         let s = rd!(fp, off, GoString);
-        // SAFETY: string slots satisfy invariant 4.
-        unsafe { s.bytes() }.to_vec()
+        // SAFETY: string slots satisfy invariant 4; the bytes are only
+        // read while the key is built.
+        unsafe { s.bytes() }
     }))
 }
 
@@ -2406,7 +2413,7 @@ fn map_next_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
     let it = rd!(fp, i.b, u64);
     // SAFETY: `vm` is live.
     if let Some((key, val)) = unsafe { (*vm).maps.iter_next(it) } {
-        write_entry(fp, vm, i, kind, vsize, &key, &val);
+        write_entry(fp, vm, i, kind, vsize, key.bytes(), val.bytes());
     } else {
         wr!(fp, i.a, u64, 0);
     }

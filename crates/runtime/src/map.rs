@@ -11,10 +11,16 @@
 //! deleted during the iteration are not produced, keys added during it may
 //! or may not be.
 //!
-//! Differs from Go: a Rust `HashMap` per map instead of Go's Swiss tables;
+//! Differs from Go: a Rust `HashMap` (foldhash, per-process seed) per map
+//! instead of Go's Swiss tables, keys and values inline up to 23 bytes;
 //! maps live until the program ends (the collector will manage them).
 
 use std::collections::HashMap;
+
+/// Hashing of key bytes: foldhash, seeded per process (Go seeds its map
+/// hash per map; either way iteration order and collisions cannot be
+/// predicted by a program).
+type Hasher = foldhash::fast::RandomState;
 
 /// Key kinds (the low byte of a map instruction's metadata).
 pub const KEY_INT: u32 = 0;
@@ -26,9 +32,68 @@ pub const KEY_F32: u32 = 3;
 /// (`interp::iface::canon_key`), and the key's memory follows the value.
 pub const KEY_GEN: u32 = 4;
 
+/// Normalised key bytes: inline up to `INLINE` bytes (every scalar key and
+/// short strings), so that a lookup allocates nothing and compares keys
+/// without chasing a pointer.
+#[derive(Clone)]
+pub enum Key {
+    Inline(u8, [u8; INLINE]),
+    Heap(Box<[u8]>),
+}
+
+const INLINE: usize = 23;
+
+impl Key {
+    pub fn new(b: &[u8]) -> Key {
+        if b.len() <= INLINE {
+            let mut a = [0u8; INLINE];
+            a[..b.len()].copy_from_slice(b);
+            Key::Inline(b.len() as u8, a)
+        } else {
+            Key::Heap(b.into())
+        }
+    }
+
+    /// A tag byte followed by 8 bytes (scalar keys).
+    fn scalar(tag: u8, v: u64) -> Key {
+        let mut a = [0u8; INLINE];
+        a[0] = tag;
+        a[1..9].copy_from_slice(&v.to_le_bytes());
+        Key::Inline(9, a)
+    }
+
+    pub fn bytes(&self) -> &[u8] {
+        match self {
+            Key::Inline(n, a) => &a[..*n as usize],
+            Key::Heap(b) => b,
+        }
+    }
+}
+
+impl std::hash::Hash for Key {
+    fn hash<H: std::hash::Hasher>(&self, h: &mut H) {
+        self.bytes().hash(h)
+    }
+}
+
+impl PartialEq for Key {
+    fn eq(&self, o: &Key) -> bool {
+        self.bytes() == o.bytes()
+    }
+}
+
+impl Eq for Key {}
+
+impl std::borrow::Borrow<[u8]> for Key {
+    fn borrow(&self) -> &[u8] {
+        self.bytes()
+    }
+}
+
 #[derive(Default)]
 pub struct GoMap {
-    entries: HashMap<Vec<u8>, Box<[u8]>>,
+    /// Values in their memory form, inline when small (as keys are).
+    entries: HashMap<Key, Key, Hasher>,
     /// Tags NaN keys so that they are all distinct.
     nan_count: u64,
 }
@@ -36,7 +101,7 @@ pub struct GoMap {
 /// An iteration in progress: a snapshot of the keys, from a random start.
 pub struct MapIter {
     map: usize,
-    keys: Vec<Vec<u8>>,
+    keys: Vec<Key>,
     next: usize,
 }
 
@@ -62,31 +127,31 @@ impl Maps {
         self.get(h).map_or(0, |m| m.entries.len() as i64)
     }
 
-    pub fn load(&self, h: u64, key: &[u8]) -> Option<&[u8]> {
-        self.get(h)?.entries.get(key).map(|v| &v[..])
+    pub fn load(&self, h: u64, key: &Key) -> Option<&[u8]> {
+        self.get(h)?.entries.get(key.bytes()).map(Key::bytes)
     }
 
     /// Stores; `false` for a nil map.
-    pub fn store(&mut self, h: u64, key: Vec<u8>, val: &[u8]) -> bool {
+    pub fn store(&mut self, h: u64, key: Key, val: &[u8]) -> bool {
         let Some(m) = h.checked_sub(1).and_then(|i| self.maps.get_mut(i as usize)) else {
             return false;
         };
-        let key = if key.first() == Some(&b'N') {
+        let key = if key.bytes().first() == Some(&b'N') {
             // A NaN: a key of its own.
             m.nan_count += 1;
-            let mut k = key;
+            let mut k = key.bytes().to_vec();
             k.extend_from_slice(&m.nan_count.to_le_bytes());
-            k
+            Key::new(&k)
         } else {
             key
         };
-        m.entries.insert(key, val.into());
+        m.entries.insert(key, Key::new(val));
         true
     }
 
-    pub fn delete(&mut self, h: u64, key: &[u8]) {
+    pub fn delete(&mut self, h: u64, key: &Key) {
         if let Some(m) = h.checked_sub(1).and_then(|i| self.maps.get_mut(i as usize)) {
-            m.entries.remove(key);
+            m.entries.remove(key.bytes());
         }
     }
 
@@ -99,8 +164,8 @@ impl Maps {
     /// Starts an iteration; returns its handle (0 for a nil map: nothing).
     pub fn iter_start(&mut self, h: u64) -> u64 {
         let Some(m) = self.get(h) else { return 0 };
-        let mut keys: Vec<Vec<u8>> = m.entries.keys().cloned().collect();
-        keys.sort();
+        let mut keys: Vec<Key> = m.entries.keys().cloned().collect();
+        keys.sort_by(|a, b| a.bytes().cmp(b.bytes()));
         if !keys.is_empty() {
             self.seed ^= self.seed << 13;
             self.seed ^= self.seed >> 7;
@@ -117,13 +182,13 @@ impl Maps {
     }
 
     /// The next entry of iteration `it` still in the map.
-    pub fn iter_next(&mut self, it: u64) -> Option<(Vec<u8>, Box<[u8]>)> {
+    pub fn iter_next(&mut self, it: u64) -> Option<(Key, Key)> {
         let iter = self.iters.get_mut(it.checked_sub(1)? as usize)?;
         let m = &self.maps[iter.map];
         while iter.next < iter.keys.len() {
             let k = &iter.keys[iter.next];
             iter.next += 1;
-            if let Some(v) = m.entries.get(k) {
+            if let Some(v) = m.entries.get(k.bytes()) {
                 return Some((k.clone(), v.clone()));
             }
         }
@@ -138,37 +203,37 @@ impl Maps {
 /// The normalised key bytes of a key value of `kind` whose slot bytes are
 /// `raw` (16 bytes: a string's pointer and length, or a scalar in the
 /// first 8). `str_bytes` resolves a string's content.
-pub fn key_bytes(kind: u32, raw: [u64; 2], str_bytes: impl FnOnce() -> Vec<u8>) -> Vec<u8> {
+pub fn key_bytes<'s>(kind: u32, raw: [u64; 2], str_bytes: impl FnOnce() -> &'s [u8]) -> Key {
     match kind {
         KEY_STR => {
-            let mut k = vec![b'S'];
-            k.extend(str_bytes());
-            k
+            let s = str_bytes();
+            if s.len() < INLINE {
+                let mut a = [0u8; INLINE];
+                a[0] = b'S';
+                a[1..=s.len()].copy_from_slice(s);
+                return Key::Inline(s.len() as u8 + 1, a);
+            }
+            let mut k = Vec::with_capacity(s.len() + 1);
+            k.push(b'S');
+            k.extend_from_slice(s);
+            Key::Heap(k.into())
         }
         KEY_F64 => {
             let f = f64::from_bits(raw[0]);
             if f.is_nan() {
-                return vec![b'N'];
+                return Key::new(b"N");
             }
             let f = if f == 0.0 { 0.0 } else { f };
-            let mut k = vec![b'F'];
-            k.extend_from_slice(&f.to_bits().to_le_bytes());
-            k
+            Key::scalar(b'F', f.to_bits())
         }
         KEY_F32 => {
             let f = f32::from_bits(raw[0] as u32);
             if f.is_nan() {
-                return vec![b'N'];
+                return Key::new(b"N");
             }
             let f = if f == 0.0 { 0.0 } else { f };
-            let mut k = vec![b'F'];
-            k.extend_from_slice(&f.to_bits().to_le_bytes());
-            k
+            Key::scalar(b'F', u64::from(f.to_bits()))
         }
-        _ => {
-            let mut k = vec![b'I'];
-            k.extend_from_slice(&raw[0].to_le_bytes());
-            k
-        }
+        _ => Key::scalar(b'I', raw[0]),
     }
 }
