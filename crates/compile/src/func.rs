@@ -1047,11 +1047,27 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
             }
         }
+        let all_new = ls.iter().all(|l| {
+            is_blank(l) || matches!(l, Expr::Name(n) if self.c.info.defs.contains_key(&key(n)))
+        });
         if rs.len() == 1 && ls.len() > 1 {
-            let results = self.call_results(&rs[0])?;
+            // Redeclared variables may be interfaces the results convert to.
+            let want: Vec<Option<Rep>> = dsts.iter().map(|d| d.map(|d| d.rep)).collect();
+            let results = self.tuple_as(&rs[0], &want)?;
             for (d, r) in dsts.iter().zip(results) {
                 if let Some(d) = d {
                     self.mov(*d, r);
+                }
+            }
+        } else if all_new {
+            // Only new variables, which the right-hand sides cannot refer
+            // to: each value goes straight to its variable.
+            for (r, d) in rs.iter().zip(&dsts) {
+                match d {
+                    Some(d) => self.expr_into(r, *d)?,
+                    None => {
+                        self.expr(r)?;
+                    }
                 }
             }
         } else if ls.len() == 1 {
