@@ -1010,12 +1010,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// `a, b := f()` and `a, b = f()`.
     fn assign_call(&mut self, ls: &[Expr], call: &Expr, pos: Pos) -> Result<()> {
-        let results = self.call_results(call)?;
+        // The left-hand operands first (spec order), then the call, whose
+        // results convert to the operands' types (interfaces).
+        let mut places = Vec::new();
+        for l in ls {
+            places.push(self.place(l)?);
+        }
+        let want: Vec<Option<Rep>> = places.iter().map(|p| place_rep(*p)).collect();
+        let results = self.tuple_as(call, &want)?;
         if results.len() != ls.len() {
             return Err(self.unsupported(pos, "this assignment"));
         }
-        for (l, r) in ls.iter().zip(results) {
-            let p = self.place(l)?;
+        for (p, r) in places.into_iter().zip(results) {
             self.store_place(p, r);
         }
         Ok(())
@@ -1118,7 +1124,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 )
                 .collect();
             if rs.len() == 1 && dsts.len() > 1 {
-                let vals = self.call_results(&rs[0])?;
+                let want: Vec<Option<Rep>> = dsts.iter().map(|d| place_rep(*d)).collect();
+                let vals = self.tuple_as(&rs[0], &want)?;
                 for (d, v) in dsts.iter().zip(vals) {
                     self.store_place(*d, v);
                 }
@@ -4035,12 +4042,25 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if args.len() == 1
             && matches!(self.c.info.types.get(&key(&args[0])), Some(tv) if matches!(self.c.ty(tv.ty), Type::Tuple(_)))
         {
-            let vals = self.call_results(&args[0])?;
             let fixed = if sig.variadic {
                 params.len() - 1
             } else {
                 params.len()
             };
+            // Each result converts to its parameter's type (the variadic
+            // ones to the element type).
+            let n = match self.c.ty(self.tv(&args[0])?.1) {
+                Type::Tuple(vs) => vs.len(),
+                _ => 0,
+            };
+            let elem = match params.get(fixed).map(|p| p.rep) {
+                Some(Rep::Slice(et)) if sig.variadic => Some(self.rep_of(et, args[0].start())?),
+                _ => None,
+            };
+            let want: Vec<Option<Rep>> = (0..n)
+                .map(|k| if k < fixed { Some(params[k].rep) } else { elem })
+                .collect();
+            let vals = self.tuple_as(&args[0], &want)?;
             for (p, v) in params[..fixed].iter().zip(&vals) {
                 self.mov(*p, *v);
             }

@@ -344,7 +344,8 @@ impl FnBuilder<'_, '_> {
                 })
                 .collect::<Result<_>>()?;
             if rs.len() == 1 && dsts.len() > 1 {
-                let vals = self.call_results(&rs[0])?;
+                let want: Vec<Option<Rep>> = dsts.iter().map(|d| super::place_rep(*d)).collect();
+                let vals = self.tuple_as(&rs[0], &want)?;
                 for (d, v) in dsts.iter().zip(vals) {
                     self.store_place(*d, v);
                 }
