@@ -189,6 +189,9 @@ pub(crate) struct FnBuilder<'c, 'w> {
     /// Where a value too large for a frame (over `MAX_ELEM` bytes) was
     /// given a frame slot.
     too_large: Option<Pos>,
+    /// Where a value was moved into a slot of another shape (a compiler
+    /// bug, see `check_reps`).
+    rep_bug: Option<Pos>,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -389,6 +392,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             func_results: Vec::new(),
             rf: None,
             too_large: None,
+            rep_bug: None,
         }
     }
 
@@ -418,6 +422,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// Refuses a body that gave a frame slot to a value too large for it
     /// (gc puts such values in the heap).
     fn check_frame(&self) -> Result<()> {
+        if let Some(pos) = self.rep_bug {
+            return Err(
+                self.unsupported(pos, "this conversion (internal: mismatched value shapes)")
+            );
+        }
         match self.too_large {
             Some(pos) => Err(self.unsupported(pos, "values larger than 16 MiB in a frame")),
             None => Ok(()),
@@ -1774,6 +1783,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     fn mov(&mut self, dst: Loc, src: Loc) {
+        self.check_reps(dst.rep, src.rep);
         if dst.off == src.off {
             return;
         }
@@ -1983,7 +1993,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
     }
 
+    /// Records a compiler bug when a value of representation `src` is
+    /// moved into a `dst` of another shape (an interface from a concrete
+    /// value, or a different size): the body is refused at its end rather
+    /// than run with mistyped memory.
+    fn check_reps(&mut self, dst: Rep, src: Rep) {
+        let iface = |r: Rep| matches!(r, Rep::Iface(_));
+        if (dst.size() != src.size() || iface(dst) != iface(src)) && self.rep_bug.is_none() {
+            self.rep_bug = Some(self.pos);
+        }
+    }
+
     fn store_place(&mut self, p: Place, src: Loc) {
+        if let Some(r) = place_rep(p) {
+            self.check_reps(r, src.rep);
+        }
         match p {
             Place::Frame(l) => self.mov(l, src),
             Place::FrameMem { off, rep } if rep.slot_is_mem() && off % 8 == 0 => {
