@@ -2088,6 +2088,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// `dst` = a new closure object: function `id`, then the cell pointers.
     fn closure_object(&mut self, dst: Loc, id: u32, cells: &[Loc]) {
+        if cells.is_empty() {
+            let off = self.c.static_closure(id);
+            self.emit(Op::Data, dst.off, off, 0);
+            return;
+        }
         let obj = self.alloc(INT);
         self.emit(Op::New, obj.off, 0, 8 * (cells.len() as u32 + 1));
         let idv = self.alloc(INT);

@@ -63,6 +63,7 @@ pub fn compile(
         funcs: HashMap::new(),
         program: Program::default(),
         strings: HashMap::new(),
+        static_closures: HashMap::new(),
         globals: HashMap::new(),
         types: Vec::new(),
         methods_done: Default::default(),
@@ -183,6 +184,9 @@ pub(crate) struct Compiler<'w> {
     pub program: Program,
     /// String constants already in the data segment → their offsets.
     pub strings: HashMap<Vec<u8>, u32>,
+    /// Closure objects of functions without captured variables, in the
+    /// read-only data (8-aligned): function → offset.
+    pub static_closures: HashMap<FuncId, u32>,
     /// Package variables → their offsets in the globals and types.
     pub globals: HashMap<ObjId, (u32, types::ty::TypeId)>,
     /// Types with descriptors → their indices in `program.types`.
@@ -220,6 +224,21 @@ impl Compiler<'_> {
         let off = self.program.data.len() as u32;
         self.program.data.extend_from_slice(s);
         self.strings.insert(s.to_vec(), off);
+        off
+    }
+
+    /// The offset in the read-only data of the closure object of function
+    /// `id` when it captures nothing (one shared object, as gc's static
+    /// `funcval`s: no allocation per func value).
+    pub fn static_closure(&mut self, id: FuncId) -> u32 {
+        if let Some(&off) = self.static_closures.get(&id) {
+            return off;
+        }
+        let data = &mut self.program.data;
+        data.resize(data.len().next_multiple_of(8), 0);
+        let off = data.len() as u32;
+        data.extend_from_slice(&u64::from(id).to_le_bytes());
+        self.static_closures.insert(id, off);
         off
     }
 

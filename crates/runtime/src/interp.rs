@@ -111,7 +111,9 @@ const STACK_BYTES: usize = 512 << 20;
 pub struct Vm {
     funcs: Vec<Func>,
     prog: Program,
-    data: Box<[u8]>,
+    /// The program's read-only data, 8-aligned (static closure objects
+    /// are words in it).
+    data: Box<[u64]>,
     /// Package-level variables.
     globals: Box<[u64]>,
     stack: Box<[u64]>,
@@ -164,7 +166,8 @@ struct DeferRec {
     /// The `Defer` instruction (its function resumes there on recovery).
     pc: *const Code,
     clo: *const u64,
-    args: Box<[u8]>,
+    /// Inline up to 32 bytes: most deferred calls allocate nothing.
+    args: smallvec::SmallVec<[u8; 32]>,
     /// For the frame's range-over-func loops (`DeferFrame`): the calls
     /// their bodies deferred (`DeferAt`), which run here, last first.
     pending: Option<Vec<DeferRec>>,
@@ -593,7 +596,15 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
     Ok(Vm {
         funcs,
         prog: prog.clone(),
-        data: prog.data.clone().into_boxed_slice(),
+        data: {
+            let mut words = vec![0u64; prog.data.len().div_ceil(8)];
+            for (w, chunk) in words.iter_mut().zip(prog.data.chunks(8)) {
+                let mut b = [0u8; 8];
+                b[..chunk.len()].copy_from_slice(chunk);
+                *w = u64::from_ne_bytes(b);
+            }
+            words.into_boxed_slice()
+        },
         // One spare word: a zero-size variable may sit at the very end.
         globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
         stack,
@@ -960,7 +971,7 @@ unsafe fn data(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the offset was verified against the data's length; the data
     // lives as long as the machine (invariant 3).
-    let p = unsafe { (*vm).data.as_ptr().add(i.b as usize) };
+    let p = unsafe { (*vm).data.as_ptr().cast::<u8>().add(i.b as usize) };
     wr!(fp, i.a, *const u8, p);
     next!(pc, fp, vm)
 }
@@ -1347,7 +1358,10 @@ fn defer_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, i: &Code) {
     let clo = rd!(fp, i.a, *const u64);
     // SAFETY: `c` bytes at `b` are verified frame bytes; `vm` is live.
     unsafe {
-        let args = std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into();
+        let args = smallvec::SmallVec::from_slice(std::slice::from_raw_parts(
+            slot::<u8>(fp, i.b),
+            i.c as usize,
+        ));
         (*vm).defers.push(DeferRec {
             fp,
             pc,
@@ -1367,7 +1381,7 @@ unsafe fn defer_frame(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         fp,
         pc,
         clo: std::ptr::null(),
-        args: Box::default(),
+        args: Default::default(),
         pending: Some(Vec::new()),
     });
     wr!(fp, i.a, u64, token);
@@ -1399,7 +1413,9 @@ fn defer_at_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
         return false;
     };
     // SAFETY: `c` bytes at `b` are verified frame bytes.
-    let args = unsafe { std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize).into() };
+    let args = smallvec::SmallVec::from_slice(unsafe {
+        std::slice::from_raw_parts(slot::<u8>(fp, i.b), i.c as usize)
+    });
     pending.push(DeferRec {
         fp: *mfp,
         pc: *mpc,
