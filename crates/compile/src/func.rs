@@ -1132,28 +1132,34 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     },
                 )
                 .collect();
-            if rs.len() == 1 && dsts.len() > 1 {
-                let want: Vec<Option<Rep>> = dsts.iter().map(|d| place_rep(*d)).collect();
-                let vals = self.tuple_as(&rs[0], &want)?;
-                for (d, v) in dsts.iter().zip(vals) {
-                    self.store_place(*d, v);
-                }
-            } else if rs.len() == 1 {
-                self.assign_place(dsts[0], &rs[0])?;
-            } else {
-                // Evaluate all before storing: results may be read by later
-                // expressions (named results).
-                let mut tmps = Vec::new();
-                for (r, d) in rs.iter().zip(&dsts) {
-                    tmps.push(self.expr_as_tmp(r, place_rep(*d))?);
-                }
-                for (d, t) in dsts.iter().zip(tmps) {
-                    self.store_place(*d, t);
-                }
-            }
+            self.store_results(&dsts, rs)?;
         }
         self.line(pos);
         self.ret();
+        Ok(())
+    }
+
+    /// `return rs…` into the result places `dsts`: one multi-value call
+    /// spread over them, or each value, all evaluated before any is stored
+    /// (later expressions may read named results).
+    fn store_results(&mut self, dsts: &[Place], rs: &[Expr]) -> Result<()> {
+        if rs.len() == 1 && dsts.len() > 1 {
+            let want: Vec<Option<Rep>> = dsts.iter().map(|d| place_rep(*d)).collect();
+            let vals = self.tuple_as(&rs[0], &want)?;
+            for (d, v) in dsts.iter().zip(vals) {
+                self.store_place(*d, v);
+            }
+        } else if let ([r], [d]) = (rs, dsts) {
+            self.assign_place(*d, r)?;
+        } else {
+            let mut tmps = Vec::new();
+            for (r, d) in rs.iter().zip(dsts) {
+                tmps.push(self.expr_as_tmp(r, place_rep(*d))?);
+            }
+            for (d, t) in dsts.iter().zip(tmps) {
+                self.store_place(*d, t);
+            }
+        }
         Ok(())
     }
 
@@ -2301,39 +2307,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         any
     }
 
-    /// The offset of field `name` in struct type `t` (or the struct `t`
-    /// points to), through embedded structs (not pointers), shallowest
-    /// first as selectors resolve.
-    fn field_offset(&self, t: TypeId, name: &str, depth: u32) -> Option<i64> {
-        let p = &self.c.world.prog;
-        let mut u = p.underlying(t);
-        if let (0, Type::Pointer(b)) = (depth, self.c.ty(u)) {
-            u = p.underlying(*b);
-        }
-        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
-            return None;
-        };
-        let offs = p.offsets_of(&fields);
-        if let Some(k) = fields.iter().position(|&f| self.c.obj(f).name == name) {
-            return Some(offs[k]);
-        }
-        if depth > 8 {
-            return None;
-        }
-        fields.iter().zip(offs).find_map(|(&f, off)| {
-            let embedded = matches!(
-                self.c.obj(f).kind,
-                types::ty::ObjKind::Var { embedded: true, .. }
-            );
-            embedded
-                .then(|| {
-                    self.field_offset(self.oty(f), name, depth + 1)
-                        .map(|o| off + o)
-                })
-                .flatten()
-        })
-    }
-
     /// The length of array type `t`, if it is one.
     fn array_len(&self, t: TypeId) -> Option<u32> {
         match self.c.ty(self.c.world.prog.underlying(t)) {
@@ -2580,44 +2553,21 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         want: TypeId,
         seen: &mut Vec<TypeId>,
     ) -> Option<Vec<(u32, TypeId)>> {
-        let mut u = self.c.world.prog.underlying(st);
-        if let Type::Pointer(b) = self.c.ty(u) {
-            u = self.c.world.prog.underlying(*b);
-        }
-        if seen.contains(&u) {
-            return None;
-        }
-        seen.push(u);
-        let Type::Struct { fields, .. } = self.c.ty(u).clone() else {
-            return None;
-        };
-        let offs = self.c.world.prog.offsets_of(&fields);
-        let mut best: Option<Vec<(u32, TypeId)>> = None;
-        for (i, &f) in fields.iter().enumerate() {
-            if !matches!(
-                self.c.obj(f).kind,
-                types::ty::ObjKind::Var { embedded: true, .. }
-            ) {
-                continue;
-            }
-            let ft = self.oty(f);
-            let fb = match self.c.ty(ft) {
-                Type::Pointer(b) => *b,
-                _ => ft,
-            };
-            let here = vec![(offs[i] as u32, ft)];
-            if self.c.world.prog.identical(fb, want) {
-                return Some(here);
-            }
-            if let Some(rest) = self.embedded_path(ft, want, &mut seen.clone())
-                && best.as_ref().is_none_or(|b| rest.len() + 1 < b.len())
-            {
-                let mut p = here;
-                p.extend(rest);
-                best = Some(p);
-            }
-        }
-        best
+        self.path_to(
+            st,
+            &|b: &Self, f: ObjId| {
+                let ft = b.oty(f);
+                let fb = match b.c.ty(ft) {
+                    Type::Pointer(p) => *p,
+                    _ => ft,
+                };
+                matches!(
+                    b.c.obj(f).kind,
+                    types::ty::ObjKind::Var { embedded: true, .. }
+                ) && b.c.world.prog.identical(fb, want)
+            },
+            seen,
+        )
     }
 
     /// The embedding path from struct type `st` (or the struct a pointer
@@ -2627,6 +2577,26 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         &self,
         st: TypeId,
         target: ObjId,
+        seen: &mut Vec<TypeId>,
+    ) -> Option<Vec<(u32, TypeId)>> {
+        // By object, or by name: an instance's fields are the generic
+        // type's fields substituted (new objects of the same names).
+        let tname = self.c.obj(target).name.clone();
+        self.path_to(
+            st,
+            &|b: &Self, f: ObjId| f == target || b.c.obj(f).name == tname,
+            seen,
+        )
+    }
+
+    /// The shallowest path (Go's rule; the checker made it unambiguous)
+    /// through embedded fields from struct type `st` (or the struct a
+    /// pointer type points to) to a field for which `is_target` holds:
+    /// each step's offset and field type.
+    fn path_to(
+        &self,
+        st: TypeId,
+        is_target: &dyn Fn(&Self, ObjId) -> bool,
         seen: &mut Vec<TypeId>,
     ) -> Option<Vec<(u32, TypeId)>> {
         let mut u = self.c.world.prog.underlying(st);
@@ -2641,16 +2611,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return None;
         };
         let offs = self.c.world.prog.offsets_of(&fields);
-        // By object, or by name: an instance's fields are the generic
-        // type's fields substituted (new objects of the same names).
-        let tname = &self.c.obj(target).name;
-        if let Some(i) = fields
-            .iter()
-            .position(|&f| f == target || self.c.obj(f).name == *tname)
-        {
+        if let Some(i) = fields.iter().position(|&f| is_target(self, f)) {
             return Some(vec![(offs[i] as u32, self.oty(fields[i]))]);
         }
-        // Shallowest first: Go's rule (the checker made it unambiguous).
         let mut best: Option<Vec<(u32, TypeId)>> = None;
         for (i, &f) in fields.iter().enumerate() {
             if !matches!(
@@ -2660,7 +2623,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 continue;
             }
             let ft = self.oty(f);
-            if let Some(rest) = self.field_path(ft, target, &mut seen.clone())
+            if let Some(rest) = self.path_to(ft, is_target, &mut seen.clone())
                 && best.as_ref().is_none_or(|b| rest.len() + 1 < b.len())
             {
                 let mut p = vec![(offs[i] as u32, ft)];
@@ -4667,10 +4630,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                             return Err(self.unsupported(e.start(), "this Offsetof"));
                         };
                         let xt = self.tv(x)?.1;
-                        let Some(off) = self.field_offset(xt, &sel.value, 0) else {
+                        let path = self
+                            .c
+                            .info
+                            .uses
+                            .get(&key(sel))
+                            .and_then(|&f| self.field_path(xt, f, &mut Vec::new()));
+                        let Some(path) = path else {
                             return Err(self.unsupported(e.start(), "this Offsetof"));
                         };
-                        off
+                        path.iter().map(|&(off, _)| i64::from(off)).sum()
                     }
                 };
                 let d = dst.unwrap_or_else(|| self.alloc(INT));

@@ -664,16 +664,7 @@ impl FnBuilder<'_, '_> {
         if own_args > 0 {
             w.emit(Op::MovN, off, FRAME_HEADER + rsize, own_args);
         }
-        let roff = off + own_args;
-        w.max = w.max.max(roff + results_size);
-        let Some(id) = callee else {
-            return Err(w.unsupported(pos, "methods of other packages"));
-        };
-        w.emit(Op::Call, id, area, 0);
-        if results_size > 0 {
-            w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
-        }
-        w.emit(Op::Ret, 0, 0, 0);
+        w.forward_call(callee, area, off + own_args, params_size, results_size, pos)?;
         w.check_frame()?;
         Ok(w.finish(name, params_size, results_size))
     }
@@ -1290,16 +1281,32 @@ impl FnBuilder<'_, '_> {
             w.emit(Op::MovN, callee_recv + recv_size, FRAME_HEADER, params_size);
         }
         let roff = callee_recv + recv_size + params_size;
-        w.max = w.max.max(roff + results_size);
-        let Some(fid) = callee else {
-            return Err(w.unsupported(pos, "methods of other packages"));
-        };
-        w.emit(Op::Call, fid, area, 0);
-        if results_size > 0 {
-            w.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
-        }
-        w.emit(Op::Ret, 0, 0, 0);
+        w.forward_call(callee, area, roff, params_size, results_size, pos)?;
         Ok(w.finish_into(id, name, params_size, results_size))
+    }
+
+    /// A wrapper's end: calls `callee` on the frame at `area` (its
+    /// arguments in place, results at `roff`), copies the results into
+    /// this function's own, and returns.
+    fn forward_call(
+        &mut self,
+        callee: Option<FuncId>,
+        area: u32,
+        roff: u32,
+        params_size: u32,
+        results_size: u32,
+        pos: syntax::Pos,
+    ) -> Result<()> {
+        self.max = self.max.max(roff + results_size);
+        let Some(id) = callee else {
+            return Err(self.unsupported(pos, "methods of other packages"));
+        };
+        self.emit(Op::Call, id, area, 0);
+        if results_size > 0 {
+            self.emit(Op::MovN, FRAME_HEADER + params_size, roff, results_size);
+        }
+        self.emit(Op::Ret, 0, 0, 0);
+        Ok(())
     }
 
     /// The embedded interface of (concrete) type `xt` that method `m`

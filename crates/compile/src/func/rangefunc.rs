@@ -343,21 +343,7 @@ impl FnBuilder<'_, '_> {
                     })
                 })
                 .collect::<Result<_>>()?;
-            if rs.len() == 1 && dsts.len() > 1 {
-                let want: Vec<Option<Rep>> = dsts.iter().map(|d| super::place_rep(*d)).collect();
-                let vals = self.tuple_as(&rs[0], &want)?;
-                for (d, v) in dsts.iter().zip(vals) {
-                    self.store_place(*d, v);
-                }
-            } else {
-                let mut tmps = Vec::new();
-                for (r, d) in rs.iter().zip(&dsts) {
-                    tmps.push(self.expr_as_tmp(r, super::place_rep(*d))?);
-                }
-                for (d, t) in dsts.iter().zip(tmps) {
-                    self.store_place(*d, t);
-                }
-            }
+            self.store_results(&dsts, rs)?;
         }
         self.body_leave(RETURN);
         Ok(())

@@ -1182,6 +1182,8 @@ impl<'a> Checker<'_, 'a> {
                         return;
                     }
                 };
+                // types2's recordSelection: the selector uses the field.
+                self.record_use(sel, obj);
                 let ft = self.w.prog.obj(obj).ty;
                 let mode = if a.mode == Mode::Variable {
                     Mode::Variable

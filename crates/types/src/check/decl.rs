@@ -707,25 +707,8 @@ impl<'a> Checker<'_, 'a> {
             .flat_map(|(k, (lhs, _))| lhs.iter().map(move |&v| (v, k)))
             .collect();
         let mut emitted = vec![false; inits.len()];
-        let mut done = vec![false; nodes.len()];
         let mut order = Vec::new();
-        // Constants first (go.dev/issue/66575), then the fewest
-        // dependencies, then source order.
-        let is_const: Vec<bool> = nodes
-            .iter()
-            .map(|&o| matches!(self.w.prog.obj(o).kind, ObjKind::Const { .. }))
-            .collect();
-        for _ in 0..nodes.len() {
-            let Some(i) = (0..nodes.len())
-                .filter(|&i| !done[i])
-                .min_by_key(|&i| (!is_const[i], ndeps[i], i))
-            else {
-                break;
-            };
-            done[i] = true;
-            for &p in &preds[i] {
-                ndeps[p] = ndeps[p].saturating_sub(1);
-            }
+        for (i, _) in self.removal_order(&nodes, ndeps, &preds) {
             if let Some(&k) = init_of.get(&nodes[i])
                 && !emitted[k]
             {
@@ -789,12 +772,34 @@ impl<'a> Checker<'_, 'a> {
         // outstanding dependencies, then source order); a node removed
         // with dependencies left is on or behind a cycle (types2
         // `initOrder`).
-        let mut ndeps: Vec<usize> = succ.iter().map(HashSet::len).collect();
+        let ndeps: Vec<usize> = succ.iter().map(HashSet::len).collect();
+        for (n, left) in self.removal_order(&nodes, ndeps, &pred) {
+            if left > 0
+                && let Some(cycle) = self.find_path(nodes[n], nodes[n], &mut HashSet::new())
+            {
+                self.report_init_cycle(&cycle);
+            }
+        }
+    }
+
+    /// types2 `initOrder`'s removal of the dependency graph's nodes
+    /// (`nodes`, in source order, with `ndeps` dependencies each and
+    /// predecessors `preds`): constants first (go.dev/issue/66575), then
+    /// the fewest outstanding dependencies, then source order. Yields each
+    /// node with the dependencies it still had when removed (more than
+    /// zero: it is on or behind a cycle).
+    fn removal_order(
+        &self,
+        nodes: &[ObjId],
+        mut ndeps: Vec<usize>,
+        preds: &[Vec<usize>],
+    ) -> Vec<(usize, usize)> {
         let is_const: Vec<bool> = nodes
             .iter()
             .map(|&o| matches!(self.w.prog.obj(o).kind, ObjKind::Const { .. }))
             .collect();
         let mut done = vec![false; nodes.len()];
+        let mut out = Vec::with_capacity(nodes.len());
         for _ in 0..nodes.len() {
             let Some(n) = (0..nodes.len())
                 .filter(|&i| !done[i])
@@ -803,15 +808,12 @@ impl<'a> Checker<'_, 'a> {
                 break;
             };
             done[n] = true;
-            if ndeps[n] > 0
-                && let Some(cycle) = self.find_path(nodes[n], nodes[n], &mut HashSet::new())
-            {
-                self.report_init_cycle(&cycle);
-            }
-            for &p in &pred[n] {
-                ndeps[p] -= 1;
+            out.push((n, ndeps[n]));
+            for &p in &preds[n] {
+                ndeps[p] = ndeps[p].saturating_sub(1);
             }
         }
+        out
     }
 
     /// types2 `reportCycle`; `cycle` is a reversed dependency path, its
