@@ -344,6 +344,20 @@ ops! {
     /// `a` = `os.Getenv(b)`.
     Getenv,
 
+    // ---- the collector's API (`runtime`, `runtime/debug`) ----
+    /// `runtime.GC()`: a whole collection.
+    GcCollect,
+    /// `runtime.ReadMemStats(a)`: fills the `runtime.MemStats` that slot
+    /// `a` points to (the reference release's field layout).
+    ReadMemStats,
+    /// `a = debug.SetGCPercent(b)`.
+    SetGCPercent,
+    /// `a = debug.SetMemoryLimit(b)`.
+    SetMemoryLimit,
+    /// `debug.FreeOSMemory()`: a collection, then every free page is
+    /// returned to the OS.
+    FreeOSMemory,
+
     // ---- maps (a map slot holds a handle; 0 is nil) ----
     /// `a` = a new empty map.
     MakeMap,

@@ -61,6 +61,14 @@ fn main() {
                 .display()
                 .to_string();
             let ignored = skip_reason(&file).is_some();
+            if kind == "run" {
+                // Every program again under the collector's stress mode.
+                let file = file.clone();
+                trials.push(
+                    Trial::test(format!("gcstress/{name}"), move || run_test_with(&file, STRESS))
+                        .with_ignored_flag(ignored),
+                );
+            }
             trials.push(Trial::test(name, move || run(&file)).with_ignored_flag(ignored));
         }
     }
@@ -128,10 +136,23 @@ fn run(cmd: Command) -> Result<Output, Failed> {
     Ok(out)
 }
 
+/// The `GODEBUG` of the stress runs: a collection at every 100th
+/// allocating instruction, each mark verified by a second one
+/// (`gccheckmark`), freed memory overwritten (`clobberfree`).
+const STRESS: &str = "gcstress=100,gccheckmark=1,clobberfree=1";
+
 fn run_test(file: &Path) -> Result<(), Failed> {
+    run_test_with(file, "")
+}
+
+/// Runs a `testdata/run` program with `GODEBUG=godebug` (when not empty).
+fn run_test_with(file: &Path, godebug: &str) -> Result<(), Failed> {
     let (dir, name) = split(file);
     let mut cmd = command("RGO_GOLDEN_RUN", &["run"]);
     cmd.arg(&name).current_dir(dir);
+    if !godebug.is_empty() {
+        cmd.env("GODEBUG", godebug);
+    }
     let out = run(cmd)?;
 
     // Bytes, not text: programs may print invalid UTF-8 (compared as the

@@ -4231,6 +4231,40 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Exit, x.off, 0, 0);
                 Ok(Some(vec![]))
             }
+            ("runtime", "GC") => {
+                self.line(e.start());
+                self.emit(Op::GcCollect, 0, 0, 0);
+                Ok(Some(vec![]))
+            }
+            ("runtime/debug", "FreeOSMemory") => {
+                self.line(e.start());
+                self.emit(Op::FreeOSMemory, 0, 0, 0);
+                Ok(Some(vec![]))
+            }
+            ("runtime", "ReadMemStats") => {
+                let x = self.expr(&args[0])?;
+                self.line(e.start());
+                self.emit(Op::ReadMemStats, x.off, 0, 0);
+                Ok(Some(vec![]))
+            }
+            ("runtime", "KeepAlive") => {
+                // Evaluated for its effects; the operand stays in the
+                // frame, which the collector scans whole for now.
+                self.expr(&args[0])?;
+                Ok(Some(vec![]))
+            }
+            ("runtime/debug", name @ ("SetGCPercent" | "SetMemoryLimit")) => {
+                let op = if name == "SetGCPercent" {
+                    Op::SetGCPercent
+                } else {
+                    Op::SetMemoryLimit
+                };
+                let x = self.expr(&args[0])?;
+                let d = self.alloc(INT);
+                self.line(e.start());
+                self.emit(op, d.off, x.off, 0);
+                Ok(Some(vec![d]))
+            }
             _ => Ok(None),
         }
     }

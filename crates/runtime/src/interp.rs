@@ -79,6 +79,8 @@ pub enum Stop {
     StackOverflow,
     /// `os.Exit`: the status is in [`Vm::exit_code`].
     Exit,
+    /// A fatal error (Go's `throw`): the message is in [`Vm::fault`].
+    Fatal,
 }
 
 /// Where the goroutine's stack overflowed.
@@ -86,6 +88,9 @@ struct Fault {
     pc: *const Code,
     fp: *mut u8,
     invokes: Vec<Invoke>,
+    /// For [`Stop::Fatal`]: the text printed before the traceback
+    /// (`fatal error: …`).
+    msg: String,
 }
 
 /// The program could not be run (a compiler bug caught by the linker).
@@ -120,6 +125,8 @@ pub struct Vm {
     /// One past the last usable stack byte.
     stack_end: *mut u8,
     heap: Heap,
+    /// The collector's state: pacing, statistics, GODEBUG settings.
+    gc: crate::gc::Gc,
     /// Output of the print statement being executed.
     print_buf: Vec<u8>,
     /// Set when a handler returns [`Stop::StackOverflow`].
@@ -194,6 +201,16 @@ impl Vm {
 /// Runs `prog` to completion and returns its exit status, having printed
 /// what Go prints for an unrecovered panic.
 pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
+    if let Ok(v) = std::env::var("GOMEMLIMIT")
+        && crate::godebug::read_gomemlimit(Some(&v)).is_err()
+    {
+        // `readGOMEMLIMIT`'s throw, before the program starts.
+        let _ = write!(
+            std::io::stderr(),
+            "GOMEMLIMIT={v}\nfatal error: malformed GOMEMLIMIT; see `go doc runtime/debug.SetMemoryLimit`\n"
+        );
+        return Ok(2);
+    }
     let mut vm = link(prog)?;
     vm.args = args.to_vec();
     let entry = prog.entry as usize;
@@ -213,14 +230,19 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         _ => {}
     }
     flush(&mut vm);
-    let text = if stop == Stop::StackOverflow {
+    let text = if stop == Stop::StackOverflow || stop == Stop::Fatal {
         let Some(fault) = vm.fault.take() else {
             return Err(RunError("internal error: stopped without a fault".into()));
         };
         let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
         let tb = panic_text("", &frames);
+        let msg = if stop == Stop::Fatal {
+            fault.msg
+        } else {
+            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow".into()
+        };
         format!(
-            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow\n\n{}",
+            "{msg}\n\n{}",
             tb.split_once('\n')
                 .map_or("", |(_, rest)| rest.trim_start())
         )
@@ -257,7 +279,35 @@ fn flush(vm: &mut Vm) {
     }
 }
 
+/// The collector's settings from the environment (GODEBUG, GOGC,
+/// GOMEMLIMIT, GOMAXPROCS), read when a program starts.
+fn gc_settings() -> crate::gc::Gc {
+    use crate::godebug;
+    let env = |k: &str| std::env::var(k).ok();
+    let debug = godebug::DebugVars::parse(&env("GODEBUG").unwrap_or_default());
+    let gogc = godebug::read_gogc(env("GOGC").as_deref());
+    // A malformed GOMEMLIMIT is reported by `run` before the program starts.
+    let limit = godebug::read_gomemlimit(env("GOMEMLIMIT").as_deref()).unwrap_or(i64::MAX);
+    let procs = env("GOMAXPROCS")
+        .and_then(|v| v.parse::<u32>().ok())
+        .filter(|&n| n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
+    crate::gc::Gc::new(debug, gogc, limit, procs)
+}
+
 impl Vm {
+    /// Ends the program with a fatal error: `msg` (its `fatal error: …`
+    /// lines), then the goroutine's traceback from `(pc, fp)`.
+    fn fatal(&mut self, pc: *const Code, fp: *mut u8, msg: String) -> Stop {
+        self.fault = Some(Fault {
+            pc,
+            fp,
+            invokes: self.invokes.clone(),
+            msg,
+        });
+        Stop::Fatal
+    }
+
     /// The function whose code contains `pc`, and the instruction index.
     fn locate(&self, pc: *const Code) -> Option<(usize, u32)> {
         let addr = pc as usize;
@@ -403,6 +453,9 @@ fn uses(op: Op) -> [Use; 3] {
         Exit => [S(8), N, N],
         OsArgs => [S(24), N, N],
         Getenv => [S(16), S(16), N],
+        GcCollect | FreeOSMemory => [N, N, N],
+        ReadMemStats => [S(8), N, N],
+        SetGCPercent | SetMemoryLimit => [S(8), S(8), N],
         MakeMap | MapClear => [S(8), N, N],
         MapLen | MapIter => [S(8), S(8), N],
         MapLoad => [N, S(24), N],
@@ -610,6 +663,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         stack,
         stack_end,
         heap: Heap::default(),
+        gc: gc_settings(),
         print_buf: Vec::new(),
         fault: None,
         panics: Vec::new(),
@@ -697,7 +751,33 @@ macro_rules! inst {
     };
 }
 
+mod gcroots;
 mod iface;
+mod memstats;
+
+/// At the start of an allocating instruction (a safepoint: nothing read
+/// into Rust locals yet): collects when the heap reached the trigger
+/// (`gc/mod.rs`, inv. 3). One compare when no collection is due.
+macro_rules! gc_poll {
+    ($pc:expr, $fp:expr, $vm:expr) => {
+        // SAFETY: `vm` is the live machine.
+        if unsafe { (*$vm).heap.heap_live() >= (*$vm).gc.trigger } {
+            if let Some(stop) = gcroots::gc_slow($pc, $fp, $vm) {
+                return stop;
+            }
+        }
+    };
+}
+
+/// Bails out of a handler with Go's out-of-memory fatal error when the
+/// allocation `$p` failed.
+macro_rules! oom_check {
+    ($p:expr, $pc:expr, $fp:expr, $vm:expr) => {
+        if $p.is_null() {
+            return gcroots::out_of_memory($pc, $fp, $vm);
+        }
+    };
+}
 
 /// Defines a handler `a = f(b, c)` over slots of the given types.
 macro_rules! binop {
@@ -898,6 +978,11 @@ fn handler(op: Op) -> Handler {
         Exit => exit,
         OsArgs => os_args,
         Getenv => getenv,
+        GcCollect => memstats::gc_collect,
+        FreeOSMemory => memstats::free_os_memory,
+        ReadMemStats => memstats::read_mem_stats,
+        SetGCPercent => memstats::set_gc_percent,
+        SetMemoryLimit => memstats::set_memory_limit,
         MakeMap => make_map,
         MapLen => map_len,
         MapLoad => map_load,
@@ -1563,6 +1648,7 @@ impl GoString {
 
 unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
     let n = (x.len + y.len) as usize;
     let s = if x.len == 0 {
@@ -1574,6 +1660,7 @@ unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         // whose bytes are valid (invariant 4).
         unsafe {
             let p = (*vm).heap.mallocgc(n, false);
+            oom_check!(p, pc, fp, vm);
             std::ptr::copy_nonoverlapping(x.ptr, p, x.len as usize);
             std::ptr::copy_nonoverlapping(y.ptr, p.add(x.len as usize), y.len as usize);
             GoString {
@@ -1588,6 +1675,7 @@ unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn str_concat_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let mut n = 0usize;
     for k in 0..i.c {
         n += rd!(fp, i.b + 16 * k, GoString).len as usize;
@@ -1601,6 +1689,7 @@ unsafe fn str_concat_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         // whose bytes are valid (invariant 4); the area was verified.
         unsafe {
             let p = (*vm).heap.mallocgc(n, false);
+            oom_check!(p, pc, fp, vm);
             let mut at = 0;
             for k in 0..i.c {
                 let s = *slot::<GoString>(fp, i.b + 16 * k);
@@ -1885,8 +1974,10 @@ unsafe fn store_blk(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let p = unsafe { (*vm).heap.mallocgc(i.c as usize, true) };
+    oom_check!(p, pc, fp, vm);
     wr!(fp, i.a, *mut u8, p);
     next!(pc, fp, vm)
 }
@@ -2036,6 +2127,7 @@ unsafe fn clear_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn make_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let (len, cap) = (rd!(fp, i.b, i64), rd!(fp, i.b + 8, i64));
     let size = i.c as u64;
     if len < 0 || (len as u64).saturating_mul(size) > MAX_ALLOC {
@@ -2046,12 +2138,14 @@ unsafe fn make_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     }
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let ptr = unsafe { (*vm).heap.mallocgc((cap as u64 * size) as usize, true) };
+    oom_check!(ptr, pc, fp, vm);
     wr!(fp, i.a, GoSlice, GoSlice { ptr, len, cap });
     next!(pc, fp, vm)
 }
 
 unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let mut s = rd!(fp, i.a, GoSlice);
     let n = rd!(fp, i.b, i64);
     let size = i.c as u64;
@@ -2074,6 +2168,7 @@ unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         // (invariant 6).
         unsafe {
             let p = (*vm).heap.mallocgc((cap * size) as usize, true);
+            oom_check!(p, pc, fp, vm);
             if s.len > 0 {
                 std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
             }
@@ -2133,6 +2228,7 @@ unsafe fn max_f(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let mut s = rd!(fp, i.a, GoSlice);
     let t = rd!(fp, i.b, GoString);
     let size = i.c as u64;
@@ -2155,6 +2251,7 @@ unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         // old `len` elements are valid (invariant 6).
         unsafe {
             let p = (*vm).heap.mallocgc((cap * size) as usize, true);
+            oom_check!(p, pc, fp, vm);
             if s.len > 0 {
                 std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
             }
@@ -2195,6 +2292,7 @@ unsafe fn decode_rune(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let b = rd!(fp, i.b, GoString);
     let s = if b.len == 0 {
         GoString {
@@ -2205,6 +2303,7 @@ unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         // SAFETY: `vm` is live; `b` holds `len` valid bytes (invariant 6).
         unsafe {
             let p = (*vm).heap.mallocgc(b.len as usize, false);
+            oom_check!(p, pc, fp, vm);
             std::ptr::copy_nonoverlapping(b.ptr, p, b.len as usize);
             GoString { ptr: p, len: b.len }
         }
@@ -2215,6 +2314,7 @@ unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let s = rd!(fp, i.b, GoString);
     // As gc: the capacity is the allocation's size class.
     let cap = if s.len == 0 {
@@ -2225,6 +2325,7 @@ unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live; `s` holds `len` valid bytes (invariant 4).
     let ptr = unsafe {
         let p = (*vm).heap.mallocgc(cap.max(1) as usize, true);
+        oom_check!(p, pc, fp, vm);
         if s.len > 0 {
             std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize);
         }
@@ -2245,6 +2346,7 @@ unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
+    gc_poll!(pc, fp, vm);
     let r = rd!(fp, i.b, i64);
     let c = u32::try_from(r)
         .ok()
@@ -2255,6 +2357,7 @@ unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live; the new memory holds the encoding's bytes.
     let p = unsafe {
         let p = (*vm).heap.mallocgc(enc.len(), false);
+        oom_check!(p, pc, fp, vm);
         std::ptr::copy_nonoverlapping(enc.as_ptr(), p, enc.len());
         p
     };
@@ -2486,7 +2589,9 @@ fn write_entry(
 }
 
 unsafe fn os_args(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    gc_poll!(pc, fp, vm);
     let (i, s) = (inst!(pc), os_args_slow(vm));
+    oom_check!(s.ptr, pc, fp, vm);
     wr!(fp, i.a, GoSlice, s);
     next!(pc, fp, vm)
 }
@@ -2503,8 +2608,14 @@ fn os_args_slow(vm: *mut Vm) -> GoSlice {
         let args = (*vm).args.clone();
         let n = args.len();
         let ptr = (*vm).heap.mallocgc((n * 16).max(1), true);
+        if ptr.is_null() {
+            return GoSlice { ptr, len: 0, cap: 0 };
+        }
         for (k, a) in args.iter().enumerate() {
             let p = (*vm).heap.mallocgc(a.len().max(1), false);
+            if p.is_null() {
+                return GoSlice { ptr: p, len: 0, cap: 0 };
+            }
             std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
             *ptr.cast::<GoString>().add(k) = GoString {
                 ptr: p,
@@ -2522,12 +2633,16 @@ fn os_args_slow(vm: *mut Vm) -> GoSlice {
 }
 
 unsafe fn getenv(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    getenv_slow(fp, vm, inst!(pc));
+    gc_poll!(pc, fp, vm);
+    if !getenv_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
     next!(pc, fp, vm)
 }
 
+/// False when the allocation failed.
 #[inline(never)]
-fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let name = rd!(fp, i.b, GoString);
     // SAFETY: string slots satisfy invariant 4.
     let name = String::from_utf8_lossy(unsafe { name.bytes() }).into_owned();
@@ -2537,6 +2652,9 @@ fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
     // SAFETY: `vm` is live; the new memory holds the value's bytes.
     let s = unsafe {
         let p = (*vm).heap.mallocgc(value.len().max(1), false);
+        if p.is_null() {
+            return false;
+        }
         std::ptr::copy_nonoverlapping(value.as_ptr(), p, value.len());
         GoString {
             ptr: p,
@@ -2544,6 +2662,7 @@ fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
         }
     };
     wr!(fp, i.a, GoString, s);
+    true
 }
 
 unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -2558,12 +2677,16 @@ unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 }
 
 unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    runes_to_str_slow(fp, vm, inst!(pc));
+    gc_poll!(pc, fp, vm);
+    if !runes_to_str_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
     next!(pc, fp, vm)
 }
 
+/// False when the allocation failed.
 #[inline(never)]
-fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let rs = rd!(fp, i.b, GoString);
     let mut out = String::new();
     for k in 0..rs.len.max(0) as usize {
@@ -2579,6 +2702,9 @@ fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
     // SAFETY: `vm` is live; the new memory holds the encoding.
     let s = unsafe {
         let p = (*vm).heap.mallocgc(out.len().max(1), false);
+        if p.is_null() {
+            return false;
+        }
         std::ptr::copy_nonoverlapping(out.as_ptr(), p, out.len());
         GoString {
             ptr: p,
@@ -2586,15 +2712,20 @@ fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
         }
     };
     wr!(fp, i.a, GoString, s);
+    true
 }
 
 unsafe fn str_to_runes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    str_to_runes_slow(fp, vm, inst!(pc));
+    gc_poll!(pc, fp, vm);
+    if !str_to_runes_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
     next!(pc, fp, vm)
 }
 
+/// False when the allocation failed.
 #[inline(never)]
-fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
+fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let s = rd!(fp, i.b, GoString);
     // SAFETY: string slots satisfy invariant 4.
     let bytes = unsafe { s.bytes() };
@@ -2613,6 +2744,9 @@ fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
     // SAFETY: `vm` is live; the new memory holds `cap` runes.
     let ptr = unsafe {
         let p = (*vm).heap.mallocgc((cap as usize * 4).max(1), true);
+        if p.is_null() {
+            return false;
+        }
         std::ptr::copy_nonoverlapping(runes.as_ptr().cast::<u8>(), p, runes.len() * 4);
         p
     };
@@ -2626,6 +2760,7 @@ fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
             cap: cap as i64,
         }
     );
+    true
 }
 
 /// A run-time panic with a runtime error (`runtime error: MSG`).
@@ -2690,7 +2825,12 @@ fn raise(
 fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live.
     let invokes = unsafe { (*vm).invokes.clone() };
-    let fault = Fault { pc, fp, invokes };
+    let fault = Fault {
+        pc,
+        fp,
+        invokes,
+        msg: String::new(),
+    };
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe { (*vm).fault = Some(fault) };
     Stop::StackOverflow

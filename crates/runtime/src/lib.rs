@@ -13,6 +13,8 @@
 //! `unsafe` lives in `interp` (frame slots and code pointers) and `mem`
 //! (raw heap memory); each block names the invariant it relies on.
 
+pub mod gc;
+pub mod godebug;
 pub mod interp;
 pub mod map;
 pub mod mem;

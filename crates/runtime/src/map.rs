@@ -237,3 +237,33 @@ pub fn key_bytes<'s>(kind: u32, raw: [u64; 2], str_bytes: impl FnOnce() -> &'s [
         _ => Key::scalar(b'I', raw[0]),
     }
 }
+
+impl Maps {
+    /// Every word of every map's keys and values that may hold a Go
+    /// pointer, for the collector: maps live in Rust memory until they
+    /// move into the Go heap, so they are a root (conservatively: keys at
+    /// every byte offset — a scalar key's bytes follow a tag byte — and
+    /// values at every word).
+    pub fn for_each_word(&self, f: &mut dyn FnMut(usize)) {
+        fn words(b: &[u8], step: usize, f: &mut dyn FnMut(usize)) {
+            let mut i = 0;
+            while i + 8 <= b.len() {
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&b[i..i + 8]);
+                f(u64::from_le_bytes(w) as usize);
+                i += step;
+            }
+        }
+        for m in &self.maps {
+            for (k, v) in &m.entries {
+                words(k.bytes(), 1, f);
+                words(v.bytes(), 8, f);
+            }
+        }
+        for it in &self.iters {
+            for k in &it.keys {
+                words(k.bytes(), 1, f);
+            }
+        }
+    }
+}

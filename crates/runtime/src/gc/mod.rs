@@ -1,0 +1,64 @@
+//! The garbage collector: a precise, non-moving, tri-colour mark-sweep
+//! collector in the shape of Go's (`runtime/mgc.go`).
+//!
+//! # What it is
+//!
+//! Heap objects live in the spans of [`crate::mem`]; each object's pointer
+//! words are known exactly (heap bits, malloc headers or the span's type:
+//! the allocation's [`crate::mem::GcShape`]). A collection finds every
+//! object reachable from the roots, then frees the rest: the allocator
+//! sweeps spans lazily, reusing the slots of dead objects.
+//!
+//! # Invariants
+//!
+//! 1. The tri-colour invariant: during marking, no black object (marked
+//!    and scanned) points to a white one (unmarked). With the world
+//!    stopped for the whole mark this holds trivially; the hybrid write
+//!    barrier keeps it once marking runs concurrently (one place for the
+//!    barrier: the typed store instructions).
+//! 2. Every root is seen: the goroutine's stack, the package variables,
+//!    and each runtime structure that may hold a Go pointer (panic values,
+//!    deferred calls' functions and arguments, `os.Args`, …; listed in
+//!    `interp/gcroots.rs`). A Rust container holding a Go pointer that is
+//!    not in that list is a collector bug.
+//! 3. A collection starts only at a safepoint: the first thing an
+//!    allocating instruction does (`gc_poll`), before it has read any
+//!    pointer into a Rust local; allocations later in the same
+//!    instruction never collect, so pointers a handler holds between two
+//!    of its own allocations stay valid.
+//! 4. Marking tolerates any word value: a root or heap word that does not
+//!    point into an allocated object of this heap is ignored
+//!    (`find_object`), so stale, interior and foreign pointers are safe.
+//!
+//! # The cycle (STW today; Go's phases kept)
+//!
+//! 1. Sweep termination: finish sweeping the previous cycle's spans.
+//! 2. Mark: scan the roots, greying what they reach; drain the grey set
+//!    (`GcWork`), scanning each object's pointer words.
+//! 3. Mark termination: with `gccheckmark`, mark again from the roots
+//!    with a second set of bits and throw if the first mark missed an
+//!    object; then flip the sweep generation (`gc_end_mark`).
+//! 4. Sweep: lazily, as allocation needs spans (Go's proportional sweep
+//!    without the background sweeper yet).
+//! 5. Pacing: the next goal from the marked heap, GOGC and GOMEMLIMIT
+//!    (`mgcpacer.rs`); the gctrace line.
+//!
+//! # Differs from Go
+//!
+//! - The whole mark phase stops the (single) goroutine; concurrent mark
+//!   with background workers, assists and the write barrier comes with
+//!   goroutines on several threads.
+//! - Stacks are scanned conservatively for now: every word of every live
+//!   frame that points into an allocated object keeps it alive (safe for
+//!   a non-moving collector; it may retain garbage). Per-safepoint pointer
+//!   maps, needed before stacks can move, replace it.
+//! - The trigger is the heap goal itself: with a stop-the-world mark, no
+//!   runway is needed for concurrent marking.
+//! - Finalizers are not implemented yet.
+
+pub mod mgc;
+pub mod mgcmark;
+pub mod mgcpacer;
+pub mod mgcwork;
+
+pub use mgc::{Gc, GcStats};

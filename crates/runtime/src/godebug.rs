@@ -1,0 +1,135 @@
+//! The runtime's settings from the environment: `GODEBUG`, `GOGC` and
+//! `GOMEMLIMIT`, parsed as the reference release parses them
+//! (`runtime/runtime1.go`'s `parsegodebug`, `mgcpacer.go`'s `readGOGC` and
+//! `readGOMEMLIMIT`, `string.go`'s `parseByteCount`).
+//!
+//! The settings belong to one runtime instance (an embedding host may run
+//! several programs with different settings); the `rgo` command fills them
+//! from its process environment.
+
+/// `GODEBUG` keys the runtime honours (Go's names where the meaning is
+/// Go's; `gcstress` is rgo's own).
+#[derive(Clone, Debug, Default)]
+pub struct DebugVars {
+    /// `gctrace=1`: one line per collection on standard error.
+    pub gctrace: i32,
+    /// `gccheckmark=1`: after marking, mark again from the roots with a
+    /// second set of bits and fail if anything reachable was left unmarked.
+    pub gccheckmark: i32,
+    /// `clobberfree=1`: the sweeper overwrites freed objects with a bad
+    /// pattern so that a use after free shows.
+    pub clobberfree: i32,
+    /// `gcstress=N` (rgo): a collection at every N-th allocating
+    /// instruction (0: off).
+    pub gcstress: i32,
+}
+
+impl DebugVars {
+    /// Parses a `GODEBUG` value: comma-separated `key=value` fields, left
+    /// to right, later settings overriding earlier ones; values are
+    /// base-10 32-bit integers, anything else is ignored (as Go ignores it).
+    pub fn parse(godebug: &str) -> DebugVars {
+        let mut d = DebugVars::default();
+        for field in godebug.split(',') {
+            let Some((key, value)) = field.split_once('=') else {
+                continue;
+            };
+            let Ok(n) = value.parse::<i32>() else {
+                continue;
+            };
+            match key {
+                "gctrace" => d.gctrace = n,
+                "gccheckmark" => d.gccheckmark = n,
+                "clobberfree" => d.clobberfree = n,
+                "gcstress" => d.gcstress = n,
+                _ => {}
+            }
+        }
+        d
+    }
+}
+
+/// `GOGC`: `off` is -1 (collection disabled); a base-10 32-bit integer is
+/// taken as it is; anything else (including unset) is 100.
+pub fn read_gogc(v: Option<&str>) -> i32 {
+    match v {
+        Some("off") => -1,
+        Some(s) => s.parse::<i32>().unwrap_or(100),
+        None => 100,
+    }
+}
+
+/// `GOMEMLIMIT`: unset, empty or `off` is no limit (`i64::MAX`); otherwise
+/// a byte count, or `Err` for a malformed value (Go then prints
+/// `GOMEMLIMIT=…` and throws "malformed GOMEMLIMIT; see `go doc
+/// runtime/debug.SetMemoryLimit`").
+pub fn read_gomemlimit(v: Option<&str>) -> Result<i64, ()> {
+    match v {
+        None | Some("") | Some("off") => Ok(i64::MAX),
+        Some(s) => parse_byte_count(s).ok_or(()),
+    }
+}
+
+/// Go's `parseByteCount`: digits, optionally followed by `B`, `KiB`,
+/// `MiB`, `GiB` or `TiB`; negative values and overflow are invalid.
+pub fn parse_byte_count(s: &str) -> Option<i64> {
+    fn int(s: &str) -> Option<i64> {
+        // strconv.ParseInt(s, 10, 64): an optional sign, then digits.
+        let n = s.parse::<i64>().ok()?;
+        (n >= 0).then_some(n)
+    }
+    let b = s.as_bytes();
+    let last = *b.last()?;
+    if last.is_ascii_digit() {
+        return int(s);
+    }
+    if last != b'B' || b.len() < 2 {
+        return None;
+    }
+    let c = b[b.len() - 2];
+    if c.is_ascii_digit() {
+        return int(&s[..s.len() - 1]);
+    }
+    if c != b'i' || b.len() < 4 {
+        return None;
+    }
+    let power = match b[b.len() - 3] {
+        b'K' => 1,
+        b'M' => 2,
+        b'G' => 3,
+        b'T' => 4,
+        _ => return None,
+    };
+    let m = 1024u64.pow(power);
+    let n = int(&s[..s.len() - 3])? as u64;
+    let v = n.checked_mul(m)?;
+    i64::try_from(v).ok()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn godebug_fields() {
+        let d = DebugVars::parse("gctrace=1,gcstress=100,gccheckmark=1,bogus,x=y,gctrace=2");
+        assert_eq!((d.gctrace, d.gcstress, d.gccheckmark), (2, 100, 1));
+    }
+
+    #[test]
+    fn gogc_and_memlimit() {
+        assert_eq!(read_gogc(Some("off")), -1);
+        assert_eq!(read_gogc(Some("50")), 50);
+        assert_eq!(read_gogc(Some("bad")), 100);
+        assert_eq!(read_gogc(None), 100);
+        assert_eq!(read_gomemlimit(Some("off")), Ok(i64::MAX));
+        assert_eq!(read_gomemlimit(Some("1GiB")), Ok(1 << 30));
+        assert_eq!(read_gomemlimit(Some("512MiB")), Ok(512 << 20));
+        assert_eq!(read_gomemlimit(Some("100B")), Ok(100));
+        assert_eq!(read_gomemlimit(Some("100")), Ok(100));
+        assert_eq!(read_gomemlimit(Some("1GB")), Err(()));
+        assert_eq!(read_gomemlimit(Some("-1")), Err(()));
+        assert_eq!(read_gomemlimit(Some("B")), Err(()));
+        assert_eq!(read_gomemlimit(Some("99999999999TiB")), Err(()));
+    }
+}
