@@ -643,6 +643,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         let c = &mut funcs[fi].code[pc];
         (c.a, c.c, c.d) = (size, entry as u32, (entry >> 32) as u32);
     }
+    let gc = gc_settings();
     let mut stack = vec![0u64; STACK_BYTES / 8].into_boxed_slice();
     // SAFETY: one past the end of the stack allocation.
     let stack_end = unsafe { stack.as_mut_ptr().add(stack.len()).cast::<u8>() };
@@ -662,8 +663,12 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
         stack,
         stack_end,
-        heap: Heap::default(),
-        gc: gc_settings(),
+        heap: {
+            let mut h = Heap::default();
+            h.set_clobberfree(gc.debug.clobberfree > 0);
+            h
+        },
+        gc,
         print_buf: Vec::new(),
         fault: None,
         panics: Vec::new(),
@@ -2816,7 +2821,9 @@ fn raise(
     extra: Option<&'static str>,
 ) -> Stop {
     // SAFETY: `vm` is live and not otherwise borrowed here.
-    let value = iface::error_value(unsafe { &mut *vm }, &msg);
+    let Some(value) = iface::error_value(unsafe { &mut *vm }, &msg) else {
+        return gcroots::out_of_memory(pc, fp, vm);
+    };
     iface::push_panic(pc, fp, vm, value, extra)
 }
 

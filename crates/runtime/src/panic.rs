@@ -9,7 +9,6 @@
 //! in hex. (gc prints `(...)` for calls it inlined and its own pc offsets;
 //! rgo inlines nothing and prints offsets in instructions.)
 
-use std::io::Write;
 
 /// One frame of a traceback.
 pub struct Frame<'a> {
@@ -48,10 +47,3 @@ pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
     s
 }
 
-/// A fatal error (`runtime.throw`): prints `fatal error: MSG` and exits with
-/// status 2.
-#[cold]
-pub fn fatal(msg: &str) -> ! {
-    let _ = writeln!(std::io::stderr(), "fatal error: {msg}");
-    std::process::exit(2)
-}

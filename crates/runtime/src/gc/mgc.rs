@@ -99,6 +99,11 @@ impl Gc {
     /// every N-th call).
     pub fn due(&mut self, heap_live: u64) -> bool {
         if self.debug.gcstress > 0 {
+            // Stress collects wherever a collection could happen; with
+            // collection off (GOGC=off and no memory limit) none can.
+            if self.pacer.gc_percent < 0 && self.pacer.memory_limit == i64::MAX {
+                return false;
+            }
             self.stress_left -= 1;
             if self.stress_left > 0 {
                 return false;

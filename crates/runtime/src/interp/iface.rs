@@ -597,10 +597,15 @@ pub(super) fn push_panic(
     Stop::Panic
 }
 
-/// A run-time error value with message `msg`.
-pub(super) fn error_value(vm: &mut Vm, msg: &str) -> [u64; 2] {
-    let p = vm.heap.mallocgc(msg.len().max(1), false);
+/// A run-time error value with message `msg` (None when the heap is
+/// exhausted).
+pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
+    // SAFETY: no shape (pointer-free bytes).
+    let p = unsafe { vm.heap.mallocgc_typed(msg.len(), None, false) };
     let b = vm.heap.mallocgc(16, true);
+    if p.is_null() || b.is_null() {
+        return None;
+    }
     // SAFETY: `p` has room for the message, `b` for a string header.
     unsafe {
         std::ptr::copy_nonoverlapping(msg.as_ptr(), p, msg.len());
@@ -610,7 +615,7 @@ pub(super) fn error_value(vm: &mut Vm, msg: &str) -> [u64; 2] {
         };
     }
     let t = &vm.types.rtypes[vm.types.error_type as usize] as *const RType as u64;
-    [t, b as u64]
+    Some([t, b as u64])
 }
 
 pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
