@@ -77,6 +77,9 @@ pub struct Program {
     pub types: Vec<crate::TypeInfo>,
     /// Static itabs (`Op::Itab`).
     pub itabs: Vec<crate::ItabInfo>,
+    /// Map types (operand `c` of every map instruction); see
+    /// [`crate::maptype`].
+    pub map_types: Vec<crate::MapTypeInfo>,
     /// The type of the error values the runtime panics with (a string
     /// message whose `Error` method returns it).
     pub runtime_error_type: crate::TypeIdx,

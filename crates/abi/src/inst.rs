@@ -358,27 +358,37 @@ ops! {
     /// returned to the OS.
     FreeOSMemory,
 
-    // ---- maps (a map slot holds a handle; 0 is nil) ----
-    /// `a` = a new empty map.
+    // ---- maps ----
+    // A map slot holds a pointer to the map's header in the Go heap (0 is
+    // nil; see `runtime::map`). Operand `c` of every map instruction but
+    // `MapLen` is the map type: an index into `Program::map_types`
+    // (`abi::maptype`), which gives the key kind, the key's and value's
+    // memory sizes, the value's frame size `V` and the pointer words. A
+    // key area is 16 bytes: the key in its frame form (an 8-byte
+    // normalised scalar, or a string), or for `MapKey::Gen` keys a pointer
+    // to the key in memory form.
+    /// `a` = a new empty map; `b` is the frame slot of the size hint (an
+    /// `int`; a negative hint counts as 0, as gc's `makemap`), or 0 for
+    /// none.
     MakeMap,
     /// `a = len(b)` for map `b`.
     MapLen,
-    /// `a = m[k]` where `b` is an area holding the map then the key (16
-    /// bytes); `c` is the key kind (low byte) and the value's frame size
-    /// (above): the value (zero when absent) and then an `ok` word are
-    /// written at `a`.
+    /// `a = m[k]` where `b` is an area holding the map then the key:
+    /// the value (its zero value when absent, `V` bytes) and then an `ok`
+    /// word are written at `a`.
     MapLoad,
-    /// `m[k] = b` with the map and key in area `a`; `c` as for `MapLoad`.
-    /// Panics on a nil map.
+    /// `m[k] = b` with the map and key in area `a`. Panics on a nil map.
     MapStore,
-    /// `delete(m, k)` with the map and key in area `a`; `c` the key kind.
+    /// `delete(m, k)` with the map and key in area `a`.
     MapDelete,
     /// `clear(m)` for the map in slot `a`.
     MapClear,
-    /// `a` = a new iteration over map `b`.
+    /// Initialises the iteration state at `a` (`MAP_ITER_SIZE` bytes) for
+    /// map `b`.
     MapIter,
-    /// Advances iteration `b`: writes `ok`, the key (16 bytes) and the
-    /// value at `a`; `c` as for `MapLoad`.
+    /// Advances the iteration at `b`: writes at `a` an `ok` word, the key
+    /// (16 bytes: its frame form, or for `Gen` keys a pointer to the key in
+    /// the map, valid until the map is next changed) and the value.
     MapNext,
 
     // ---- interfaces (16-byte slots: type or itab word, data word) ----

@@ -9,8 +9,10 @@
 
 pub mod func;
 pub mod inst;
+pub mod maptype;
 pub mod types;
 
 pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program};
 pub use inst::{Inst, Op};
+pub use maptype::{MapKey, MapTypeInfo};
 pub use types::{Equal, ITAB_FUN, ITAB_TYPE, ItabInfo, Kind, TypeIdx, TypeInfo};

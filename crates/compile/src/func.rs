@@ -13,6 +13,7 @@ use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
 mod generic;
 pub(crate) use generic::compile_instance;
 mod iface;
+mod maptype;
 mod rangefunc;
 
 type Result<T> = std::result::Result<T, Unsupported>;
@@ -1474,14 +1475,18 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             label,
             mark,
         } = *r;
-        let (meta, kr, vr) = self.map_meta(mt, x.start())?;
+        let (meta, kind, kr, vr) = self.map_meta(mt, x.start())?;
         let m = self.expr(x)?;
-        let it = self.alloc(INT);
-        self.emit(Op::MapIter, it.off, m.off, 0);
+        // The iterator (Go's `hiter`) lives in the frame.
+        let it = self.alloc(Rep::Struct {
+            t: mt,
+            size: abi::maptype::MAP_ITER_SIZE,
+        });
+        self.emit(Op::MapIter, it.off, m.off, meta);
         // ok, key (16 bytes), value.
         let out = self.alloc(Rep::Slice(mt));
         let _val = self.alloc(vr);
-        let key_rep = if meta & 0xff == runtime_key::GEN {
+        let key_rep = if kind == abi::MapKey::Gen {
             let Type::Map { key, .. } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
                 return Err(self.unsupported(x.start(), "this map"));
             };
@@ -1494,8 +1499,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(Op::MapNext, out.off, it.off, meta);
         let done = self.emit(Op::JEqI, out.off, 0, 0);
         if let Some(Some(v)) = vars.first() {
-            if meta & 0xff == runtime_key::GEN {
-                // A pointer to a copy of the key.
+            if kind == abi::MapKey::Gen {
+                // A pointer to the key in the map's slot.
                 self.load(*v, out.off + 8, 0);
             } else {
                 self.mov(
@@ -2032,50 +2037,35 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
     }
 
-    /// The map-instruction metadata for map type `mt`: key kind and value
-    /// size; and the key and value representations.
-    fn map_meta(&self, mt: TypeId, pos: Pos) -> Result<(u32, Rep, Rep)> {
-        let Type::Map { key, elem } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
-            return Err(self.unsupported(pos, "this map"));
-        };
-        let (kr, vr) = (self.rep_of(key, pos)?, self.rep_of(elem, pos)?);
-        let kind = match kr {
-            Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) => runtime_key::INT,
-            Rep::Str => runtime_key::STR,
-            Rep::F64 => runtime_key::F64,
-            Rep::F32 => runtime_key::F32,
-            // A pointer to the key and its type (`map_key_into`).
-            _ => return Ok((runtime_key::GEN | vr.size() << 8, Rep::Str, vr)),
-        };
-        Ok((kind | vr.size() << 8, kr, vr))
-    }
-
     /// Writes key `k` of map type `mt` into the 16-byte key slot at `off`:
     /// the key itself, or for keys of other types a pointer to a copy and
     /// the key type's index.
-    fn map_key_into(&mut self, mt: TypeId, k: &Expr, off: u32, meta: u32, kr: Rep) -> Result<()> {
-        self.emit(Op::Zero, off, 0, 16);
-        if meta & 0xff != runtime_key::GEN {
+    fn map_key_into(
+        &mut self,
+        mt: TypeId,
+        k: &Expr,
+        off: u32,
+        kind: abi::MapKey,
+        kr: Rep,
+    ) -> Result<()> {
+        if kind != abi::MapKey::Gen {
             return self.expr_into(k, Loc { off, rep: kr });
         }
         let Type::Map { key, .. } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
             return Err(self.unsupported(k.start(), "this map"));
         };
+        // The key's frame form is its memory form (an aggregate, an
+        // interface or a complex number): the runtime reads it in place.
         let rep = self.rep_of(key, k.start())?;
         let v = self.expr_as(k, rep)?;
-        let p = self.alloc(INT);
-        self.emit(Op::New, p.off, 0, rep.mem_size());
-        self.store(p.off, 0, v);
-        self.emit(Op::Mov, off, p.off, 0);
-        let ti = self.type_idx(key)?;
-        self.const64(off + 8, ti as u64);
+        self.emit(Op::FrameAddr, off, v.off, 0);
         Ok(())
     }
 
     /// The place `m[k]`: the map and the key in a new area.
     fn map_place(&mut self, m: &Expr, k: &Expr) -> Result<Place> {
         let (_, mt) = self.tv(m)?;
-        let (meta, kr, vr) = self.map_meta(mt, m.start())?;
+        let (meta, kind, kr, vr) = self.map_meta(mt, m.start())?;
         let area = self.alloc(Rep::Slice(mt));
         self.expr_into(
             m,
@@ -2084,7 +2074,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 rep: Rep::Map(mt),
             },
         )?;
-        self.map_key_into(mt, k, area.off + 8, meta, kr)?;
+        self.map_key_into(mt, k, area.off + 8, kind, kr)?;
         Ok(Place::Map {
             area: area.off,
             meta,
@@ -3061,9 +3051,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         match self.rep_of(t, e.start())? {
             Rep::Map(_) => {
-                let (meta, kr, vr) = self.map_meta(t, e.start())?;
+                let (meta, kind, kr, vr) = self.map_meta(t, e.start())?;
                 let m = self.alloc(Rep::Map(t));
-                self.emit(Op::MakeMap, m.off, 0, 0);
+                // gc sizes a literal's map by its entry count.
+                let hint = if elems.len() > 8 {
+                    let h = self.alloc(INT);
+                    self.const64(h.off, elems.len() as u64);
+                    h.off
+                } else {
+                    0
+                };
+                self.emit(Op::MakeMap, m.off, hint, meta);
                 let area = self.alloc(Rep::Slice(t));
                 self.mov(
                     Loc {
@@ -3076,7 +3074,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let Expr::KeyValue { key, value, .. } = el else {
                         return Err(self.unsupported(el.start(), "this map literal"));
                     };
-                    self.map_key_into(t, key, area.off + 8, meta, kr)?;
+                    self.map_key_into(t, key, area.off + 8, kind, kr)?;
                     let v = self.alloc(vr);
                     self.expr_into(value, v)?;
                     self.emit(Op::MapStore, area.off, v.off, meta);
@@ -3959,11 +3957,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Place::Map { area, meta, .. } = self.map_place(&args[0], &args[1])? else {
                     return Err(self.unsupported(pos, "this delete"));
                 };
-                (
-                    area,
-                    24,
-                    Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta & 0xff),
-                )
+                (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta))
             }
             _ => return Err(self.unsupported(pos, "deferring this call")),
         };
@@ -4341,11 +4335,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Builtin::Make if matches!(self.rep_of(self.tv(e)?.1, e.start())?, Rep::Map(_)) => {
                 let (_, t) = self.tv(e)?;
-                if let Some(n) = args.get(1) {
-                    self.expr(n)?;
-                }
+                let (meta, ..) = self.map_meta(t, e.start())?;
+                // The size hint, as an int (0: none).
+                let hint = match args.get(1) {
+                    Some(n) => self.expr_as(n, INT)?.off,
+                    None => 0,
+                };
                 let d = dst.unwrap_or_else(|| self.alloc(Rep::Map(t)));
-                self.emit(Op::MakeMap, d.off, 0, 0);
+                self.emit(Op::MakeMap, d.off, hint, meta);
                 Ok(Some(d))
             }
             Builtin::Delete => {
@@ -4353,14 +4350,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     return Err(self.unsupported(e.start(), "this delete"));
                 };
                 self.line(e.start());
-                self.emit(Op::MapDelete, area, 0, meta & 0xff);
+                self.emit(Op::MapDelete, area, 0, meta);
                 Ok(None)
             }
             Builtin::Clear
                 if matches!(self.rep_of(self.tv(&args[0])?.1, e.start())?, Rep::Map(_)) =>
             {
+                let (meta, ..) = self.map_meta(self.tv(&args[0])?.1, e.start())?;
                 let m = self.expr(&args[0])?;
-                self.emit(Op::MapClear, m.off, 0, 0);
+                self.emit(Op::MapClear, m.off, 0, meta);
                 Ok(None)
             }
             Builtin::Clear => {
@@ -4873,15 +4871,6 @@ fn flatten_concat<'e>(b: &FnBuilder<'_, '_>, e: &'e Expr, out: &mut Vec<&'e Expr
         return;
     }
     out.push(e);
-}
-
-/// The map key kinds of `runtime::map` (`KEY_INT`, …).
-mod runtime_key {
-    pub const INT: u32 = 0;
-    pub const STR: u32 = 1;
-    pub const F64: u32 = 2;
-    pub const F32: u32 = 3;
-    pub const GEN: u32 = 4;
 }
 
 /// The representation of `byte`.

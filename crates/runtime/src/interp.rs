@@ -456,12 +456,13 @@ fn uses(op: Op) -> [Use; 3] {
         GcCollect | FreeOSMemory => [N, N, N],
         ReadMemStats => [S(8), N, N],
         SetGCPercent | SetMemoryLimit => [S(8), S(8), N],
-        MakeMap | MapClear => [S(8), N, N],
-        MapLen | MapIter => [S(8), S(8), N],
+        MakeMap | MapLen => [S(8), S(8), N],
+        MapClear => [S(8), N, N],
+        MapIter => [S(abi::maptype::MAP_ITER_SIZE), S(8), N],
         MapLoad => [N, S(24), N],
         MapStore => [S(24), N, N],
         MapDelete => [S(24), N, N],
-        MapNext => [N, S(8), N],
+        MapNext => [N, S(abi::maptype::MAP_ITER_SIZE), N],
         SqrtF | MinF | MaxF => [S(8), S(8), N],
         TypeWord | Itab => [S(8), N, N],
         IfaceType => [S(8), S(16), N],
@@ -548,17 +549,31 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::Data if inst.b as usize > prog.data.len() => {
                     return Err(err(f, pc, "data offset out of range"));
                 }
-                Op::MapLoad | Op::MapStore | Op::MapNext => {
-                    // The value (and for loads the ok word, for iterations
-                    // also the ok word and key) at a verified size.
-                    let vsize = (inst.c >> 8).next_multiple_of(8) as u64;
+                Op::MakeMap
+                | Op::MapLoad
+                | Op::MapStore
+                | Op::MapDelete
+                | Op::MapClear
+                | Op::MapIter
+                | Op::MapNext => {
+                    // A map type of sane sizes, and the value (and for
+                    // loads the ok word, for iterations also the ok word
+                    // and key) at its verified size.
+                    let Some(mt) = prog.map_types.get(inst.c as usize) else {
+                        return Err(err(f, pc, "map type out of range"));
+                    };
+                    let vsize = mt.val_frame as u64;
+                    let bad_type = !vsize.is_multiple_of(8)
+                        || mt.val_size as u64 > vsize
+                        || (mt.key != abi::MapKey::Gen && mt.key_size > 16)
+                        || (mt.key == abi::MapKey::Gen && mt.key_type as usize >= prog.types.len());
                     let (off, need) = match inst.op {
                         Op::MapLoad => (inst.a, vsize + 8),
                         Op::MapStore => (inst.b, vsize),
-                        _ => (inst.a, vsize + 24),
+                        Op::MapNext => (inst.a, vsize + 24),
+                        _ => (0, 0),
                     };
-                    if off % 8 != 0 || off as u64 + need > f.frame_size as u64 || inst.c & 0xff > 4
-                    {
+                    if bad_type || off % 8 != 0 || off as u64 + need > f.frame_size as u64 {
                         return Err(err(f, pc, "map operand out of range"));
                     }
                 }
@@ -683,16 +698,13 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         },
         args: Vec::new(),
         os_args: None,
-        maps: {
-            let mut m = crate::map::Maps::default();
-            // Iteration order differs from run to run, as in Go.
-            m.seed(
-                std::time::SystemTime::now()
-                    .duration_since(std::time::UNIX_EPOCH)
-                    .map_or(1, |d| d.as_nanos() as u64),
-            );
-            m
-        },
+        // Hash seeds and iteration order differ from run to run, as in Go.
+        maps: crate::map::Maps::new(
+            prog,
+            std::time::SystemTime::now()
+                .duration_since(std::time::UNIX_EPOCH)
+                .map_or(1, |d| d.as_nanos() as u64),
+        ),
     })
 }
 
@@ -2378,55 +2390,125 @@ unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
-/// The normalised key in the 16 bytes at frame offset `off`.
+/// The map type of a map instruction (operand `c`, verified in `link`).
 ///
 /// # Safety
-/// `off` is a verified 16-byte frame operand; a string key satisfies
-/// invariant 4.
-unsafe fn map_key(
-    fp: *mut u8,
-    off: u32,
-    kind: u32,
-    vm: *mut Vm,
-) -> Result<crate::map::Key, String> {
-    let raw = rd!(fp, off, [u64; 2]);
-    if kind == crate::map::KEY_GEN {
-        // A pointer to the key in memory and its type.
-        // SAFETY: `vm` is live; the compiler put a pointer to a key of
-        // type `raw[1]` in the slot.
-        let k = unsafe { iface::canon_key(&*vm, raw[1] as u32, raw[0]) }?;
-        return Ok(crate::map::Key::new(&k));
+/// `vm` is live; `c` was verified to index the map types.
+#[inline(always)]
+unsafe fn map_type<'a>(vm: *mut Vm, c: u32) -> &'a crate::map::MapType {
+    // SAFETY: as the caller guarantees; the table is not changed while the
+    // machine runs (invariant 3).
+    unsafe {
+        let types: &[crate::map::MapType] = &(*vm).maps.types;
+        types.get_unchecked(c as usize)
     }
-    Ok(crate::map::key_bytes(kind, raw, || {
-        let s = rd!(fp, off, GoString);
-        // SAFETY: string slots satisfy invariant 4; the bytes are only
-        // read while the key is built.
-        unsafe { s.bytes() }
-    }))
+}
+
+/// The canonical-bytes key operations of `Gen` keys of map type `t`,
+/// after checking that the probe key `k` can be hashed (an interface
+/// holding an uncomparable dynamic type cannot).
+///
+/// # Safety
+/// `vm` is live; `k` points to a key of type `t` in memory form.
+unsafe fn gen_keys(vm: *mut Vm, t: &crate::map::MapType, k: *const u8) -> Result<(), String> {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        debug_assert_eq!(iface::type_size(&*vm, t.key_type), t.key_size as usize);
+        iface::canon_key(&*vm, t.key_type, k as u64).map(drop)
+    }
+}
+
+/// Calls `f` with the key operations of `Gen` keys of map type `t`.
+///
+/// # Safety
+/// `vm` is live; every key the operations see is a hashable key of type
+/// `t` (the probe checked by [`gen_keys`], slot keys by inv. 4 of `map`).
+unsafe fn with_canon<R>(
+    vm: *mut Vm,
+    t: &crate::map::MapType,
+    f: impl FnOnce(&crate::map::Canon<'_>) -> R,
+) -> R {
+    let ty = t.key_type;
+    let canon = |p: *const u8| {
+        // SAFETY: `p` is a key of type `ty` (as the caller guarantees);
+        // `canon_key` only reads the program's type table.
+        unsafe { iface::canon_key(&*vm, ty, p as u64) }.unwrap_or_default()
+    };
+    f(&crate::map::Canon(&canon))
 }
 
 unsafe fn make_map(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    // SAFETY: `vm` is live and not otherwise borrowed here.
-    let h = unsafe { (*vm).maps.make() };
-    wr!(fp, i.a, u64, h);
+    let hint = if i.b == 0 { 0 } else { rd!(fp, i.b, i64) };
+    let m = make_map_slow(vm, i.c, hint);
+    wr!(fp, i.a, u64, m as u64);
     next!(pc, fp, vm)
+}
+
+#[inline(never)]
+fn make_map_slow(vm: *mut Vm, ti: u32, hint: i64) -> *mut crate::map::Header {
+    // SAFETY: `vm` is live and not otherwise borrowed here; `ti` was
+    // verified in `link`.
+    unsafe {
+        let vm = &mut *vm;
+        crate::map::make(&mut vm.heap, &mut vm.maps, ti as usize, hint)
+    }
 }
 
 unsafe fn map_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    let h = rd!(fp, i.b, u64);
-    // SAFETY: `vm` is live.
-    let n = unsafe { (*vm).maps.len(h) };
-    wr!(fp, i.a, i64, n);
+    let m = rd!(fp, i.b, u64) as *const crate::map::Header;
+    // SAFETY: a map slot holds nil or a map (map inv. 1).
+    let n = unsafe { crate::map::len(m) };
+    wr!(fp, i.a, u64, n);
     next!(pc, fp, vm)
 }
 
 unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    if let Err(t) = map_load_slow(fp, vm, inst!(pc)) {
-        return unhashable(pc, fp, vm, t);
+    use crate::map::{KeyKind, Scalar, Str};
+    let i = inst!(pc);
+    // SAFETY: `c` verified in `link`.
+    let t = unsafe { map_type(vm, i.c) };
+    let m = rd!(fp, i.b, u64) as *mut crate::map::Header;
+    // SAFETY: the area at `b` holds the map and the key (verified
+    // operand); map inv. 1; the value and ok word at `a` were verified
+    // for this map type.
+    unsafe {
+        let k = crate::map::key_ptr(t, slot::<u8>(fp, i.b + 8));
+        let v = match t.kind {
+            KeyKind::Str => crate::map::get(&Str, t, m, k),
+            KeyKind::Gen => match map_get_gen(vm, t, m, k) {
+                Ok(v) => v,
+                Err(s) => return unhashable(pc, fp, vm, s),
+            },
+            _ => crate::map::get(&Scalar, t, m, k),
+        };
+        let dst = slot::<u8>(fp, i.a);
+        let ok = if v.is_null() {
+            crate::map::zero_frame(t, dst);
+            0
+        } else {
+            crate::map::val_to_frame(t, v, dst);
+            1
+        };
+        *slot::<u64>(fp, i.a + t.val_frame) = ok;
     }
     next!(pc, fp, vm)
+}
+
+/// `MapLoad` of a `Gen` key, out of line.
+#[inline(never)]
+fn map_get_gen(
+    vm: *mut Vm,
+    t: &crate::map::MapType,
+    m: *mut crate::map::Header,
+    k: *const u8,
+) -> Result<*mut u8, String> {
+    // SAFETY: `k` is the key of a verified map instruction of type `t`.
+    unsafe {
+        gen_keys(vm, t, k)?;
+        Ok(with_canon(vm, t, |keys| crate::map::get(keys, t, m, k)))
+    }
 }
 
 /// The panic for a map key whose dynamic type cannot be hashed.
@@ -2436,58 +2518,59 @@ fn unhashable(pc: *const Code, fp: *mut u8, vm: *mut Vm, t: String) -> Stop {
     runtime_error(pc, fp, vm, &format!("hash of unhashable type {t}"))
 }
 
-/// The work of `MapLoad`, out of line so that the handler keeps its tail
-/// call (no value with `Drop` lives in a handler).
-#[inline(never)]
-fn map_load_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
-    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
-    let h = rd!(fp, i.b, u64);
-    // SAFETY: the key area and value destination were verified (the map
-    // check in `link`); `vm` is live.
-    unsafe {
-        let key = map_key(fp, i.b + 8, kind, vm)?;
-        let dst = slot::<u8>(fp, i.a);
-        let ok = match (*vm).maps.load(h, &key) {
-            Some(v) => {
-                std::ptr::copy_nonoverlapping(v.as_ptr(), dst, vsize.min(v.len()));
-                true
-            }
-            None => {
-                std::ptr::write_bytes(dst, 0, vsize);
-                false
-            }
-        };
-        *slot::<u64>(fp, i.a + vsize as u32) = ok as u64;
-    }
-    Ok(())
-}
-
 unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    match map_store_slow(fp, vm, inst!(pc)) {
-        Ok(true) => {}
-        Ok(false) => return plain_panic(pc, fp, vm, "assignment to entry in nil map"),
-        Err(t) => return unhashable(pc, fp, vm, t),
+    use crate::map::{KeyKind, Scalar, Str};
+    let i = inst!(pc);
+    // SAFETY: `c` verified in `link`.
+    let t = unsafe { map_type(vm, i.c) };
+    let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
+    if m.is_null() {
+        return plain_panic(pc, fp, vm, "assignment to entry in nil map");
+    }
+    // SAFETY: verified operands (the key area at `a`, the value at `b`);
+    // map inv. 1; `vm` is live and its heap not otherwise borrowed.
+    unsafe {
+        let k = crate::map::key_ptr(t, slot::<u8>(fp, i.a + 8));
+        let v = match t.kind {
+            KeyKind::Int64 => crate::map::put(&mut (*vm).heap, &Scalar, t, m, k),
+            KeyKind::Str => crate::map::put(&mut (*vm).heap, &Str, t, m, k),
+            KeyKind::Gen => match map_put_gen(vm, t, m, k) {
+                Ok(v) => v,
+                Err(s) => return unhashable(pc, fp, vm, s),
+            },
+            _ => map_put_scalar(vm, t, m, k),
+        };
+        crate::map::val_from_frame(t, slot::<u8>(fp, i.b), v);
     }
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn map_store_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<bool, String> {
-    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
-    let h = rd!(fp, i.a, u64);
-    let raw = rd!(fp, i.a + 8, [u64; 2]);
-    // SAFETY: verified operands (the map check in `link`); `vm` is live.
+fn map_put_scalar(
+    vm: *mut Vm,
+    t: &crate::map::MapType,
+    m: *mut crate::map::Header,
+    k: *const u8,
+) -> *mut u8 {
+    // SAFETY: as in `map_store`.
+    unsafe { crate::map::put(&mut (*vm).heap, &crate::map::Scalar, t, m, k) }
+}
+
+#[inline(never)]
+fn map_put_gen(
+    vm: *mut Vm,
+    t: &crate::map::MapType,
+    m: *mut crate::map::Header,
+    k: *const u8,
+) -> Result<*mut u8, String> {
+    // SAFETY: as in `map_store`; the canonical-key operations read only
+    // the program's type table, the insertion writes only the heap.
     unsafe {
-        let key = map_key(fp, i.a + 8, kind, vm)?;
-        let val = std::slice::from_raw_parts(slot::<u8>(fp, i.b), vsize);
-        if kind == crate::map::KEY_GEN {
-            // The key's memory follows the value (iterations return it).
-            let ksize = iface::type_size(&*vm, raw[1] as u32);
-            let mut entry = val.to_vec();
-            entry.extend_from_slice(std::slice::from_raw_parts(raw[0] as *const u8, ksize));
-            return Ok((*vm).maps.store(h, key, &entry));
-        }
-        Ok((*vm).maps.store(h, key, val))
+        gen_keys(vm, t, k)?;
+        let heap = &raw mut (*vm).heap;
+        Ok(with_canon(vm, t, |keys| {
+            crate::map::put(&mut *heap, keys, t, m, k)
+        }))
     }
 }
 
@@ -2500,97 +2583,78 @@ unsafe fn map_delete(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 #[inline(never)]
 fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
-    let h = rd!(fp, i.a, u64);
-    // SAFETY: verified operands; `vm` is live.
+    use crate::map::{KeyKind, Scalar, Str};
+    let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
+    // SAFETY: verified operands and map type; map inv. 1.
     unsafe {
-        let key = map_key(fp, i.a + 8, i.c & 0xff, vm)?;
-        (*vm).maps.delete(h, &key);
+        let t = map_type(vm, i.c);
+        let k = crate::map::key_ptr(t, slot::<u8>(fp, i.a + 8));
+        match t.kind {
+            KeyKind::Str => crate::map::delete(&Str, t, m, k),
+            KeyKind::Gen => {
+                gen_keys(vm, t, k)?;
+                with_canon(vm, t, |keys| crate::map::delete(keys, t, m, k));
+            }
+            _ => crate::map::delete(&Scalar, t, m, k),
+        }
     }
     Ok(())
 }
 
 unsafe fn map_clear(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    let h = rd!(fp, i.a, u64);
-    // SAFETY: `vm` is live.
-    unsafe { (*vm).maps.clear(h) };
+    let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
+    // SAFETY: `vm` is live; verified map type; map inv. 1.
+    unsafe {
+        let t = map_type(vm, i.c);
+        crate::map::clear(&mut (*vm).maps, t, m);
+    }
     next!(pc, fp, vm)
 }
 
 unsafe fn map_iter(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    let h = rd!(fp, i.b, u64);
-    // SAFETY: `vm` is live.
-    let it = unsafe { (*vm).maps.iter_start(h) };
-    wr!(fp, i.a, u64, it);
+    let m = rd!(fp, i.b, u64) as *mut crate::map::Header;
+    // SAFETY: `a` is a verified `MAP_ITER_SIZE` frame operand; map inv. 1.
+    unsafe { crate::map::iter_init(&mut (*vm).maps, slot(fp, i.a), m) };
     next!(pc, fp, vm)
 }
 
 unsafe fn map_next(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    map_next_slow(fp, vm, inst!(pc));
+    use crate::map::{KeyKind, Scalar, Str};
+    let i = inst!(pc);
+    // SAFETY: `c` verified in `link`.
+    let t = unsafe { map_type(vm, i.c) };
+    // SAFETY: the iteration state at `b` was set up by `MapIter` for a map
+    // of this type (the compiler pairs them); the ok word, key and value
+    // at `a` were verified for this map type.
+    unsafe {
+        let it = slot::<crate::map::Iter>(fp, i.b);
+        let r = match t.kind {
+            KeyKind::Str => crate::map::iter_next(&Str, t, it),
+            KeyKind::Gen => map_next_gen(vm, t, it),
+            _ => crate::map::iter_next(&Scalar, t, it),
+        };
+        let (k, v) = r;
+        if k.is_null() {
+            *slot::<u64>(fp, i.a) = 0;
+        } else {
+            *slot::<u64>(fp, i.a) = 1;
+            crate::map::key_to_frame(t, k, slot(fp, i.a + 8));
+            crate::map::val_to_frame(t, v, slot(fp, i.a + 24));
+        }
+    }
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn map_next_slow(fp: *mut u8, vm: *mut Vm, i: &Code) {
-    let (kind, vsize) = (i.c & 0xff, (i.c >> 8).next_multiple_of(8) as usize);
-    let it = rd!(fp, i.b, u64);
-    // SAFETY: `vm` is live.
-    if let Some((key, val)) = unsafe { (*vm).maps.iter_next(it) } {
-        write_entry(fp, vm, i, kind, vsize, key.bytes(), val.bytes());
-    } else {
-        wr!(fp, i.a, u64, 0);
-    }
-}
-
-/// Writes an iteration's `ok`, key and value at `i.a`.
-fn write_entry(
-    fp: *mut u8,
+fn map_next_gen(
     vm: *mut Vm,
-    i: &Code,
-    kind: u32,
-    vsize: usize,
-    key: &[u8],
-    val: &[u8],
-) {
-    // SAFETY: verified operands (ok word, 16-byte key, value); `vm` is live;
-    // string keys get fresh memory from `mallocgc`.
-    unsafe {
-        *slot::<u64>(fp, i.a) = 1;
-        let kslot = slot::<[u64; 2]>(fp, i.a + 8);
-        match (kind, key.first()) {
-            (crate::map::KEY_GEN, _) => {
-                // A fresh copy of the key's memory (after the value).
-                let kmem = &val[vsize.min(val.len())..];
-                let p = (*vm).heap.mallocgc(kmem.len(), false);
-                std::ptr::copy_nonoverlapping(kmem.as_ptr(), p, kmem.len());
-                *kslot = [p as u64, 0];
-            }
-            (crate::map::KEY_STR, _) => {
-                let bytes = &key[1..];
-                let p = (*vm).heap.mallocgc(bytes.len().max(1), false);
-                std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
-                *kslot.cast::<GoString>() = GoString {
-                    ptr: p,
-                    len: bytes.len() as i64,
-                };
-            }
-            (_, Some(b'N')) => {
-                let nan = if kind == crate::map::KEY_F32 {
-                    f32::NAN.to_bits() as u64
-                } else {
-                    f64::NAN.to_bits()
-                };
-                *kslot = [nan, 0];
-            }
-            _ => {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&key[1..9]);
-                *kslot = [u64::from_le_bytes(w), 0];
-            }
-        }
-        std::ptr::copy_nonoverlapping(val.as_ptr(), slot::<u8>(fp, i.a + 24), vsize.min(val.len()));
-    }
+    t: &crate::map::MapType,
+    it: *mut crate::map::Iter,
+) -> (*mut u8, *mut u8) {
+    // SAFETY: as in `map_next`.
+    unsafe { with_canon(vm, t, |keys| crate::map::iter_next(keys, t, it)) }
 }
 
 unsafe fn os_args(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {

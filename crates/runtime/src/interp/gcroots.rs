@@ -12,8 +12,9 @@
 //! 3. Runtime records holding Go values: panics in progress (their
 //!    values), deferred calls (the func value and the argument bytes,
 //!    nested range-over-func records included), deferred-call
-//!    invocations started by a panic (its value), `os.Args`, and the
-//!    maps' contents while maps live in Rust memory.
+//!    invocations started by a panic (its value) and `os.Args`. Maps
+//!    live in the Go heap (reached through their pointers), so they are
+//!    not roots.
 //!
 //! Read-only program data and itabs never point into the heap.
 
@@ -28,7 +29,6 @@ struct VmRoots<'a> {
     defers: &'a [DeferRec],
     invokes: &'a [Invoke],
     os_args: Option<usize>,
-    maps: &'a crate::map::Maps,
 }
 
 fn defer_words(d: &DeferRec, f: &mut dyn FnMut(usize)) {
@@ -67,7 +67,6 @@ impl Roots for VmRoots<'_> {
         if let Some(p) = self.os_args {
             f(p);
         }
-        self.maps.for_each_word(f);
     }
 
     fn stack_bytes(&self) -> u64 {
@@ -95,7 +94,6 @@ impl Vm {
             defers: &self.defers,
             invokes: &self.invokes,
             os_args: self.os_args.as_ref().map(|s| s.ptr as usize),
-            maps: &self.maps,
         };
         self.gc.collect(&mut self.heap, &roots, forced)
     }
