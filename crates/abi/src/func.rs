@@ -49,6 +49,20 @@ pub struct FuncInfo {
     /// `(pc, line)`: instructions from `pc` on come from source `line`,
     /// sorted by pc.
     pub lines: Vec<(u32, u32)>,
+    /// `(pc, shape)` for every instruction that allocates memory which may
+    /// hold pointers, sorted by pc: the shape (an index into
+    /// [`Program::shapes`]) of the allocation's elements. See
+    /// [`crate::shape`] for the rule.
+    pub alloc_shapes: Vec<(u32, crate::ShapeIdx)>,
+    /// The pcs of the allocating instructions ([`crate::Alloc::Typed`])
+    /// whose memory the compiler proved pointer-free, sorted: with
+    /// `alloc_shapes`, every such instruction is accounted for once.
+    pub alloc_noscan: Vec<u32>,
+    /// Pointer bitmap over the 8-byte words of the parameters and results
+    /// (word 0 is at `FRAME_HEADER`), from the signature: what a stack
+    /// scan of a frame whose function has not started, or a deferred
+    /// call's argument record, must treat as pointers.
+    pub args_mask: Vec<u64>,
     /// For a function with `defer`: where execution resumes when a
     /// deferred call recovers a panic (runs the remaining deferred calls
     /// and returns the results as they stand).
@@ -60,6 +74,60 @@ impl FuncInfo {
     pub fn line_at(&self, pc: u32) -> u32 {
         let i = self.lines.partition_point(|&(p, _)| p <= pc);
         i.checked_sub(1).map_or(0, |i| self.lines[i].1)
+    }
+
+    /// The shape of the memory allocated by the instruction at `pc`
+    /// (`None`: noscan, or not an allocation).
+    pub fn alloc_shape(&self, pc: u32) -> Option<crate::ShapeIdx> {
+        let i = self
+            .alloc_shapes
+            .binary_search_by_key(&pc, |&(p, _)| p)
+            .ok()?;
+        Some(self.alloc_shapes[i].1)
+    }
+
+    /// Checks rule 1 and 2 of [`crate::shape`] against `shapes`: each
+    /// instruction with an [`crate::Alloc::Typed`] opcode is described
+    /// exactly once (a shape or noscan), only those are, both lists are
+    /// sorted, and each shape's element size fits the instruction's size.
+    pub fn verify_allocs(&self, shapes: &[crate::GcShapeInfo]) -> Result<(), String> {
+        let err = |pc: u32, what: &str| Err(format!("{}: pc {pc}: {what}", self.name));
+        let (mut s, mut n) = (0, 0);
+        for (pc, i) in self.code.iter().enumerate() {
+            let pc = pc as u32;
+            let shaped = self.alloc_shapes.get(s).is_some_and(|&(p, _)| p == pc);
+            let noscan = self.alloc_noscan.get(n).is_some_and(|&p| p == pc);
+            let typed = i.op.alloc() == crate::Alloc::Typed;
+            match (typed, shaped, noscan) {
+                (true, true, false) => {
+                    let k = self.alloc_shapes[s].1;
+                    let Some(shape) = shapes.get(k as usize) else {
+                        return err(pc, "shape index out of range");
+                    };
+                    if shape.size == 0 || shape.ptrdata == 0 || shape.ptrdata > shape.size {
+                        return err(pc, "not a pointerful shape");
+                    }
+                    let fits = match i.op {
+                        crate::Op::New => i.c.is_multiple_of(shape.size),
+                        crate::Op::OsArgs => shape.size == 16,
+                        _ => i.c == shape.size,
+                    };
+                    if !fits {
+                        return err(pc, "shape size does not fit the allocation");
+                    }
+                    s += 1;
+                }
+                (true, false, true) => n += 1,
+                (true, false, false) => return err(pc, "allocation without a layout"),
+                (true, true, true) => return err(pc, "allocation both shaped and noscan"),
+                (false, false, false) => {}
+                (false, _, _) => return err(pc, "layout for a non-allocating instruction"),
+            }
+        }
+        if s != self.alloc_shapes.len() || n != self.alloc_noscan.len() {
+            return err(self.code.len() as u32, "unsorted or out-of-range layouts");
+        }
+        Ok(())
     }
 }
 
@@ -73,6 +141,12 @@ pub struct Program {
     pub data: Vec<u8>,
     /// Bytes of package-level variables (zeroed at start; `Op::Global`).
     pub globals_size: u32,
+    /// Pointer bitmap over the 8-byte words of the package variables'
+    /// memory (the collector's data-segment roots, gc's `gcdata`).
+    pub globals_mask: Vec<u64>,
+    /// The interned pointerful element layouts that allocations name
+    /// ([`FuncInfo::alloc_shapes`], [`crate::TypeInfo::shape`]).
+    pub shapes: Vec<crate::GcShapeInfo>,
     /// Type descriptors (`Op::TypeWord`); see [`crate::types`].
     pub types: Vec<crate::TypeInfo>,
     /// Static itabs (`Op::Itab`).
@@ -92,14 +166,33 @@ impl std::fmt::Display for Program {
     /// A listing of every function's code (`rgo run` prints it when
     /// `RGO_DUMP_CODE` is set).
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        for (id, func) in self.funcs.iter().enumerate() {
+        use crate::shape::{fmt_mask, mask_words};
+        for (k, s) in self.shapes.iter().enumerate() {
             writeln!(
                 f,
-                "func {id} {} (frame {}, params {}, results {})",
+                "shape#{k} size {} ptrdata {} mask {}",
+                s.size,
+                s.ptrdata,
+                fmt_mask(&s.mask, s.ptrdata / 8)
+            )?;
+        }
+        if mask_words(&self.globals_mask) > 0 {
+            let words = mask_words(&self.globals_mask);
+            writeln!(f, "globals mask {}", fmt_mask(&self.globals_mask, words))?;
+        }
+        for (id, func) in self.funcs.iter().enumerate() {
+            write!(
+                f,
+                "func {id} {} (frame {}, params {}, results {}",
                 func.name, func.frame_size, func.params_size, func.results_size
             )?;
+            let words = mask_words(&func.args_mask);
+            if words > 0 {
+                write!(f, ", args mask {}", fmt_mask(&func.args_mask, words))?;
+            }
+            writeln!(f, ")")?;
             for (pc, i) in func.code.iter().enumerate() {
-                writeln!(
+                write!(
                     f,
                     "  {pc:4} {:4}  {:<10} {} {} {}",
                     func.line_at(pc as u32),
@@ -108,8 +201,76 @@ impl std::fmt::Display for Program {
                     i.b,
                     i.c as i32
                 )?;
+                match func.alloc_shape(pc as u32) {
+                    Some(k) => writeln!(f, " shape#{k}")?,
+                    None if i.op.alloc() != crate::Alloc::None => writeln!(f, " noscan")?,
+                    None => writeln!(f)?,
+                }
             }
         }
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{GcShapeInfo, Op};
+
+    fn func(code: Vec<Inst>, shapes: Vec<(u32, u32)>, noscan: Vec<u32>) -> FuncInfo {
+        FuncInfo {
+            name: "f".into(),
+            code,
+            alloc_shapes: shapes,
+            alloc_noscan: noscan,
+            ..FuncInfo::default()
+        }
+    }
+
+    #[test]
+    fn verify_allocs() {
+        let shapes = [GcShapeInfo {
+            size: 16,
+            ptrdata: 8,
+            mask: vec![1],
+        }];
+        let code = vec![
+            Inst::new(Op::New, 24, 0, 32),
+            Inst::new(Op::Mov, 32, 24, 0),
+            Inst::new(Op::MakeSlice, 40, 64, 8),
+        ];
+        assert!(
+            func(code.clone(), vec![(0, 0)], vec![2])
+                .verify_allocs(&shapes)
+                .is_ok()
+        );
+        // An allocation nobody described.
+        assert!(
+            func(code.clone(), vec![(0, 0)], vec![])
+                .verify_allocs(&shapes)
+                .is_err()
+        );
+        // Described twice, or a non-allocation described.
+        assert!(
+            func(code.clone(), vec![(0, 0)], vec![0, 2])
+                .verify_allocs(&shapes)
+                .is_err()
+        );
+        assert!(
+            func(code.clone(), vec![(1, 0)], vec![0, 2])
+                .verify_allocs(&shapes)
+                .is_err()
+        );
+        // A 16-byte element shape for 8-byte slice elements.
+        assert!(
+            func(code.clone(), vec![(0, 0), (2, 0)], vec![])
+                .verify_allocs(&shapes)
+                .is_err()
+        );
+        assert!(
+            func(code, vec![(0, 1)], vec![2])
+                .verify_allocs(&shapes)
+                .is_err()
+        );
     }
 }

@@ -8,6 +8,11 @@
 //! the branch to its target. Integer opcodes work on 64-bit slots; the
 //! compiler follows arithmetic on narrower types with the matching
 //! `Sext*`/`Zext*` so that slots stay normalised.
+//!
+//! Allocating opcodes name the pointer layout of what they allocate
+//! through the function's metadata ([`Op::alloc`], [`crate::shape`]).
+
+use crate::shape::Alloc;
 
 /// One instruction as the compiler emits it. The runtime links each to its
 /// handler before running it.
@@ -276,7 +281,10 @@ ops! {
     LoadBlk,
     /// Copies `c` bytes from frame offset `b` to pointer slot `a`.
     StoreBlk,
-    /// `a` = new zeroed heap memory of `c` bytes (`new(T)`, `&T{}`).
+    /// `a` = new zeroed heap memory of `c` bytes (`new(T)`, `&T{}`, heap
+    /// cells, closure and method value objects, interface boxes); the
+    /// element shape is given by `FuncInfo::alloc_shapes` (`c` is a
+    /// multiple of its size; no entry: noscan memory).
     New,
 
     // ---- slices (24-byte slots: pointer, length, capacity) ----
@@ -299,10 +307,12 @@ ops! {
     /// Panics with Go's "slice bounds out of range" messages.
     Reslice,
     /// `a` = a new zeroed slice with the length and capacity in the two
-    /// slots at `b`, of elements of `c` bytes; panics on bad sizes.
+    /// slots at `b`, of elements of `c` bytes; panics on bad sizes. The
+    /// element shape is given by `FuncInfo::alloc_shapes`.
     MakeSlice,
     /// Grows slice `a` by the length in slot `b` (elements of `c` bytes),
     /// reallocating as Go's `growslice` does when the capacity is short.
+    /// The element shape is given by `FuncInfo::alloc_shapes`.
     Grow,
 
     /// `a` = the pointer of slice `b` as a pointer to an array of `c`
@@ -322,7 +332,8 @@ ops! {
     MaxF,
 
     /// Appends slice or string `b` to slice `a` (elements of `c` bytes),
-    /// growing it as `append(a, b...)` does.
+    /// growing it as `append(a, b...)` does. The element shape is given by
+    /// `FuncInfo::alloc_shapes`.
     AppendSlice,
     /// Decodes the UTF-8 sequence of string `b` at the byte index in slot
     /// `c`: `a` = the rune (U+FFFD for invalid bytes), `a+8` = its width.
@@ -339,7 +350,9 @@ ops! {
     RuneToStr,
     /// Exits the program with the status in slot `a` (`os.Exit`).
     Exit,
-    /// `a` = `os.Args` (a slice of strings made once per program).
+    /// `a` = `os.Args` (a slice of strings made once per program); the
+    /// element shape (a string's) is given by `FuncInfo::alloc_shapes`,
+    /// the strings' bytes are noscan.
     OsArgs,
     /// `a` = `os.Getenv(b)`.
     Getenv,
@@ -445,6 +458,24 @@ ops! {
     PrintNl,
     /// End of one print statement: write out what it printed.
     PrintFlush,
+}
+
+impl Op {
+    /// What the opcode allocates in the Go heap (see [`crate::shape`]):
+    /// the `Typed` ones name their layout in `FuncInfo::alloc_shapes` or
+    /// `FuncInfo::alloc_noscan`, so adding an allocating opcode means
+    /// listing it here, and the compiler's and verifier's checks follow.
+    pub fn alloc(self) -> Alloc {
+        use Op::*;
+        match self {
+            New | MakeSlice | Grow | AppendSlice | OsArgs => Alloc::Typed,
+            StrConcat | StrConcatN | BytesToStr | StrToBytes | RunesToStr | StrToRunes
+            | RuneToStr | Getenv => Alloc::NoScan,
+            // Maps (and their keys, values and iterators) live in the
+            // runtime's tables, outside the Go heap, for now.
+            _ => Alloc::None,
+        }
+    }
 }
 
 #[cfg(test)]

@@ -4,15 +4,18 @@
 //! Memory layout of values is gc's on amd64 (sizes, alignments and field
 //! offsets come from `types::ty::Program`, which computes them as gc does);
 //! frames are byte-addressed memory on the goroutine stack, described in
-//! [`func`]; type descriptors for interfaces in [`types`].
+//! [`func`]; type descriptors for interfaces in [`types`]; pointer layouts
+//! for the collector in [`shape`].
 #![forbid(unsafe_code)]
 
 pub mod func;
 pub mod inst;
 pub mod maptype;
+pub mod shape;
 pub mod types;
 
 pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program};
 pub use inst::{Inst, Op};
 pub use maptype::{MapKey, MapTypeInfo};
+pub use shape::{Alloc, GcShapeInfo, ShapeIdx};
 pub use types::{Equal, ITAB_FUN, ITAB_TYPE, ItabInfo, Kind, TypeIdx, TypeInfo};

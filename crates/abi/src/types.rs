@@ -99,6 +99,13 @@ pub struct TypeInfo {
     pub methods: Vec<(String, FuncId)>,
     /// For interface types: the method names, sorted (itab order).
     pub imethods: Vec<String>,
+    /// The type's pointer layout in [`crate::Program::shapes`] (`None`
+    /// for pointer-free types): what boxing a value of the type into an
+    /// interface at run time allocates, and what `reflect` will read.
+    pub shape: Option<crate::ShapeIdx>,
+    /// Bytes up to and including the last pointer word (gc's `PtrBytes`;
+    /// 0 for pointer-free types).
+    pub ptrdata: u32,
 }
 
 /// A static itab: an interface type and a concrete type implementing it.

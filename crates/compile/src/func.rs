@@ -1,5 +1,6 @@
 //! Lowering of one function body to bytecode.
 
+use crate::gcshape::Layout;
 use crate::{Compiler, SourceFile, Unsupported};
 use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op};
 use std::collections::HashMap;
@@ -193,6 +194,14 @@ pub(crate) struct FnBuilder<'c, 'w> {
     /// Where a value was moved into a slot of another shape (a compiler
     /// bug, see `check_reps`).
     rep_bug: Option<Pos>,
+    /// The layout of each allocation emitted (`emit_alloc`): its pc and
+    /// shape, `None` for noscan memory. `finish` turns it into
+    /// `FuncInfo::alloc_shapes` and `alloc_noscan`.
+    allocs: Vec<(u32, Option<abi::ShapeIdx>)>,
+    /// The slots allocated before the first instruction, in order: the
+    /// parameters and results come first (`finish` builds `args_mask`
+    /// from them).
+    entry_slots: Vec<Loc>,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -356,14 +365,9 @@ pub(crate) fn compile_var_init(
     }
     b.emit(Op::Ret, 0, 0, 0);
     b.check_frame()?;
-    Ok(FuncInfo {
-        name: "main.init".into(),
-        file: path,
-        frame_size: b.max.next_multiple_of(8),
-        code: b.code,
-        lines: b.lines,
-        ..FuncInfo::default()
-    })
+    let mut fi = b.finish("main.init".into(), 0, 0);
+    fi.file = path;
+    Ok(fi)
 }
 
 impl<'c, 'w> FnBuilder<'c, 'w> {
@@ -394,6 +398,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             rf: None,
             too_large: None,
             rep_bug: None,
+            allocs: Vec::new(),
+            entry_slots: Vec::new(),
         }
     }
 
@@ -440,6 +446,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         for &at in &self.run_defers {
             self.code[at].b = frame_size;
         }
+        let (alloc_shapes, alloc_noscan) = std::mem::take(&mut self.allocs)
+            .into_iter()
+            .partition::<Vec<_>, _>(|(_, s)| s.is_some());
+        let args_mask = self.args_mask(&name, params_size + results_size);
         FuncInfo {
             name,
             file: self.file.path.clone(),
@@ -449,7 +459,56 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             code: std::mem::take(&mut self.code),
             lines: std::mem::take(&mut self.lines),
             recover_pc: None,
+            alloc_shapes: alloc_shapes
+                .into_iter()
+                .filter_map(|(pc, s)| Some((pc, s?)))
+                .collect(),
+            alloc_noscan: alloc_noscan.into_iter().map(|(pc, _)| pc).collect(),
+            args_mask,
         }
+    }
+
+    /// The pointer bitmap of the `size` bytes of parameters and results,
+    /// from the slots allocated for them first thing. Slots that do not
+    /// tile the area exactly are a compiler bug, reported by `compile`.
+    fn args_mask(&mut self, name: &str, size: u32) -> Vec<u64> {
+        let mut mask = Layout::noscan(size);
+        let mut at = FRAME_HEADER;
+        for loc in std::mem::take(&mut self.entry_slots) {
+            if at == FRAME_HEADER + size {
+                break;
+            }
+            if loc.off != at {
+                break;
+            }
+            match self.rep_layout(loc.rep) {
+                Ok(l) => mask.place(loc.off - FRAME_HEADER, &l),
+                Err(e) => self.c.layout_errors.push(format!("{name}: {e}")),
+            }
+            at += loc.rep.size();
+        }
+        if at != FRAME_HEADER + size {
+            self.c
+                .layout_errors
+                .push(format!("{name}: parameter slots do not tile the arguments"));
+        }
+        mask.mask
+    }
+
+    /// The pointer layout of a value of representation `rep` in memory
+    /// (also its frame form: they differ only in size).
+    fn rep_layout(&mut self, rep: Rep) -> std::result::Result<Layout, String> {
+        let size = rep.mem_size();
+        Ok(match rep {
+            Rep::Str | Rep::Slice(_) | Rep::Ptr(_) | Rep::Func(_) => Layout::with_ptrs(size, &[0]),
+            Rep::Iface(_) => Layout::with_ptrs(size, &[0, 1]),
+            Rep::Struct { t, .. } => self.c.type_layout(t)?,
+            // A map is a handle, not a pointer (see `gcshape`).
+            Rep::Map(_) => Layout::noscan(size),
+            Rep::Int { .. } | Rep::F64 | Rep::F32 | Rep::Bool | Rep::C128 | Rep::C64 => {
+                Layout::noscan(size)
+            }
+        })
     }
 
     // ---- emission ----
@@ -466,9 +525,54 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.emit(Op::Ret, 0, 0, 0);
     }
 
+    /// Emits an instruction that does not allocate memory the program
+    /// describes (those go through `emit_alloc`; `compile` rejects a
+    /// function with an allocation that has no recorded layout).
     fn emit(&mut self, op: Op, a: u32, b: u32, c: u32) -> usize {
+        debug_assert!(
+            op.alloc() != abi::Alloc::Typed,
+            "{op:?} emitted without a layout"
+        );
         self.code.push(Inst::new(op, a, b, c));
         self.code.len() - 1
+    }
+
+    /// Emits allocating instruction `op` (`abi::Alloc::Typed`) whose
+    /// elements have `layout`: the one way such instructions are made, so
+    /// every allocation carries its shape (or its noscan proof).
+    fn emit_alloc(
+        &mut self,
+        op: Op,
+        a: u32,
+        b: u32,
+        c: u32,
+        layout: std::result::Result<Layout, String>,
+    ) -> usize {
+        self.code.push(Inst::new(op, a, b, c));
+        let pc = self.code.len() - 1;
+        match layout {
+            Ok(l) => {
+                let shape = self.c.intern_shape(&l);
+                self.allocs.push((pc as u32, shape));
+            }
+            // No entry: `verify_allocs` fails the build.
+            Err(e) => self.c.layout_errors.push(format!("{}: {e}", self.name)),
+        }
+        pc
+    }
+
+    /// `dst` = new zeroed memory for one value of `rep` (`new(T)`, heap
+    /// cells, interface boxes).
+    fn emit_new(&mut self, dst: u32, rep: Rep) -> usize {
+        let l = self.rep_layout(rep);
+        self.emit_alloc(Op::New, dst, 0, rep.mem_size(), l)
+    }
+
+    /// A slice instruction (`MakeSlice`, `Grow`, `AppendSlice`) over
+    /// elements of `er`.
+    fn emit_slice_alloc(&mut self, op: Op, a: u32, b: u32, er: Rep) -> usize {
+        let l = self.rep_layout(er);
+        self.emit_alloc(op, a, b, er.mem_size(), l)
     }
 
     /// Records that code from here on comes from `pos`'s line.
@@ -645,6 +749,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let off = self.top;
         self.top += rep.size();
         self.max = self.max.max(self.top);
+        if self.code.is_empty() {
+            self.entry_slots.push(Loc { off, rep });
+        }
         Loc { off, rep }
     }
 
@@ -1217,7 +1324,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let rep = self.rep_of(self.oty(o), n.pos)?;
                 let v = self.alloc(rep);
                 self.load(v, cell.off, 0);
-                self.emit(Op::New, cell.off, 0, rep.mem_size());
+                self.emit_new(cell.off, rep);
                 self.store(cell.off, 0, v);
             }
         }
@@ -1888,7 +1995,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if self.c.world.prog.size_of(t) == 0 {
             // Zero-size variables live at the zero-size address (gc's
             // `zerobase`), which zero-byte allocations return.
-            self.emit(Op::New, p.off, 0, 0);
+            self.emit_alloc(Op::New, p.off, 0, 0, Ok(Layout::noscan(0)));
         } else {
             self.emit(Op::Global, p.off, goff, 0);
         }
@@ -2089,8 +2196,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             self.emit(Op::Data, dst.off, off, 0);
             return;
         }
+        // Word 0 is the function id, then one cell pointer per variable.
+        let n = cells.len() as u32;
+        let layout = Layout::with_ptrs(8 * (n + 1), &(1..=n).collect::<Vec<_>>());
         let obj = self.alloc(INT);
-        self.emit(Op::New, obj.off, 0, 8 * (cells.len() as u32 + 1));
+        self.emit_alloc(Op::New, obj.off, 0, 8 * (n + 1), Ok(layout));
         let idv = self.alloc(INT);
         self.const64(idv.off, id as u64);
         self.emit(Op::Store64, obj.off, idv.off, 0);
@@ -2138,7 +2248,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return;
         }
         let cell = self.alloc(Rep::Ptr(self.oty(o)));
-        self.emit(Op::New, cell.off, 0, loc.rep.mem_size());
+        self.emit_new(cell.off, loc.rep);
         self.store(cell.off, 0, loc);
         self.vars.insert(o, cell);
     }
@@ -2796,7 +2906,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }) =>
             {
                 let v = self.alloc(dst.rep);
-                self.emit(Op::OsArgs, v.off, 0, 0);
+                // A slice of strings: its elements' shape.
+                let string = Layout::with_ptrs(16, &[0]);
+                self.emit_alloc(Op::OsArgs, v.off, 0, 0, Ok(string));
                 self.mov(dst, v);
                 Ok(())
             }
@@ -3014,7 +3126,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let rep = self.rep_of(t, x.start())?;
                 let v = self.alloc(rep);
                 self.composite_lit(x, elems, t, v)?;
-                self.emit(Op::New, dst.off, 0, rep.mem_size());
+                self.emit_new(dst.off, rep);
                 self.store(dst.off, 0, v);
                 Ok(())
             }
@@ -3045,7 +3157,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             let rep = self.rep_of(base, e.start())?;
             let v = self.alloc(rep);
             self.composite_lit(e, elems, base, v)?;
-            self.emit(Op::New, dst.off, 0, rep.mem_size());
+            self.emit_new(dst.off, rep);
             self.store(dst.off, 0, v);
             return Ok(());
         }
@@ -3145,7 +3257,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 // Into a temporary: the elements may refer to `dst`.
                 let sv = self.alloc(Rep::Slice(et));
                 self.line(e.start());
-                self.emit(Op::MakeSlice, sv.off, pair.off, er.mem_size());
+                self.emit_slice_alloc(Op::MakeSlice, sv.off, pair.off, er);
                 let (idx, addr) = (self.alloc(INT), self.alloc(INT));
                 for (k, el) in elems {
                     let v = self.alloc(er);
@@ -3925,8 +4037,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     /// A wrapper running `code` (which returns) on `params_size` bytes of
-    /// arguments evaluated by a `defer` statement (gc's `deferwrap`).
-    fn deferwrap(&mut self, pos: Pos, code: Vec<Inst>, params_size: u32) -> FuncId {
+    /// arguments evaluated by a `defer` statement (gc's `deferwrap`), whose
+    /// pointer layout is `args`.
+    fn deferwrap(&mut self, pos: Pos, code: Vec<Inst>, params_size: u32, args: Layout) -> FuncId {
         self.closures += 1;
         let id = self.c.program.funcs.len() as u32;
         self.c.program.funcs.push(FuncInfo {
@@ -3937,7 +4050,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             results_size: 0,
             code,
             lines: vec![(0, pos.line)],
-            recover_pc: None,
+            args_mask: args.mask,
+            ..FuncInfo::default()
         });
         id
     }
@@ -3945,23 +4059,43 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// `defer panic(v)` and `defer delete(m, k)`: the arguments now, the
     /// built-in in a wrapper.
     fn defer_builtin(&mut self, pos: Pos, b: Builtin, args: &[Expr]) -> Result<()> {
-        let (area, size, code) = match b {
+        let (area, size, code, layout) = match b {
             Builtin::Panic => {
                 let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
                 let v = self.alloc(Rep::Iface(any));
                 self.expr_into(&args[0], v)?;
-                (v.off, 16, Inst::new(Op::Panic, FRAME_HEADER, 0, 0))
+                let l = Layout::with_ptrs(16, &[0, 1]);
+                (v.off, 16, Inst::new(Op::Panic, FRAME_HEADER, 0, 0), l)
             }
             Builtin::Delete => {
                 // The map and the key, as `MapDelete` reads them.
                 let Place::Map { area, meta, .. } = self.map_place(&args[0], &args[1])? else {
                     return Err(self.unsupported(pos, "this delete"));
                 };
-                (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta))
+                // The map pointer, then the key slot as `map_meta` shapes
+                // it (a string or key copy: a pointer).
+                let (_, mt) = self.tv(&args[0])?;
+                let (_, kind, kr, _) = self.map_meta(mt, pos)?;
+                let mut l = Layout::with_ptrs(24, &[0]);
+                if kind == abi::MapKey::Gen {
+                    // A pointer to the key.
+                    l.set(1);
+                } else {
+                    l.place(
+                        8,
+                        &self.rep_layout(kr).map_err(|e| self.unsupported(pos, &e))?,
+                    );
+                }
+                (
+                    area,
+                    24,
+                    Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta),
+                    l,
+                )
             }
             _ => return Err(self.unsupported(pos, "deferring this call")),
         };
-        let id = self.deferwrap(pos, vec![code, Inst::new(Op::Ret, 0, 0, 0)], size);
+        let id = self.deferwrap(pos, vec![code, Inst::new(Op::Ret, 0, 0, 0)], size, layout);
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         self.line(pos);
@@ -3981,7 +4115,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // The wrapper: parameters in order, then the print instructions.
         let mut code = Vec::new();
         let mut off = FRAME_HEADER;
+        let mut layout = Layout::default();
         for (k, rep) in reps.iter().enumerate() {
+            let l = self
+                .rep_layout(*rep)
+                .map_err(|e| self.unsupported(pos, &e))?;
+            layout.place(off - FRAME_HEADER, &l);
             if k > 0 && b == Builtin::Println {
                 code.push(Inst::new(Op::PrintSpace, 0, 0, 0));
             }
@@ -3996,7 +4135,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         code.push(Inst::new(Op::PrintFlush, 0, 0, 0));
         code.push(Inst::new(Op::Ret, 0, 0, 0));
-        let id = self.deferwrap(pos, code, off - FRAME_HEADER);
+        layout.size = off - FRAME_HEADER;
+        let id = self.deferwrap(pos, code, off - FRAME_HEADER, layout);
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         let area = self.top;
@@ -4096,7 +4236,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let pair = self.alloc(Rep::Str);
         self.const64(pair.off, n as u64);
         self.const64(pair.off + 8, n as u64);
-        self.emit(Op::MakeSlice, dst.off, pair.off, er.mem_size());
+        self.emit_slice_alloc(Op::MakeSlice, dst.off, pair.off, er);
         let (idx, addr) = (self.alloc(INT), self.alloc(INT));
         for k in 0..n {
             let v = self.alloc(er);
@@ -4375,7 +4515,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Rep::Slice(et) = self.rep_of(t, e.start())? else {
                     return Err(self.unsupported(e.start(), "make of this type"));
                 };
-                let size = self.rep_of(et, e.start())?.mem_size();
+                let er = self.rep_of(et, e.start())?;
                 let pair = self.alloc(Rep::Str);
                 let len = Loc {
                     off: pair.off,
@@ -4392,7 +4532,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 let d = dst.unwrap_or_else(|| self.alloc(Rep::Slice(et)));
                 self.line(e.start());
-                self.emit(Op::MakeSlice, d.off, pair.off, size);
+                self.emit_slice_alloc(Op::MakeSlice, d.off, pair.off, er);
                 Ok(Some(d))
             }
             Builtin::Append => {
@@ -4410,7 +4550,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let s = self.alloc(Rep::Slice(et));
                     self.expr_into(&args[0], s)?;
                     self.line(e.start());
-                    self.emit(Op::AppendSlice, s.off, tv.off, er.mem_size());
+                    self.emit_slice_alloc(Op::AppendSlice, s.off, tv.off, er);
                     return match dst {
                         Some(d) => {
                             self.mov(d, s);
@@ -4445,7 +4585,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     let n = self.alloc(INT);
                     self.const64(n.off, vals.len() as u64);
                     self.line(e.start());
-                    self.emit(Op::Grow, s.off, n.off, er.mem_size());
+                    self.emit_slice_alloc(Op::Grow, s.off, n.off, er);
                     let idx = self.alloc(INT);
                     let addr = self.alloc(INT);
                     for (k, v) in vals.iter().enumerate() {
@@ -4514,14 +4654,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let erep = self.rep_of(et, e.start())?;
                 let d = dst.unwrap_or_else(|| self.alloc(Rep::Ptr(et)));
                 if mode == Mode::TypExpr {
-                    self.emit(Op::New, d.off, 0, erep.mem_size());
+                    self.emit_new(d.off, erep);
                     return Ok(Some(d));
                 }
                 // new(v) (Go 1.26): a new variable holding v.
                 let v = self.alloc(erep);
                 self.expr_into(&args[0], v)?;
                 let p = self.alloc(Rep::Ptr(et));
-                self.emit(Op::New, p.off, 0, erep.mem_size());
+                self.emit_new(p.off, erep);
                 self.store(p.off, 0, v);
                 self.mov(d, p);
                 Ok(Some(d))

@@ -22,6 +22,7 @@
 #![forbid(unsafe_code)]
 
 mod func;
+mod gcshape;
 mod walk;
 
 use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op, Program};
@@ -72,6 +73,9 @@ pub fn compile(
         generic: Default::default(),
         instances: Vec::new(),
         pending: Vec::new(),
+        layouts: HashMap::new(),
+        shape_ids: HashMap::new(),
+        layout_errors: Vec::new(),
     };
     // Package variables: laid out as gc lays out a struct of them.
     let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
@@ -96,6 +100,17 @@ pub fn compile(
             }
         }
     }
+    // The package variables' pointer bitmap (the collector's data roots).
+    let mut globals = gcshape::Layout::noscan(c.program.globals_size);
+    let mut vars: Vec<(u32, types::ty::TypeId)> = c.globals.values().copied().collect();
+    vars.sort_by_key(|&(off, _)| off);
+    for (off, t) in vars {
+        let l = c
+            .type_layout(t)
+            .map_err(|what| c.unsupported(&files[0], files[0].ast.pkg_name.pos, &what))?;
+        globals.place(off, &l);
+    }
+    c.program.globals_mask = globals.mask;
     // Function ids: 0 is the entry, 1 initializes package variables, then
     // the package's functions in order.
     c.program.funcs.push(FuncInfo::default());
@@ -171,6 +186,18 @@ pub fn compile(
         ..FuncInfo::default()
     };
     c.program.entry = 0;
+    // Every allocation names its layout (abi::shape, rule 1): a site that
+    // emitted an allocating opcode without one fails here, in every build.
+    if let Some(e) = c.layout_errors.first() {
+        let f = &files[0];
+        return Err(c.unsupported(f, f.ast.pkg_name.pos, &format!("internal: {e}")));
+    }
+    for func in &c.program.funcs {
+        if let Err(e) = func.verify_allocs(&c.program.shapes) {
+            let f = &files[0];
+            return Err(c.unsupported(f, f.ast.pkg_name.pos, &format!("internal: {e}")));
+        }
+    }
     Ok(c.program)
 }
 
@@ -205,6 +232,13 @@ pub(crate) struct Compiler<'w> {
     pub instances: Vec<(ObjId, Vec<types::ty::TypeId>, FuncId)>,
     /// Instances still to compile.
     pub pending: Vec<(ObjId, Vec<types::ty::TypeId>, FuncId)>,
+    /// Pointer layouts computed so far, by type (`gcshape`).
+    pub layouts: HashMap<types::ty::TypeId, gcshape::Layout>,
+    /// Interned shapes → their indices in `program.shapes`.
+    pub shape_ids: HashMap<abi::GcShapeInfo, abi::ShapeIdx>,
+    /// Layouts the compiler could not determine (compiler bugs): the
+    /// build fails with them rather than give the collector a guess.
+    pub layout_errors: Vec<String>,
 }
 
 impl Compiler<'_> {

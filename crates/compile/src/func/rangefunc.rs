@@ -24,6 +24,7 @@
 //! and the body defers through it (`DeferAt`).
 
 use super::{FRAME_HEADER, FnBuilder, INT, Loc, Place, RangeLoop, Rep, Result, contains_defer};
+use crate::gcshape::Layout;
 use abi::{FuncInfo, Op};
 use std::collections::HashSet;
 use syntax::Pos;
@@ -74,7 +75,8 @@ impl FnBuilder<'_, '_> {
         let state = self.alloc(Rep::Ptr(types::ty::TypeId::basic(
             types::ty::BasicKind::Int,
         )));
-        self.emit(Op::New, state.off, 0, 16);
+        // Both words are integers (the token indexes the runtime's defers).
+        self.emit_alloc(Op::New, state.off, 0, 16, Ok(Layout::noscan(16)));
         if contains_defer(&body.stmts) {
             // Calls the body defers run when the enclosing function
             // returns: through its token (an enclosing body's, if any).

@@ -74,6 +74,7 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
         equal: abi::Equal::Str,
         methods: vec![("Error() string".into(), err_fn)],
         imethods: Vec::new(),
+        ..TypeInfo::default()
     });
     let rtypes: Box<[RType]> = prog
         .types
