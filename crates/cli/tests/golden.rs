@@ -65,8 +65,10 @@ fn main() {
                 // Every program again under the collector's stress mode.
                 let file = file.clone();
                 trials.push(
-                    Trial::test(format!("gcstress/{name}"), move || run_test_with(&file, STRESS))
-                        .with_ignored_flag(ignored),
+                    Trial::test(format!("gcstress/{name}"), move || {
+                        run_test_with(&file, STRESS)
+                    })
+                    .with_ignored_flag(ignored),
                 );
             }
             trials.push(Trial::test(name, move || run(&file)).with_ignored_flag(ignored));

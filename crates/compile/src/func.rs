@@ -4086,12 +4086,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         &self.rep_layout(kr).map_err(|e| self.unsupported(pos, &e))?,
                     );
                 }
-                (
-                    area,
-                    24,
-                    Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta),
-                    l,
-                )
+                (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta), l)
             }
             _ => return Err(self.unsupported(pos, "deferring this call")),
         };

@@ -239,7 +239,8 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         let msg = if stop == Stop::Fatal {
             fault.msg
         } else {
-            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow".into()
+            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
+                .into()
         };
         format!(
             "{msg}\n\n{}",
@@ -2678,12 +2679,20 @@ fn os_args_slow(vm: *mut Vm) -> GoSlice {
         let n = args.len();
         let ptr = (*vm).heap.mallocgc((n * 16).max(1), true);
         if ptr.is_null() {
-            return GoSlice { ptr, len: 0, cap: 0 };
+            return GoSlice {
+                ptr,
+                len: 0,
+                cap: 0,
+            };
         }
         for (k, a) in args.iter().enumerate() {
             let p = (*vm).heap.mallocgc(a.len().max(1), false);
             if p.is_null() {
-                return GoSlice { ptr: p, len: 0, cap: 0 };
+                return GoSlice {
+                    ptr: p,
+                    len: 0,
+                    cap: 0,
+                };
             }
             std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
             *ptr.cast::<GoString>().add(k) = GoString {

@@ -9,7 +9,6 @@
 //! in hex. (gc prints `(...)` for calls it inlined and its own pc offsets;
 //! rgo inlines nothing and prints offsets in instructions.)
 
-
 /// One frame of a traceback.
 pub struct Frame<'a> {
     pub func: &'a str,
@@ -46,4 +45,3 @@ pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
     }
     s
 }
-

@@ -135,7 +135,12 @@ impl Gc {
 
     /// One whole collection with the world stopped. `forced` for
     /// `runtime.GC` and `debug.FreeOSMemory`.
-    pub fn collect(&mut self, heap: &mut Heap, roots: &dyn Roots, forced: bool) -> Result<(), Throw> {
+    pub fn collect(
+        &mut self,
+        heap: &mut Heap,
+        roots: &dyn Roots,
+        forced: bool,
+    ) -> Result<(), Throw> {
         // 1. Sweep termination.
         let t_sweep_term = Instant::now();
         let heap0 = heap.heap_live();

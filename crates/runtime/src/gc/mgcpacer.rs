@@ -132,7 +132,10 @@ mod tests {
         p.commit();
         assert_eq!(p.heap_goal(MemState::default()), 21 << 20);
         p.set_gc_percent(50);
-        assert_eq!(p.heap_goal(MemState::default()), (10 << 20) + (11 << 20) / 2);
+        assert_eq!(
+            p.heap_goal(MemState::default()),
+            (10 << 20) + (11 << 20) / 2
+        );
         p.set_gc_percent(-1);
         assert_eq!(p.heap_goal(MemState::default()), u64::MAX);
         // The memory limit caps the goal, not below the live heap.

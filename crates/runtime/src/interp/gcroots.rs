@@ -81,7 +81,12 @@ impl Roots for VmRoots<'_> {
 impl Vm {
     /// A whole collection at the safepoint of the instruction at `pc` in
     /// the frame at `fp` (the innermost frame).
-    pub(super) fn collect(&mut self, pc: *const Code, fp: *mut u8, forced: bool) -> Result<(), Throw> {
+    pub(super) fn collect(
+        &mut self,
+        pc: *const Code,
+        fp: *mut u8,
+        forced: bool,
+    ) -> Result<(), Throw> {
         let base = self.stack.as_ptr() as usize;
         let frame = self
             .locate(pc)
