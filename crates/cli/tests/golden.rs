@@ -62,13 +62,16 @@ fn main() {
                 .to_string();
             let ignored = skip_reason(&file).is_some();
             if kind == "run" {
-                // Every program again under the collector's stress mode.
+                // Every program again under the collector's stress mode,
+                // unless its source says `// gcstress: skip (why)`.
+                let no_stress =
+                    std::fs::read_to_string(&file).is_ok_and(|s| s.contains("\n// gcstress: skip"));
                 let file = file.clone();
                 trials.push(
                     Trial::test(format!("gcstress/{name}"), move || {
                         run_test_with(&file, STRESS)
                     })
-                    .with_ignored_flag(ignored),
+                    .with_ignored_flag(ignored || no_stress),
                 );
             }
             trials.push(Trial::test(name, move || run(&file)).with_ignored_flag(ignored));
