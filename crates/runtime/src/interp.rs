@@ -125,6 +125,14 @@ pub struct Vm {
     /// One past the last usable stack byte.
     stack_end: *mut u8,
     heap: Heap,
+    /// The pointer layouts of allocations (`Program::shapes`), indexed by
+    /// an allocating instruction's `d - 1`. Declared after `heap`, so it
+    /// outlives it: the heap keeps pointers to these shapes (the contract
+    /// of `Heap::mallocgc_typed`); never changed while the machine runs.
+    shapes: Box<[crate::mem::GcShape]>,
+    /// A string header's layout, for the runtime's own boxed strings
+    /// (error values); the same lifetime rule as `shapes`.
+    string_shape: Box<crate::mem::GcShape>,
     /// The collector's state: pacing, statistics, GODEBUG settings.
     gc: crate::gc::Gc,
     /// Output of the print statement being executed.
@@ -520,6 +528,9 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 ));
             }
         }
+        // Every allocation names its layout (rule 1 of `abi::shape`).
+        f.verify_allocs(&prog.shapes)
+            .map_err(|e| RunError(format!("internal error: {e}")))?;
         let mut code = Vec::with_capacity(f.code.len());
         for (pc, inst) in f.code.iter().enumerate() {
             let ops = [inst.a, inst.b, inst.c];
@@ -640,12 +651,18 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
             if inst.op == Op::Call {
                 calls.push((funcs.len(), pc, inst.a as usize));
             }
+            // An allocation's layout: shape index + 1, 0 for noscan
+            // (`interp/slice.rs`); the index was verified just above.
+            let d = match inst.op.alloc() {
+                abi::Alloc::Typed => f.alloc_shape(pc as u32).map_or(0, |k| k + 1),
+                _ => 0,
+            };
             code.push(Code {
                 h: handler(inst.op),
                 a: inst.a,
                 b: inst.b,
                 c: inst.c,
-                d: 0,
+                d,
             });
         }
         funcs.push(Func {
@@ -684,6 +701,20 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
             h.set_clobberfree(gc.debug.clobberfree > 0);
             h
         },
+        shapes: prog
+            .shapes
+            .iter()
+            .map(|s| crate::mem::GcShape {
+                size: s.size as usize,
+                ptrdata: s.ptrdata as usize,
+                mask: s.mask.clone().into_boxed_slice(),
+            })
+            .collect(),
+        string_shape: Box::new(crate::mem::GcShape {
+            size: 16,
+            ptrdata: 8,
+            mask: Box::new([1]),
+        }),
         gc,
         print_buf: Vec::new(),
         fault: None,
@@ -796,6 +827,9 @@ macro_rules! oom_check {
         }
     };
 }
+
+mod slice;
+mod string;
 
 /// Defines a handler `a = f(b, c)` over slots of the given types.
 macro_rules! binop {
@@ -958,8 +992,8 @@ fn handler(op: Op) -> Handler {
         RunDefers => run_defers,
         Ret => ret,
         Halt => halt,
-        StrConcat => str_concat,
-        StrConcatN => str_concat_n,
+        StrConcat => string::str_concat,
+        StrConcatN => string::str_concat_n,
         StrEq => str_eq,
         StrLt => str_lt,
         Global => global,
@@ -983,19 +1017,19 @@ fn handler(op: Op) -> Handler {
         FrameAddr => frame_addr,
         LoadBlk => load_blk,
         StoreBlk => store_blk,
-        New => new,
-        MakeSlice => make_slice,
+        New => slice::new,
+        MakeSlice => slice::make_slice,
         Reslice => reslice,
-        Grow => grow,
+        Grow => slice::grow,
         Copy => copy,
-        AppendSlice => append_slice,
+        AppendSlice => slice::append_slice,
         DecodeRune => decode_rune,
-        BytesToStr => bytes_to_str,
-        StrToBytes => str_to_bytes,
-        RuneToStr => rune_to_str,
+        BytesToStr => string::bytes_to_str,
+        StrToBytes => string::str_to_bytes,
+        RuneToStr => string::rune_to_str,
         Exit => exit,
-        OsArgs => os_args,
-        Getenv => getenv,
+        OsArgs => string::os_args,
+        Getenv => string::getenv,
         GcCollect => memstats::gc_collect,
         FreeOSMemory => memstats::free_os_memory,
         ReadMemStats => memstats::read_mem_stats,
@@ -1030,8 +1064,8 @@ fn handler(op: Op) -> Handler {
         PrintIface => iface::print_iface,
         PrintPointer => print_pointer,
         PrintSlice => print_slice,
-        RunesToStr => runes_to_str,
-        StrToRunes => str_to_runes,
+        RunesToStr => string::runes_to_str,
+        StrToRunes => string::str_to_runes,
         PrintInt => print_int,
         PrintUint => print_uint,
         PrintFloat => print_float,
@@ -1664,68 +1698,6 @@ impl GoString {
     }
 }
 
-unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
-    let n = (x.len + y.len) as usize;
-    let s = if x.len == 0 {
-        y
-    } else if y.len == 0 {
-        x
-    } else {
-        // SAFETY: `vm` is live; the new memory has room for both strings,
-        // whose bytes are valid (invariant 4).
-        unsafe {
-            let p = (*vm).heap.mallocgc(n, false);
-            oom_check!(p, pc, fp, vm);
-            std::ptr::copy_nonoverlapping(x.ptr, p, x.len as usize);
-            std::ptr::copy_nonoverlapping(y.ptr, p.add(x.len as usize), y.len as usize);
-            GoString {
-                ptr: p,
-                len: n as i64,
-            }
-        }
-    };
-    wr!(fp, i.a, GoString, s);
-    next!(pc, fp, vm)
-}
-
-unsafe fn str_concat_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let mut n = 0usize;
-    for k in 0..i.c {
-        n += rd!(fp, i.b + 16 * k, GoString).len as usize;
-    }
-    let mut out = GoString {
-        ptr: std::ptr::null(),
-        len: 0,
-    };
-    if n > 0 {
-        // SAFETY: `vm` is live; the new memory has room for every string,
-        // whose bytes are valid (invariant 4); the area was verified.
-        unsafe {
-            let p = (*vm).heap.mallocgc(n, false);
-            oom_check!(p, pc, fp, vm);
-            let mut at = 0;
-            for k in 0..i.c {
-                let s = *slot::<GoString>(fp, i.b + 16 * k);
-                if s.len > 0 {
-                    std::ptr::copy_nonoverlapping(s.ptr, p.add(at), s.len as usize);
-                    at += s.len as usize;
-                }
-            }
-            out = GoString {
-                ptr: p,
-                len: n as i64,
-            };
-        }
-    }
-    wr!(fp, i.a, GoString, out);
-    next!(pc, fp, vm)
-}
-
 unsafe fn str_eq(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
@@ -1990,16 +1962,6 @@ unsafe fn store_blk(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
-unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    // SAFETY: `vm` is live and not otherwise borrowed here.
-    let p = unsafe { (*vm).heap.mallocgc(i.c as usize, true) };
-    oom_check!(p, pc, fp, vm);
-    wr!(fp, i.a, *mut u8, p);
-    next!(pc, fp, vm)
-}
-
 /// The address of every zero-size heap value (never read or written:
 /// accesses to zero-size values copy no bytes).
 static ZEROBASE: u64 = 0;
@@ -2143,62 +2105,6 @@ unsafe fn clear_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
-unsafe fn make_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let (len, cap) = (rd!(fp, i.b, i64), rd!(fp, i.b + 8, i64));
-    let size = i.c as u64;
-    if len < 0 || (len as u64).saturating_mul(size) > MAX_ALLOC {
-        return runtime_error(pc, fp, vm, "makeslice: len out of range");
-    }
-    if cap < len || (cap as u64).saturating_mul(size) > MAX_ALLOC {
-        return runtime_error(pc, fp, vm, "makeslice: cap out of range");
-    }
-    // SAFETY: `vm` is live and not otherwise borrowed here.
-    let ptr = unsafe { (*vm).heap.mallocgc((cap as u64 * size) as usize, true) };
-    oom_check!(ptr, pc, fp, vm);
-    wr!(fp, i.a, GoSlice, GoSlice { ptr, len, cap });
-    next!(pc, fp, vm)
-}
-
-unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let mut s = rd!(fp, i.a, GoSlice);
-    let n = rd!(fp, i.b, i64);
-    let size = i.c as u64;
-    let new_len = s.len.wrapping_add(n);
-    if new_len < s.len {
-        return runtime_error(pc, fp, vm, "growslice: len out of range");
-    }
-    if size == 0 {
-        // Zero-size elements need no memory; Go points them at `zerobase`.
-        s.cap = s.cap.max(new_len);
-        if s.ptr.is_null() {
-            s.ptr = std::ptr::addr_of!(ZEROBASE).cast::<u8>().cast_mut();
-        }
-    } else if new_len > s.cap {
-        let Some(cap) = crate::mem::grow_cap(new_len as u64, s.cap as u64, size) else {
-            return runtime_error(pc, fp, vm, "growslice: len out of range");
-        };
-        // SAFETY: `vm` is live; the new memory holds `cap` elements, the
-        // old `len` of which are copied from the old backing array
-        // (invariant 6).
-        unsafe {
-            let p = (*vm).heap.mallocgc((cap * size) as usize, true);
-            oom_check!(p, pc, fp, vm);
-            if s.len > 0 {
-                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
-            }
-            s.ptr = p;
-        }
-        s.cap = cap as i64;
-    }
-    s.len = new_len;
-    wr!(fp, i.a, GoSlice, s);
-    next!(pc, fp, vm)
-}
-
 unsafe fn copy(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let d = rd!(fp, i.a, GoSlice);
@@ -2244,54 +2150,6 @@ unsafe fn max_f(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
-unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let mut s = rd!(fp, i.a, GoSlice);
-    let t = rd!(fp, i.b, GoString);
-    let size = i.c as u64;
-    if t.len == 0 {
-        return next!(pc, fp, vm);
-    }
-    let new_len = s.len.wrapping_add(t.len);
-    if new_len < s.len {
-        return runtime_error(pc, fp, vm, "growslice: len out of range");
-    }
-    if new_len > s.cap {
-        let Some(cap) = (if size == 0 {
-            Some(new_len as u64)
-        } else {
-            crate::mem::grow_cap(new_len as u64, s.cap as u64, size)
-        }) else {
-            return runtime_error(pc, fp, vm, "growslice: len out of range");
-        };
-        // SAFETY: `vm` is live; the new memory holds `cap` elements and the
-        // old `len` elements are valid (invariant 6).
-        unsafe {
-            let p = (*vm).heap.mallocgc((cap * size) as usize, true);
-            oom_check!(p, pc, fp, vm);
-            if s.len > 0 {
-                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
-            }
-            s.ptr = p;
-        }
-        s.cap = cap as i64;
-    }
-    // SAFETY: room for `t.len` more elements after `len` (just ensured);
-    // `t` holds that many valid elements (invariants 4, 6); they may
-    // overlap (`append(s[:1], s...)`).
-    unsafe {
-        std::ptr::copy(
-            t.ptr,
-            s.ptr.add(s.len as usize * size as usize),
-            t.len as usize * size as usize,
-        )
-    };
-    s.len = new_len;
-    wr!(fp, i.a, GoSlice, s);
-    next!(pc, fp, vm)
-}
-
 unsafe fn decode_rune(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let s = rd!(fp, i.b, GoString);
@@ -2305,89 +2163,6 @@ unsafe fn decode_rune(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     };
     wr!(fp, i.a, i64, r as i64);
     wr!(fp, i.a + 8, i64, w as i64);
-    next!(pc, fp, vm)
-}
-
-unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let b = rd!(fp, i.b, GoString);
-    let s = if b.len == 0 {
-        GoString {
-            ptr: std::ptr::null(),
-            len: 0,
-        }
-    } else {
-        // SAFETY: `vm` is live; `b` holds `len` valid bytes (invariant 6).
-        unsafe {
-            let p = (*vm).heap.mallocgc(b.len as usize, false);
-            oom_check!(p, pc, fp, vm);
-            std::ptr::copy_nonoverlapping(b.ptr, p, b.len as usize);
-            GoString { ptr: p, len: b.len }
-        }
-    };
-    wr!(fp, i.a, GoString, s);
-    next!(pc, fp, vm)
-}
-
-unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let s = rd!(fp, i.b, GoString);
-    // As gc: the capacity is the allocation's size class.
-    let cap = if s.len == 0 {
-        0
-    } else {
-        crate::mem::roundupsize(s.len as u64) as i64
-    };
-    // SAFETY: `vm` is live; `s` holds `len` valid bytes (invariant 4).
-    let ptr = unsafe {
-        let p = (*vm).heap.mallocgc(cap.max(1) as usize, true);
-        oom_check!(p, pc, fp, vm);
-        if s.len > 0 {
-            std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize);
-        }
-        p
-    };
-    wr!(
-        fp,
-        i.a,
-        GoSlice,
-        GoSlice {
-            ptr,
-            len: s.len,
-            cap
-        }
-    );
-    next!(pc, fp, vm)
-}
-
-unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let r = rd!(fp, i.b, i64);
-    let c = u32::try_from(r)
-        .ok()
-        .and_then(char::from_u32)
-        .unwrap_or('\u{FFFD}');
-    let mut buf = [0u8; 4];
-    let enc = c.encode_utf8(&mut buf);
-    // SAFETY: `vm` is live; the new memory holds the encoding's bytes.
-    let p = unsafe {
-        let p = (*vm).heap.mallocgc(enc.len(), false);
-        oom_check!(p, pc, fp, vm);
-        std::ptr::copy_nonoverlapping(enc.as_ptr(), p, enc.len());
-        p
-    };
-    wr!(
-        fp,
-        i.a,
-        GoString,
-        GoString {
-            ptr: p,
-            len: enc.len() as i64
-        }
-    );
     next!(pc, fp, vm)
 }
 
@@ -2658,91 +2433,6 @@ fn map_next_gen(
     unsafe { with_canon(vm, t, |keys| crate::map::iter_next(keys, t, it)) }
 }
 
-unsafe fn os_args(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    gc_poll!(pc, fp, vm);
-    let (i, s) = (inst!(pc), os_args_slow(vm));
-    oom_check!(s.ptr, pc, fp, vm);
-    wr!(fp, i.a, GoSlice, s);
-    next!(pc, fp, vm)
-}
-
-#[inline(never)]
-fn os_args_slow(vm: *mut Vm) -> GoSlice {
-    // SAFETY: `vm` is live and not otherwise borrowed here; the strings
-    // and the slice get fresh `mallocgc` memory that lives as long as the
-    // machine (invariants 4, 6).
-    unsafe {
-        if let Some(s) = (*vm).os_args {
-            return s;
-        }
-        let args = (*vm).args.clone();
-        let n = args.len();
-        let ptr = (*vm).heap.mallocgc((n * 16).max(1), true);
-        if ptr.is_null() {
-            return GoSlice {
-                ptr,
-                len: 0,
-                cap: 0,
-            };
-        }
-        for (k, a) in args.iter().enumerate() {
-            let p = (*vm).heap.mallocgc(a.len().max(1), false);
-            if p.is_null() {
-                return GoSlice {
-                    ptr: p,
-                    len: 0,
-                    cap: 0,
-                };
-            }
-            std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
-            *ptr.cast::<GoString>().add(k) = GoString {
-                ptr: p,
-                len: a.len() as i64,
-            };
-        }
-        let s = GoSlice {
-            ptr,
-            len: n as i64,
-            cap: n as i64,
-        };
-        (*vm).os_args = Some(s);
-        s
-    }
-}
-
-unsafe fn getenv(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    gc_poll!(pc, fp, vm);
-    if !getenv_slow(fp, vm, inst!(pc)) {
-        return gcroots::out_of_memory(pc, fp, vm);
-    }
-    next!(pc, fp, vm)
-}
-
-/// False when the allocation failed.
-#[inline(never)]
-fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
-    let name = rd!(fp, i.b, GoString);
-    // SAFETY: string slots satisfy invariant 4.
-    let name = String::from_utf8_lossy(unsafe { name.bytes() }).into_owned();
-    let value = std::env::var_os(&name)
-        .map(|v| v.into_encoded_bytes())
-        .unwrap_or_default();
-    // SAFETY: `vm` is live; the new memory holds the value's bytes.
-    let s = unsafe {
-        let p = (*vm).heap.mallocgc(value.len().max(1), false);
-        if p.is_null() {
-            return false;
-        }
-        std::ptr::copy_nonoverlapping(value.as_ptr(), p, value.len());
-        GoString {
-            ptr: p,
-            len: value.len() as i64,
-        }
-    };
-    wr!(fp, i.a, GoString, s);
-    true
-}
-
 unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let code = rd!(fp, i.a, i64) as i32;
@@ -2752,93 +2442,6 @@ unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         (*vm).exit_code = Some(code);
     }
     Stop::Exit
-}
-
-unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    gc_poll!(pc, fp, vm);
-    if !runes_to_str_slow(fp, vm, inst!(pc)) {
-        return gcroots::out_of_memory(pc, fp, vm);
-    }
-    next!(pc, fp, vm)
-}
-
-/// False when the allocation failed.
-#[inline(never)]
-fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
-    let rs = rd!(fp, i.b, GoString);
-    let mut out = String::new();
-    for k in 0..rs.len.max(0) as usize {
-        // SAFETY: a rune slice holds `len` 4-byte elements (invariant 6).
-        let r = unsafe { *rs.ptr.cast::<i32>().add(k) };
-        out.push(
-            u32::try_from(r)
-                .ok()
-                .and_then(char::from_u32)
-                .unwrap_or('\u{FFFD}'),
-        );
-    }
-    // SAFETY: `vm` is live; the new memory holds the encoding.
-    let s = unsafe {
-        let p = (*vm).heap.mallocgc(out.len().max(1), false);
-        if p.is_null() {
-            return false;
-        }
-        std::ptr::copy_nonoverlapping(out.as_ptr(), p, out.len());
-        GoString {
-            ptr: p,
-            len: out.len() as i64,
-        }
-    };
-    wr!(fp, i.a, GoString, s);
-    true
-}
-
-unsafe fn str_to_runes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    gc_poll!(pc, fp, vm);
-    if !str_to_runes_slow(fp, vm, inst!(pc)) {
-        return gcroots::out_of_memory(pc, fp, vm);
-    }
-    next!(pc, fp, vm)
-}
-
-/// False when the allocation failed.
-#[inline(never)]
-fn str_to_runes_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
-    let s = rd!(fp, i.b, GoString);
-    // SAFETY: string slots satisfy invariant 4.
-    let bytes = unsafe { s.bytes() };
-    let mut runes = Vec::new();
-    let mut k = 0;
-    while k < bytes.len() {
-        let (r, w) = crate::print::decode_rune(&bytes[k..]);
-        runes.push(r as i32);
-        k += w;
-    }
-    let cap = if runes.is_empty() {
-        0
-    } else {
-        crate::mem::roundupsize(runes.len() as u64 * 4) / 4
-    };
-    // SAFETY: `vm` is live; the new memory holds `cap` runes.
-    let ptr = unsafe {
-        let p = (*vm).heap.mallocgc((cap as usize * 4).max(1), true);
-        if p.is_null() {
-            return false;
-        }
-        std::ptr::copy_nonoverlapping(runes.as_ptr().cast::<u8>(), p, runes.len() * 4);
-        p
-    };
-    wr!(
-        fp,
-        i.a,
-        GoSlice,
-        GoSlice {
-            ptr,
-            len: runes.len() as i64,
-            cap: cap as i64,
-        }
-    );
-    true
 }
 
 /// A run-time panic with a runtime error (`runtime error: MSG`).

@@ -603,7 +603,8 @@ pub(super) fn push_panic(
 pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
     // SAFETY: no shape (pointer-free bytes).
     let p = unsafe { vm.heap.mallocgc_typed(msg.len(), None, false) };
-    let b = vm.heap.mallocgc(16, true);
+    // SAFETY: the string layout outlives the heap (see `Vm::string_shape`).
+    let b = unsafe { vm.heap.mallocgc_typed(16, Some(&*vm.string_shape), true) };
     if p.is_null() || b.is_null() {
         return None;
     }

@@ -112,8 +112,9 @@ mod table;
 
 pub use iter::{Iter, iter_init, iter_next};
 
-use crate::mem::Heap;
+use crate::mem::{GcShape, Heap};
 use std::hash::{BuildHasher, Hasher};
+use std::sync::LazyLock;
 use table::Table;
 
 /// Slots per group (`abi.MapGroupSlots`).
@@ -158,6 +159,8 @@ pub struct MapType {
     pub group_size: u32,
     /// Pointer bitmap of one group, a bit per 8-byte word.
     pub group_ptrs: Vec<u64>,
+    /// The layout of one group for the collector (None: no pointers).
+    pub group_shape: Option<Box<GcShape>>,
 }
 
 impl MapType {
@@ -207,6 +210,19 @@ impl MapType {
             },
             slot_size,
             group_size,
+            group_shape: group_ptrs.iter().any(|&w| w != 0).then(|| {
+                let words = group_ptrs
+                    .iter()
+                    .enumerate()
+                    .rev()
+                    .find(|(_, w)| **w != 0)
+                    .map_or(0, |(i, w)| 64 * i + 64 - w.leading_zeros() as usize);
+                Box::new(GcShape {
+                    size: group_size as usize,
+                    ptrdata: 8 * words,
+                    mask: group_ptrs.clone().into_boxed_slice(),
+                })
+            }),
             group_ptrs,
         }
     }
@@ -239,19 +255,50 @@ impl Maps {
     }
 }
 
-/// The one allocation function of maps: `size` zeroed bytes in the Go
-/// heap. `ptrs` is the object's pointer bitmap (a bit per word, repeated
-/// for arrays of groups); today the legacy `mallocgc` entry point treats
-/// every word as a possible pointer, which is safe for map storage.
-pub fn alloc(heap: &mut Heap, size: usize, ptrs: &[u64]) -> *mut u8 {
-    let _ = ptrs;
-    heap.mallocgc(size, true)
+/// The layout of a map object, for the one allocation function.
+#[derive(Clone, Copy)]
+pub enum Layout<'a> {
+    /// A [`Header`].
+    Header,
+    /// A [`Table`].
+    Table,
+    /// An array of pointers (a directory).
+    Pointers,
+    /// An array of groups of map type `t`.
+    Groups(&'a MapType),
 }
 
-/// Pointer bitmaps of the fixed map objects.
-const HEADER_PTRS: &[u64] = &[1 << 2];
-const TABLE_PTRS: &[u64] = &[1 << 2];
-const ALL_PTRS: &[u64] = &[u64::MAX];
+/// Word 2 of a [`Header`] (`dir_ptr`) and of a [`Table`] (`groups`) are
+/// their only pointers.
+static HEADER_SHAPE: LazyLock<GcShape> = LazyLock::new(|| GcShape {
+    size: size_of::<Header>(),
+    ptrdata: 24,
+    mask: Box::new([1 << 2]),
+});
+static TABLE_SHAPE: LazyLock<GcShape> = LazyLock::new(|| GcShape {
+    size: size_of::<Table>(),
+    ptrdata: 24,
+    mask: Box::new([1 << 2]),
+});
+static POINTER_SHAPE: LazyLock<GcShape> = LazyLock::new(GcShape::pointer);
+
+/// The one allocation function of maps: `size` zeroed bytes in the Go
+/// heap, in the layout `layout` (groups without pointers are noscan).
+///
+/// The shapes outlive the heap, as `Heap::mallocgc_typed` requires: the
+/// fixed ones are statics, a map type's group shape is boxed in the
+/// [`MapType`], which [`Maps`] keeps unchanged for the machine's life, and
+/// the machine drops its heap before its maps.
+pub fn alloc(heap: &mut Heap, size: usize, layout: Layout<'_>) -> *mut u8 {
+    let shape: Option<&GcShape> = match layout {
+        Layout::Header => Some(&HEADER_SHAPE),
+        Layout::Table => Some(&TABLE_SHAPE),
+        Layout::Pointers => Some(&POINTER_SHAPE),
+        Layout::Groups(t) => t.group_shape.as_deref(),
+    };
+    // SAFETY: every shape outlives the heap (see above).
+    unsafe { heap.mallocgc_typed(size, shape, true) }
+}
 
 /// The map header (Go's `maps.Map`), in the Go heap.
 #[repr(C)]
@@ -427,7 +474,7 @@ impl Keys for Canon<'_> {
 /// growing. A negative or impossible hint gives an empty small map, as gc.
 pub fn make(heap: &mut Heap, maps: &mut Maps, ti: usize, hint: i64) -> *mut Header {
     let seed = maps.rand();
-    let m = alloc(heap, size_of::<Header>(), HEADER_PTRS).cast::<Header>();
+    let m = alloc(heap, size_of::<Header>(), Layout::Header).cast::<Header>();
     // SAFETY: `alloc` returned zeroed, 8-aligned memory for a header.
     let h = unsafe { &mut *m };
     h.seed = seed;
@@ -451,7 +498,7 @@ pub fn make(heap: &mut Heap, maps: &mut Maps, ti: usize, hint: i64) -> *mut Head
     }
     h.global_depth = dir_size.trailing_zeros() as u8;
     h.global_shift = 64 - h.global_depth;
-    let dir = alloc(heap, dir_size as usize * 8, ALL_PTRS).cast::<*mut Table>();
+    let dir = alloc(heap, dir_size as usize * 8, Layout::Pointers).cast::<*mut Table>();
     for i in 0..dir_size as usize {
         let tab = Table::new(heap, t, target / dir_size, i as i64, h.global_depth);
         // SAFETY: `dir` holds `dir_size` words.

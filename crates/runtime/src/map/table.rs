@@ -2,8 +2,7 @@
 //! and the invariants cited here ("inv. N") are in `map/mod.rs`.
 
 use super::{
-    ALL_PTRS, GROUP_SLOTS, Header, Keys, MAX_AVG_GROUP_LOAD, MAX_TABLE_CAPACITY, MapType,
-    TABLE_PTRS, alloc,
+    GROUP_SLOTS, Header, Keys, Layout, MAX_AVG_GROUP_LOAD, MAX_TABLE_CAPACITY, MapType, alloc,
 };
 use crate::mem::Heap;
 
@@ -105,7 +104,7 @@ unsafe fn write_key(t: &MapType, dst: *mut u8, k: *const u8) {
 
 /// A zeroed array of `n` groups with every slot empty.
 pub(super) fn new_groups(heap: &mut Heap, t: &MapType, n: u64) -> *mut u8 {
-    let p = alloc(heap, n as usize * t.group_size as usize, &t.group_ptrs);
+    let p = alloc(heap, n as usize * t.group_size as usize, Layout::Groups(t));
     for i in 0..n as usize {
         // SAFETY: `p` holds `n` groups.
         unsafe { *ctrl(p.add(i * t.group_size as usize)) = CTRL_ALL_EMPTY };
@@ -237,7 +236,7 @@ pub(super) unsafe fn grow_to_table<K: Keys>(
             full &= full - 1;
         }
     }
-    let dir = alloc(heap, 8, ALL_PTRS).cast::<*mut Table>();
+    let dir = alloc(heap, 8, Layout::Pointers).cast::<*mut Table>();
     // SAFETY: a one-word directory.
     unsafe { *dir = tab };
     h.dir_ptr = dir.cast();
@@ -299,7 +298,7 @@ impl Table {
         let capacity = capacity
             .clamp(GROUP_SLOTS as u64, MAX_TABLE_CAPACITY)
             .next_power_of_two();
-        let p = alloc(heap, size_of::<Table>(), TABLE_PTRS).cast::<Table>();
+        let p = alloc(heap, size_of::<Table>(), Layout::Table).cast::<Table>();
         let groups = capacity / GROUP_SLOTS as u64;
         // SAFETY: `alloc` returned zeroed, 8-aligned memory for a table.
         let tab = unsafe { &mut *p };
@@ -616,7 +615,7 @@ unsafe fn install_table_split(
     // SAFETY: as the caller guarantees.
     if unsafe { (*old).local_depth } == h.global_depth {
         let n = h.dir_len as usize;
-        let nd = alloc(heap, 2 * n * 8, ALL_PTRS).cast::<*mut Table>();
+        let nd = alloc(heap, 2 * n * 8, Layout::Pointers).cast::<*mut Table>();
         for i in 0..n {
             // SAFETY: `i` < `dir_len`; `nd` holds `2n` entries; every
             // entry is a live table (inv. 2).

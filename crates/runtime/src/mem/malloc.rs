@@ -79,7 +79,8 @@ pub struct HeapStats {
 pub struct Heap {
     mheap: MHeap,
     mcache: MCache,
-    /// `GcShape::pointer()`, boxed so its address is stable (inv. 6).
+    /// `GcShape::pointer()`, boxed so its address is stable (inv. 6): the
+    /// layout of objects whose given shape is malformed.
     pointer_shape: Box<GcShape>,
     /// Between `gc_begin_mark` and `gc_end_mark`: new objects are marked
     /// (allocate black).
@@ -98,17 +99,6 @@ impl Default for Heap {
 }
 
 impl Heap {
-    /// The legacy entry point: `size` bytes, 8-aligned, zeroed when asked,
-    /// scanned conservatively (every word a possible pointer, shape
-    /// `GcShape::pointer()`), so call sites that store pointers stay safe.
-    /// Null when the OS refuses memory (the caller reports Go's "out of
-    /// memory" fatal error).
-    pub fn mallocgc(&mut self, size: usize, needzero: bool) -> *mut u8 {
-        let shape: *const GcShape = &*self.pointer_shape;
-        // Whole words, so that every byte is covered by a scanned word.
-        self.malloc_ptr(size.next_multiple_of(8), shape, needzero)
-    }
-
     /// The pacer's `heapLive`: bytes marked by the last cycle plus the
     /// bytes allocated since (cheap: read by every allocating instruction).
     #[inline]

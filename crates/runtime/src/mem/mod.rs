@@ -102,9 +102,11 @@
 //!   once the span is full or given back.
 //! * Large objects record the requested size and scan only the elements
 //!   requested.
-//! * The legacy `mallocgc(size, needzero)` scans conservatively (every word
-//!   a pointer) and throws on out-of-memory; the typed entry point returns
-//!   null.
+//! * `mallocgc_typed` returns null when the OS refuses memory (Go throws
+//!   inside mallocgc); the caller reports Go's fatal error, so that no
+//!   Rust code exits the process.
+//! * A malformed shape (not whole words, ptrdata beyond size) is scanned as
+//!   all pointers instead of crashing the collector.
 //! * `scavenge(false)` keeps max(10% of in-use, 1 MiB) idle pages resident
 //!   instead of Go's 10% over the heap goal (the goal is the pacer's).
 //! * No address types (`Addr`) yet: addresses are `usize`.

@@ -478,15 +478,23 @@ fn out_of_memory_returns_null() {
 }
 
 #[test]
-fn legacy_mallocgc_is_conservative() {
+fn malformed_shape_is_scanned_as_pointers() {
+    // A shape whose size is not whole words is scanned as all pointers.
+    let bad = GcShape {
+        size: 20,
+        ptrdata: 8,
+        mask: Box::new([1]),
+    };
     let mut h = Heap::default();
-    let p = h.mallocgc(20, true) as usize;
+    // SAFETY: `bad` outlives `h` (declared before it).
+    let p = unsafe { h.mallocgc_typed(24, Some(&bad), true) } as usize;
     assert_eq!(p % 8, 0);
     write_words(p, &[11, 22, 33]);
     let mut seen = Vec::new();
     h.scan_object(h.find_object(p).unwrap(), |v| seen.push(v));
     assert_eq!(&seen[..3], &[11, 22, 33]);
-    let z = h.mallocgc(0, true) as usize;
+    // SAFETY: no shape.
+    let z = unsafe { h.mallocgc_typed(0, None, true) } as usize;
     assert!(h.find_object(z).is_none());
 }
 
