@@ -59,14 +59,18 @@ pub fn read_gogc(v: Option<&str>) -> i32 {
     }
 }
 
+/// A `GOMEMLIMIT` that is not a byte count.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct MalformedLimit;
+
 /// `GOMEMLIMIT`: unset, empty or `off` is no limit (`i64::MAX`); otherwise
 /// a byte count, or `Err` for a malformed value (Go then prints
 /// `GOMEMLIMIT=…` and throws "malformed GOMEMLIMIT; see `go doc
 /// runtime/debug.SetMemoryLimit`").
-pub fn read_gomemlimit(v: Option<&str>) -> Result<i64, ()> {
+pub fn read_gomemlimit(v: Option<&str>) -> Result<i64, MalformedLimit> {
     match v {
         None | Some("") | Some("off") => Ok(i64::MAX),
-        Some(s) => parse_byte_count(s).ok_or(()),
+        Some(s) => parse_byte_count(s).ok_or(MalformedLimit),
     }
 }
 
@@ -127,9 +131,9 @@ mod tests {
         assert_eq!(read_gomemlimit(Some("512MiB")), Ok(512 << 20));
         assert_eq!(read_gomemlimit(Some("100B")), Ok(100));
         assert_eq!(read_gomemlimit(Some("100")), Ok(100));
-        assert_eq!(read_gomemlimit(Some("1GB")), Err(()));
-        assert_eq!(read_gomemlimit(Some("-1")), Err(()));
-        assert_eq!(read_gomemlimit(Some("B")), Err(()));
-        assert_eq!(read_gomemlimit(Some("99999999999TiB")), Err(()));
+        assert_eq!(read_gomemlimit(Some("1GB")), Err(MalformedLimit));
+        assert_eq!(read_gomemlimit(Some("-1")), Err(MalformedLimit));
+        assert_eq!(read_gomemlimit(Some("B")), Err(MalformedLimit));
+        assert_eq!(read_gomemlimit(Some("99999999999TiB")), Err(MalformedLimit));
     }
 }
