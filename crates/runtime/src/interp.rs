@@ -613,6 +613,11 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                         return Err(err(f, pc, "call area outside the frame"));
                     }
                 }
+                // The address may be one past the frame's end (of a
+                // zero-size slot), never beyond.
+                Op::FrameAddr if inst.b > f.frame_size => {
+                    return Err(err(f, pc, "frame address out of range"));
+                }
                 Op::Global if inst.b > prog.globals_size => {
                     return Err(err(f, pc, "global offset out of range"));
                 }
@@ -1933,7 +1938,8 @@ unsafe fn index_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 unsafe fn frame_addr(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
-    // SAFETY: verified frame offset (invariant 1).
+    // SAFETY: `b` was verified to be at most the frame size, so the
+    // address lies in the frame or one past its end (invariant 1).
     let p = unsafe { slot::<u8>(fp, i.b) };
     wr!(fp, i.a, *mut u8, p);
     next!(pc, fp, vm)

@@ -7,8 +7,9 @@
 //!    frame (the frame of the instruction polling): every word,
 //!    conservatively, until per-safepoint pointer maps exist. Frames of
 //!    deferred calls and of a panic's deferred calls lie in that range.
-//! 2. The package variables (every word, until the compiler's globals
-//!    bitmap is used).
+//! 2. The package variables, precisely: the words the compiler's
+//!    `Program::globals_mask` marks (from the variables' types, as gc's
+//!    data/bss bitmaps).
 //! 3. Runtime records holding Go values: panics in progress (their
 //!    values), deferred calls (the func value and the argument bytes,
 //!    nested range-over-func records included), deferred-call
@@ -25,6 +26,8 @@ use crate::gc::mgcmark::Roots;
 struct VmRoots<'a> {
     stack: &'a [u64],
     globals: &'a [u64],
+    /// A bit per word of `globals`: set when it may hold a pointer.
+    globals_mask: &'a [u64],
     panics: &'a [PanicRec],
     defers: &'a [DeferRec],
     invokes: &'a [Invoke],
@@ -45,8 +48,13 @@ fn defer_words(d: &DeferRec, f: &mut dyn FnMut(usize)) {
 
 impl Roots for VmRoots<'_> {
     fn for_each_root(&self, f: &mut dyn FnMut(usize)) {
-        for &w in self.stack.iter().chain(self.globals) {
+        for &w in self.stack {
             f(w as usize);
+        }
+        for (i, &w) in self.globals.iter().enumerate() {
+            if abi::shape::mask_bit(self.globals_mask, i as u32) {
+                f(w as usize);
+            }
         }
         for p in self.panics {
             f(p.value[1] as usize);
@@ -95,6 +103,7 @@ impl Vm {
         let roots = VmRoots {
             stack: &self.stack[..(top - base) / 8],
             globals: &self.globals,
+            globals_mask: &self.prog.globals_mask,
             panics: &self.panics,
             defers: &self.defers,
             invokes: &self.invokes,

@@ -109,6 +109,10 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
     types
 }
 
+/// Where an itab's third word keeps its method count (above gc's 32-bit
+/// `Hash`).
+const ITAB_NMETHODS_SHIFT: u32 = 32;
+
 /// The itab of interface `inter` for type `typ`, or the name of the first
 /// method `typ` lacks.
 fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<[u64]>, String> {
@@ -117,7 +121,9 @@ fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<
     let mut w = Vec::with_capacity(3 + it.imethods.len());
     w.push(&types.rtypes[inter as usize] as *const RType as u64);
     w.push(&types.rtypes[typ as usize] as *const RType as u64);
-    w.push(0);
+    // gc's `Hash` (a uint32, 0 here), then in its padding the number of
+    // methods, which `call_iface` checks its method index against.
+    w.push((it.imethods.len() as u64) << ITAB_NMETHODS_SHIFT);
     for m in &it.imethods {
         match t.methods.binary_search_by(|(n, _)| n.as_str().cmp(m)) {
             Ok(k) => w.push(t.methods[k].1 as u64),
@@ -177,9 +183,14 @@ pub(super) unsafe fn call_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
         return nil_deref(pc, fp, vm);
     }
     let (mi, size) = (i.c & 0xfff, i.c >> 12);
-    // SAFETY: a non-nil itab word points to an itab whose function words
-    // cover the interface's methods, of which `mi` is one (verified
-    // against the static interface type's method count at link time).
+    // SAFETY: a non-nil itab word points to an itab made by `make_itab`:
+    // three words, then one function word per method, their count in the
+    // third word.
+    let nmethods = unsafe { *tab.add(2) } >> ITAB_NMETHODS_SHIFT;
+    if mi as u64 >= nmethods {
+        return raise(pc, fp, vm, "internal error: bad itab".into(), None);
+    }
+    // SAFETY: `mi` is one of the itab's methods (checked just above).
     let id = unsafe { *tab.add(3 + mi as usize) } as usize;
     // SAFETY: `vm` is live.
     let (funcs, prog) = unsafe { (&(*vm).funcs, &(*vm).prog) };
