@@ -63,10 +63,45 @@ pub struct FuncInfo {
     /// scan of a frame whose function has not started, or a deferred
     /// call's argument record, must treat as pointers.
     pub args_mask: Vec<u64>,
+    /// Which frame words hold pointers at each instruction (see
+    /// [`StackMaps`]); `None` for code the compiler did not describe (the
+    /// collector scans such frames conservatively).
+    pub stack_maps: Option<StackMaps>,
     /// For a function with `defer`: where execution resumes when a
     /// deferred call recovers a panic (runs the remaining deferred calls
     /// and returns the results as they stand).
     pub recover_pc: Option<u32>,
+}
+
+/// A function's stack maps (gc's stack object maps and PCDATA stack map
+/// index): for every instruction, a bitmap over the frame's 8-byte words
+/// (word 0 at the frame pointer) of those that may hold a pointer when the
+/// instruction starts.
+///
+/// The rule (what the compiler guarantees, `compile/src/func/stackmap.rs`):
+/// at instruction `pc`, every frame word that holds a live pointer is
+/// marked in `at(pc)`, except the frame header (whose context word the
+/// collector treats as a pointer) and, for calls, the callee's frame from
+/// the call area on (described by the callee's own maps). A marked word
+/// may hold a dead value or, before its slot's first write, any bits: the
+/// collector ignores words that do not point into an allocated object.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct StackMaps {
+    /// The distinct bitmaps.
+    pub maps: Vec<Vec<u64>>,
+    /// `(pc, map)`: from `pc` on (up to the next entry), `maps[map]`
+    /// applies; sorted by pc, the first at pc 0.
+    pub runs: Vec<(u32, u32)>,
+}
+
+impl StackMaps {
+    /// The bitmap in force at instruction `pc` (empty when none is).
+    pub fn at(&self, pc: u32) -> &[u64] {
+        let i = self.runs.partition_point(|&(p, _)| p <= pc);
+        i.checked_sub(1)
+            .and_then(|i| self.maps.get(self.runs[i].1 as usize))
+            .map_or(&[], |m| m.as_slice())
+    }
 }
 
 impl FuncInfo {

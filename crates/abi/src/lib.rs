@@ -14,7 +14,7 @@ pub mod maptype;
 pub mod shape;
 pub mod types;
 
-pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program};
+pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program, StackMaps};
 pub use inst::{Inst, Op};
 pub use maptype::{MapKey, MapTypeInfo};
 pub use shape::{Alloc, GcShapeInfo, ShapeIdx};

@@ -16,6 +16,7 @@ pub(crate) use generic::compile_instance;
 mod iface;
 mod maptype;
 mod rangefunc;
+mod stackmap;
 
 type Result<T> = std::result::Result<T, Unsupported>;
 
@@ -202,6 +203,11 @@ pub(crate) struct FnBuilder<'c, 'w> {
     /// parameters and results come first (`finish` builds `args_mask`
     /// from them).
     entry_slots: Vec<Loc>,
+    /// The frame slots holding values now, for the stack maps (see
+    /// `stackmap.rs`): offset, size and pointer words.
+    live: Vec<stackmap::LiveSlot>,
+    /// The stack maps built so far.
+    maps: stackmap::Maps,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -400,6 +406,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             rep_bug: None,
             allocs: Vec::new(),
             entry_slots: Vec::new(),
+            live: Vec::new(),
+            maps: Default::default(),
         }
     }
 
@@ -465,6 +473,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 .collect(),
             alloc_noscan: alloc_noscan.into_iter().map(|(pc, _)| pc).collect(),
             args_mask,
+            stack_maps: std::mem::take(&mut self.maps).finish(),
         }
     }
 
@@ -503,8 +512,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::Str | Rep::Slice(_) | Rep::Ptr(_) | Rep::Func(_) => Layout::with_ptrs(size, &[0]),
             Rep::Iface(_) => Layout::with_ptrs(size, &[0, 1]),
             Rep::Struct { t, .. } => self.c.type_layout(t)?,
-            // A map is a handle, not a pointer (see `gcshape`).
-            Rep::Map(_) => Layout::noscan(size),
+            // A map value is a pointer to its header in the Go heap.
+            Rep::Map(_) => Layout::with_ptrs(size, &[0]),
             Rep::Int { .. } | Rep::F64 | Rep::F32 | Rep::Bool | Rep::C128 | Rep::C64 => {
                 Layout::noscan(size)
             }
@@ -533,6 +542,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             op.alloc() != abi::Alloc::Typed,
             "{op:?} emitted without a layout"
         );
+        self.note_map();
         self.code.push(Inst::new(op, a, b, c));
         self.code.len() - 1
     }
@@ -548,6 +558,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         c: u32,
         layout: std::result::Result<Layout, String>,
     ) -> usize {
+        self.note_map();
         self.code.push(Inst::new(op, a, b, c));
         let pc = self.code.len() - 1;
         match layout {
@@ -752,6 +763,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if self.code.is_empty() {
             self.entry_slots.push(Loc { off, rep });
         }
+        // Everything at or above a new slot is dead (the frame is a stack).
+        self.live.retain(|l| l.off + l.size <= off);
+        self.claim(Loc { off, rep });
         Loc { off, rep }
     }
 
@@ -2156,6 +2170,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         kr: Rep,
     ) -> Result<()> {
         if kind != abi::MapKey::Gen {
+            self.claim(Loc { off, rep: kr });
             return self.expr_into(k, Loc { off, rep: kr });
         }
         let Type::Map { key, .. } = self.c.ty(self.c.world.prog.underlying(mt)).clone() else {
@@ -2165,6 +2180,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         // interface or a complex number): the runtime reads it in place.
         let rep = self.rep_of(key, k.start())?;
         let v = self.expr_as(k, rep)?;
+        self.claim(Loc {
+            off,
+            rep: Rep::Ptr(key),
+        });
         self.emit(Op::FrameAddr, off, v.off, 0);
         Ok(())
     }
@@ -2174,13 +2193,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let (_, mt) = self.tv(m)?;
         let (meta, kind, kr, vr) = self.map_meta(mt, m.start())?;
         let area = self.alloc(Rep::Slice(mt));
-        self.expr_into(
-            m,
-            Loc {
-                off: area.off,
-                rep: Rep::Map(mt),
-            },
-        )?;
+        let ml = Loc {
+            off: area.off,
+            rep: Rep::Map(mt),
+        };
+        self.claim(ml);
+        self.expr_into(m, ml)?;
         self.map_key_into(mt, k, area.off + 8, kind, kr)?;
         Ok(Place::Map {
             area: area.off,
@@ -3430,6 +3448,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let area = self.top;
                 self.top += 16 * parts.len() as u32;
                 self.max = self.max.max(self.top);
+                for k in 0..parts.len() as u32 {
+                    self.claim(Loc {
+                        off: area + 16 * k,
+                        rep: Rep::Str,
+                    });
+                }
                 for (k, p) in parts.iter().enumerate() {
                     self.expr_into(
                         p,
@@ -3774,6 +3798,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     // temporary.
                     self.top = self.top.max(r.off + r.rep.size());
                     self.max = self.max.max(self.top);
+                    self.claim(*r);
                     Ok(Some(*r))
                 }
             },
@@ -3852,6 +3877,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         if let Some(last) = rs.last() {
             self.top = self.top.max(last.off + last.rep.size());
             self.max = self.max.max(self.top);
+        }
+        for r in &rs {
+            self.claim(*r);
         }
         Ok(rs)
     }
@@ -4025,6 +4053,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = off;
         self.max = self.max.max(off);
+        for &l in &params {
+            self.claim(l);
+        }
         let mut params = &params[..];
         if let (Some((x, _, _)), Some(r)) = (method, sig.recv) {
             self.receiver(x, r, params[0])?;
@@ -4140,6 +4171,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             let l = Loc { off: at, rep: *rep };
             self.top = at + rep.size();
             self.max = self.max.max(self.top);
+            self.claim(l);
             self.expr_into(a, l)?;
             at += rep.size();
         }
@@ -4273,6 +4305,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = off;
         self.max = self.max.max(off);
+        for &l in recv.iter().chain(&params).chain(&results) {
+            self.claim(l);
+        }
         Ok(CallFrame {
             area,
             recv,

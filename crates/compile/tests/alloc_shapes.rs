@@ -111,8 +111,8 @@ func main() {
             // A func value: a pointer to a closure object.
             (Op::New, 8, shape(8, 0b1)),
             (Op::New, 32, None),
-            // A map is a runtime handle for now.
-            (Op::New, 8, None),
+            // A map value is a pointer to its header.
+            (Op::New, 8, shape(8, 0b1)),
             // Boxing T into an interface: T's layout.
             (Op::New, 32, shape(32, 0b0110)),
         ]

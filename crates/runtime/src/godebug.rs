@@ -22,6 +22,10 @@ pub struct DebugVars {
     /// `gcstress=N` (rgo): a collection at every N-th allocating
     /// instruction (0: off).
     pub gcstress: i32,
+    /// `gcstackmaps=1` (rgo): scan goroutine stacks through the compiler's
+    /// stack maps instead of word by word (not yet the default: see
+    /// `interp/gcroots.rs`).
+    pub gcstackmaps: i32,
 }
 
 impl DebugVars {
@@ -42,6 +46,7 @@ impl DebugVars {
                 "gccheckmark" => d.gccheckmark = n,
                 "clobberfree" => d.clobberfree = n,
                 "gcstress" => d.gcstress = n,
+                "gcstackmaps" => d.gcstackmaps = n,
                 _ => {}
             }
         }

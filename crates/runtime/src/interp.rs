@@ -115,6 +115,8 @@ const STACK_BYTES: usize = 512 << 20;
 /// The machine: one program instance.
 pub struct Vm {
     funcs: Vec<Func>,
+    /// `(code start address, function)` sorted by address, for `locate`.
+    code_index: Vec<(usize, u32)>,
     prog: Program,
     /// The program's read-only data, 8-aligned (static closure objects
     /// are words in it).
@@ -319,14 +321,7 @@ impl Vm {
 
     /// The function whose code contains `pc`, and the instruction index.
     fn locate(&self, pc: *const Code) -> Option<(usize, u32)> {
-        let addr = pc as usize;
-        self.funcs.iter().enumerate().find_map(|(i, f)| {
-            let start = f.code.as_ptr() as usize;
-            let end = start + f.code.len() * size_of::<Code>();
-            (start..end)
-                .contains(&addr)
-                .then(|| (i, ((addr - start) / size_of::<Code>()) as u32))
-        })
+        locate(&self.funcs, &self.code_index, pc)
     }
 
     /// The frames from `(pc, fp)` outwards, up to (not including) the
@@ -387,6 +382,17 @@ impl Vm {
         }
         frames
     }
+}
+
+/// The function of `funcs` whose code contains `pc`, and the instruction
+/// index (`code_index` as in [`Vm::code_index`]).
+fn locate(funcs: &[Func], code_index: &[(usize, u32)], pc: *const Code) -> Option<(usize, u32)> {
+    let addr = pc as usize;
+    let i = code_index.partition_point(|&(start, _)| start <= addr);
+    let &(start, fi) = code_index.get(i.checked_sub(1)?)?;
+    let f = funcs.get(fi as usize)?;
+    let end = start + f.code.len() * size_of::<Code>();
+    (addr < end).then(|| (fi as usize, ((addr - start) / size_of::<Code>()) as u32))
 }
 
 // ---------------------------------------------------------------------------
@@ -685,8 +691,16 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
     let mut stack = vec![0u64; STACK_BYTES / 8].into_boxed_slice();
     // SAFETY: one past the end of the stack allocation.
     let stack_end = unsafe { stack.as_mut_ptr().add(stack.len()).cast::<u8>() };
+    let mut code_index: Vec<(usize, u32)> = funcs
+        .iter()
+        .enumerate()
+        .filter(|(_, f)| !f.code.is_empty())
+        .map(|(i, f)| (f.code.as_ptr() as usize, i as u32))
+        .collect();
+    code_index.sort_unstable();
     Ok(Vm {
         funcs,
+        code_index,
         prog: prog.clone(),
         data: {
             let mut words = vec![0u64; prog.data.len().div_ceil(8)];

@@ -3,10 +3,18 @@
 //! essay in `gc/mod.rs`, inv. 2 and 3).
 //!
 //! Roots:
-//! 1. The goroutine stack, from its base to the end of the innermost
-//!    frame (the frame of the instruction polling): every word,
-//!    conservatively, until per-safepoint pointer maps exist. Frames of
-//!    deferred calls and of a panic's deferred calls lie in that range.
+//! 1. The goroutine stack, frame by frame through the compiler's stack
+//!    maps (`abi::StackMaps`): from the innermost frame (the instruction
+//!    polling) out through each caller's call instruction, and from a
+//!    deferred call's frame to the frame that runs it (`Vm::invokes`), as
+//!    tracebacks walk. A frame contributes the words its map marks at its
+//!    instruction — below the call area for a caller, whose callee's
+//!    frame describes the rest — and its header's context word. A frame
+//!    without maps (code the compiler did not describe) is scanned whole;
+//!    a walk that meets anything unexpected (an unknown pc, a frame
+//!    outside the stack, a native return without its invocation) falls
+//!    back to scanning every word from the stack's base to the end of the
+//!    innermost frame, conservatively, which is always safe.
 //! 2. The package variables, precisely: the words the compiler's
 //!    `Program::globals_mask` marks (from the variables' types, as gc's
 //!    data/bss bitmaps).
@@ -23,8 +31,20 @@ use super::{Code, DeferRec, Invoke, Stop, Vm, iface::PanicRec};
 use crate::gc::mgc::Throw;
 use crate::gc::mgcmark::Roots;
 
+/// The words of one frame to scan: `words` words from stack word
+/// `start`, those marked in `map` (every word when `map` is None), plus
+/// the context word of the header.
+struct FrameScan<'a> {
+    start: usize,
+    words: usize,
+    map: Option<&'a [u64]>,
+}
+
 struct VmRoots<'a> {
+    /// The live part of the stack.
     stack: &'a [u64],
+    /// Its frames, or None to scan `stack` conservatively.
+    frames: Option<Vec<FrameScan<'a>>>,
     globals: &'a [u64],
     /// A bit per word of `globals`: set when it may hold a pointer.
     globals_mask: &'a [u64],
@@ -48,8 +68,27 @@ fn defer_words(d: &DeferRec, f: &mut dyn FnMut(usize)) {
 
 impl Roots for VmRoots<'_> {
     fn for_each_root(&self, f: &mut dyn FnMut(usize)) {
-        for &w in self.stack {
-            f(w as usize);
+        match &self.frames {
+            None => {
+                for &w in self.stack {
+                    f(w as usize);
+                }
+            }
+            Some(frames) => {
+                const CONTEXT: usize = abi::FRAME_CONTEXT as usize / 8;
+                for fr in frames {
+                    let words = self.stack.get(fr.start..fr.start + fr.words).unwrap_or(&[]);
+                    for (i, &w) in words.iter().enumerate() {
+                        let ptr = match fr.map {
+                            None => true,
+                            Some(m) => i == CONTEXT || abi::shape::mask_bit(m, i as u32),
+                        };
+                        if ptr {
+                            f(w as usize);
+                        }
+                    }
+                }
+            }
         }
         for (i, &w) in self.globals.iter().enumerate() {
             if abi::shape::mask_bit(self.globals_mask, i as u32) {
@@ -100,8 +139,21 @@ impl Vm {
             .locate(pc)
             .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
         let top = (fp as usize + frame).clamp(base, base + self.stack.len() * 8);
+        let frames = if self.gc.debug.gcstackmaps == 0 {
+            None
+        } else {
+            let walk = Walk {
+                funcs: &self.funcs,
+                code_index: &self.code_index,
+                prog: &self.prog,
+                invokes: &self.invokes,
+                stack: &self.stack,
+            };
+            stack_frames(&walk, pc, fp, top)
+        };
         let roots = VmRoots {
             stack: &self.stack[..(top - base) / 8],
+            frames,
             globals: &self.globals,
             globals_mask: &self.prog.globals_mask,
             panics: &self.panics,
@@ -110,6 +162,69 @@ impl Vm {
             os_args: self.os_args.as_ref().map(|s| s.ptr as usize),
         };
         self.gc.collect(&mut self.heap, &roots, forced)
+    }
+}
+
+/// What the stack walk reads of the machine.
+struct Walk<'a> {
+    funcs: &'a [super::Func],
+    code_index: &'a [(usize, u32)],
+    prog: &'a abi::Program,
+    invokes: &'a [Invoke],
+    stack: &'a [u64],
+}
+
+/// The frames of the stack from the innermost one, at `(pc, fp)`, out to
+/// the entry function's, with the maps in force in each; None when the
+/// walk meets something it does not expect (see the module doc). Borrows
+/// only the fields it reads, so that the collector may take the heap.
+fn stack_frames<'a>(
+    vm: &Walk<'a>,
+    mut pc: *const Code,
+    mut fp: *mut u8,
+    top: usize,
+) -> Option<Vec<FrameScan<'a>>> {
+    {
+        let (funcs, code_index) = (vm.funcs, vm.code_index);
+        let locate = |pc| super::locate(funcs, code_index, pc);
+        let base = vm.stack.as_ptr() as usize;
+        let mut frames = Vec::new();
+        // The innermost frame and frames running deferred calls are
+        // scanned whole (`None`); callers up to their call's area.
+        let mut limit: Option<u32> = None;
+        loop {
+            let (fi, idx) = locate(pc)?;
+            let f = &funcs[fi];
+            let at = fp as usize;
+            if at < base || !at.is_multiple_of(8) || at + f.frame_size as usize > top {
+                return None;
+            }
+            let bytes = limit.map_or(f.frame_size, |l| l.min(f.frame_size));
+            frames.push(FrameScan {
+                start: (at - base) / 8,
+                words: bytes as usize / 8,
+                map: vm.prog.funcs[fi].stack_maps.as_ref().map(|m| m.at(idx)),
+            });
+            if fi == vm.prog.entry as usize {
+                return Some(frames);
+            }
+            // SAFETY: `fp` is a live frame inside the stack (checked); its
+            // header holds the return pc and the caller's fp.
+            let rpc = unsafe { *fp.cast::<*const Code>() };
+            if std::ptr::eq(rpc, &super::NATIVE_RETURN) {
+                let inv = vm.invokes.iter().rev().find(|i| i.nfp == fp)?;
+                (pc, fp, limit) = (inv.pc, inv.fp, None);
+                continue;
+            }
+            // SAFETY: as above.
+            fp = unsafe { *fp.add(8).cast::<*mut u8>() };
+            // The call instruction: its `b` is the callee's area.
+            pc = rpc.wrapping_sub(1);
+            let (cfi, _) = locate(pc)?;
+            let code = &funcs[cfi].code;
+            let k = (pc as usize).wrapping_sub(code.as_ptr() as usize) / size_of::<Code>();
+            limit = Some(code.get(k)?.b);
+        }
     }
 }
 

@@ -1,0 +1,109 @@
+//! Stack maps: which frame words may hold pointers at each instruction
+//! (`abi::StackMaps` states the rule the collector relies on).
+//!
+//! # How they are built
+//!
+//! A frame is a stack of slots: `alloc` takes the slot at `top`, and
+//! statements and expressions give their temporaries back by lowering
+//! `top` again. The builder mirrors that in [`FnBuilder::live`]: every
+//! slot given a value — allocated, or claimed in place (call areas,
+//! results adopted as temporaries, concatenation and defer argument areas)
+//! — is recorded with its pointer words, and removed only when a new slot
+//! overlaps it. Lowering `top` does not remove a slot: a value may still
+//! be read just after its scope's temporaries are given back, and keeping
+//! the slot costs at most retaining what it pointed to until the slot is
+//! reused.
+//!
+//! Before each instruction is emitted, a changed live set becomes a new
+//! bitmap (`note_map`); code is emitted in order and each instruction
+//! works on the slots the compiler had given out when emitting it, so the
+//! bitmap in force at an instruction, whatever path reached it, covers
+//! every slot it and the code after it expect to hold a pointer.
+//!
+//! # Differs from gc
+//!
+//! No liveness analysis yet: a pointer slot stays in the map until its
+//! slot is reused, not until its last use, and slots are not zeroed where
+//! they are ambiguously live; the collector tolerates words that are not
+//! pointers into allocated objects (the rule's last sentence). A
+//! liveness pass can later shrink the maps without changing the format.
+
+use super::{FnBuilder, Loc};
+use crate::gcshape::Layout;
+use std::collections::HashMap;
+
+/// A slot holding a value: its byte offset and size, and its pointer
+/// words relative to the slot.
+#[derive(Clone, Debug)]
+pub(super) struct LiveSlot {
+    pub off: u32,
+    pub size: u32,
+    pub layout: Layout,
+}
+
+/// The maps of the function being built.
+#[derive(Default)]
+pub(super) struct Maps {
+    /// The live set changed since the last bitmap.
+    dirty: bool,
+    maps: Vec<Vec<u64>>,
+    index: HashMap<Vec<u64>, u32>,
+    runs: Vec<(u32, u32)>,
+}
+
+impl Maps {
+    pub fn finish(self) -> Option<abi::StackMaps> {
+        Some(abi::StackMaps {
+            maps: self.maps,
+            runs: self.runs,
+        })
+    }
+}
+
+impl FnBuilder<'_, '_> {
+    /// Records that the slot `loc` holds a value from here on (replacing
+    /// any slot it overlaps).
+    pub(super) fn claim(&mut self, loc: Loc) {
+        let (off, size) = (loc.off, loc.rep.size());
+        self.live
+            .retain(|l| l.off + l.size <= off || l.off >= off + size);
+        let layout = match self.rep_layout(loc.rep) {
+            // A word-sized integer slot is also the compiler's untyped
+            // temporary (closure objects, frame addresses, call results
+            // handled as words): it may hold a pointer.
+            _ if loc.rep == super::INT => Layout::with_ptrs(8, &[0]),
+            Ok(l) => l,
+            Err(e) => {
+                self.c.layout_errors.push(format!("{}: {e}", self.name));
+                Layout::noscan(size)
+            }
+        };
+        self.live.push(LiveSlot { off, size, layout });
+        self.maps.dirty = true;
+    }
+
+    /// Before emitting an instruction: the bitmap in force from it on, if
+    /// the live set changed.
+    pub(super) fn note_map(&mut self) {
+        if !self.maps.dirty && !self.maps.runs.is_empty() {
+            return;
+        }
+        self.maps.dirty = false;
+        let mut map = Layout::noscan(0);
+        for l in &self.live {
+            if l.layout.has_ptrs() {
+                map.place(l.off, &l.layout);
+            }
+        }
+        let bits = map.mask;
+        let m = &mut self.maps;
+        let next = m.maps.len() as u32;
+        let idx = *m.index.entry(bits.clone()).or_insert_with(|| {
+            m.maps.push(bits);
+            next
+        });
+        if m.runs.last().is_none_or(|&(_, k)| k != idx) {
+            m.runs.push((self.code.len() as u32, idx));
+        }
+    }
+}
