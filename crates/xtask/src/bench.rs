@@ -1,10 +1,11 @@
-//! `cargo xtask bench`: the programs of `bench/` timed under `rgo run` and
-//! as native binaries built by the real Go toolchain, side by side.
+//! `cargo xtask bench`: the programs of `bench/` timed, and their peak
+//! memory and collections counted, under `rgo run` and as native binaries
+//! built by the real Go toolchain, side by side.
 //!
 //! 1. rgo is built in release (`cargo build --release -p cli`, into
 //!    `$CARGO_TARGET_DIR` when set) unless `--rgo` names a binary.
 //! 2. Each `bench/NAME.go` (sorted by name; `--filter` keeps the names
-//!    containing a substring) is built with `go build -o TMP/NAME
+//!    containing one of its substrings) is built with `go build -o TMP/NAME
 //!    bench/NAME.go`, `go` being the first one on `PATH`, else
 //!    `/usr/local/go/bin/go`, run with `GOENV=off`, `GOFLAGS=` and
 //!    `GOTOOLCHAIN=local`.
@@ -65,10 +66,12 @@ pub struct Options {
     #[arg(long, value_name = "SECS", default_value_t = 120,
           value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
-    /// Only the benchmarks whose name (`fib` for bench/fib.go) contains SUBSTR.
+    /// Only the benchmarks whose name (`fib` for bench/fib.go) contains
+    /// SUBSTR; repeatable (any of them).
     #[arg(long, value_name = "SUBSTR")]
-    filter: Option<String>,
-    /// Write a JSON report (every benchmark: times of each run, medians, ratio, status).
+    filter: Vec<String>,
+    /// Write a JSON report (every benchmark: time and peak RSS of each run,
+    /// medians, ratios, GC counts and pauses, status).
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
     /// Fail (exit 1) when any benchmark failed.
@@ -247,7 +250,7 @@ impl Drop for ScratchDir {
 pub fn run(opts: Options) -> Result<ExitCode, String> {
     let root = workspace_root();
     let root = std::fs::canonicalize(&root).map_err(|e| format!("{}: {e}", root.display()))?;
-    let names = bench_names(&root.join("bench"), opts.filter.as_deref())?;
+    let names = bench_names(&root.join("bench"), &opts.filter)?;
     let go = find_go()?;
     let rgo = match &opts.rgo {
         Some(p) => p.clone(),
@@ -383,21 +386,26 @@ fn pause_text(ms: f64) -> String {
 const MIB: f64 = 1024.0 * 1024.0;
 
 /// The names of the programs of `dir` (`fib` for `fib.go`), sorted,
-/// narrowed to those containing `filter`.
-fn bench_names(dir: &Path, filter: Option<&str>) -> Result<Vec<String>, String> {
+/// narrowed to those containing one of `filters` when there are any.
+fn bench_names(dir: &Path, filters: &[String]) -> Result<Vec<String>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| Some(e.file_name().to_str()?.strip_suffix(".go")?.to_string()))
         .filter(|n| !n.is_empty() && !n.starts_with('.'))
-        .filter(|n| filter.is_none_or(|f| n.contains(f)))
+        .filter(|n| filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(match filter {
-            Some(f) => format!("no program of {} matches --filter {f}", dir.display()),
-            None => format!("no .go files in {}", dir.display()),
+        return Err(if filters.is_empty() {
+            format!("no .go files in {}", dir.display())
+        } else {
+            format!(
+                "no program of {} matches --filter {}",
+                dir.display(),
+                filters.join(", ")
+            )
         });
     }
     Ok(names)
