@@ -8,7 +8,8 @@
 //! - [`errorcheck`]: matching compiler output against `// ERROR "regexp"`
 //!   annotations (`errorCheck`, `wantedErrors`, `splitOutput`, `matchPrefix`).
 //! - [`exec`]: running a command with stdout and stderr on one pipe (so
-//!   their interleaving is what a terminal shows) under a timeout.
+//!   their interleaving is what a terminal shows) under a timeout,
+//!   optionally sampling its peak resident set size.
 //!
 //! The crate knows nothing of rgo's front end: it only reads files, runs
 //! commands and compares text, so it can judge the real `go` as well.

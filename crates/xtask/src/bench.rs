@@ -1,29 +1,43 @@
-//! `cargo xtask bench`: the programs of `bench/` timed under `rgo run` and
-//! as native binaries built by the real Go toolchain, side by side.
+//! `cargo xtask bench`: the programs of `bench/` timed, and their peak
+//! memory and collections counted, under `rgo run` and as native binaries
+//! built by the real Go toolchain, side by side.
 //!
-//! 1. rgo is built in release (`cargo build --release -p cli`) unless
-//!    `--rgo` names a binary.
+//! 1. rgo is built in release (`cargo build --release -p cli`, into
+//!    `$CARGO_TARGET_DIR` when set) unless `--rgo` names a binary.
 //! 2. Each `bench/NAME.go` (sorted by name; `--filter` keeps the names
-//!    containing a substring) is built with `go build -o TMP/NAME
+//!    containing one of its substrings) is built with `go build -o TMP/NAME
 //!    bench/NAME.go`, `go` being the first one on `PATH`, else
 //!    `/usr/local/go/bin/go`, run with `GOENV=off`, `GOFLAGS=` and
 //!    `GOTOOLCHAIN=local`.
 //! 3. The native binary and `rgo run bench/NAME.go` run alternately from
 //!    the workspace root, `--runs` times each, each process's wall time
-//!    measured, its stdout and stderr captured together, and killed after
-//!    `--timeout` seconds (`testdir::exec::run_combined`). A benchmark
+//!    measured, its peak resident set size sampled (`VmHWM` of
+//!    `/proc/PID/status` every [`RSS_SAMPLE_EVERY`],
+//!    `testdir::exec::run_sampled`), its stdout and stderr captured
+//!    together, and killed after `--timeout` seconds. Every `--env
+//!    KEY=VALUE` is set for both sides (not for `go build`). A benchmark
 //!    passes when every rgo run exits 0 and prints exactly what the native
 //!    program printed on its first run. Once rgo has failed it is not run
 //!    again; the native runs go on, so that their time is still reported.
 //!    A native program that fails to build or run fails its benchmark
 //!    outright.
-//! 4. The report is a table (one row per benchmark, printed as soon as it
-//!    is done) of the median native and rgo times, the ratio rgo/native and
-//!    the status, then the geometric mean of the passed benchmarks' ratios
-//!    and how many passed.
+//! 4. Then each side that has not failed runs once more, untimed, with
+//!    `gctrace=1` added to `GODEBUG`; the `gc N @…` lines of its output
+//!    (rgo prints gc's format) give the number of collections and the
+//!    longest stop-the-world pause: each line's clock times are
+//!    `A+B+C ms` (sweep termination, concurrent mark, mark termination),
+//!    the pauses are A and C, and the longest is the maximum over the lines
+//!    ([`GcTrace::parse`]).
+//! 5. The report is a table (one row per benchmark, printed as soon as it
+//!    is done) of the median native and rgo times, the ratio rgo/native,
+//!    the median peak RSS of each side and their ratio, the collections
+//!    and longest pause of each side, and the status; then the geometric
+//!    means of the passed benchmarks' time and RSS ratios and how many
+//!    passed.
 //!
-//! `--json` writes the same data, every run's time included. `--check`
-//! exits 1 when any benchmark failed. Speed is reported, never asserted.
+//! `--json` writes the same data, every run's time and peak RSS included.
+//! `--check` exits 1 when any benchmark failed. Speed and memory are
+//! reported, never asserted.
 
 use crate::workspace_root;
 use serde_json::json;
@@ -35,10 +49,13 @@ use testdir::exec::{self, Output};
 /// Where `go` is looked for when it is not on `PATH`.
 const GO_FALLBACK: &str = "/usr/local/go/bin/go";
 
+/// How often a timed run's `VmHWM` is read.
+const RSS_SAMPLE_EVERY: Duration = Duration::from_millis(2);
+
 /// Options of `cargo xtask bench`.
 #[derive(clap::Args, Debug)]
 pub struct Options {
-    /// The rgo binary (default: build target/release/rgo first).
+    /// The rgo binary (default: build release/rgo in $CARGO_TARGET_DIR, else target/, first).
     #[arg(long, value_name = "PATH")]
     rgo: Option<PathBuf>,
     /// Runs of each program, native and rgo alternating; medians are reported.
@@ -49,15 +66,29 @@ pub struct Options {
     #[arg(long, value_name = "SECS", default_value_t = 120,
           value_parser = clap::value_parser!(u64).range(1..))]
     timeout: u64,
-    /// Only the benchmarks whose name (`fib` for bench/fib.go) contains SUBSTR.
+    /// Only the benchmarks whose name (`fib` for bench/fib.go) contains
+    /// SUBSTR; repeatable (any of them).
     #[arg(long, value_name = "SUBSTR")]
-    filter: Option<String>,
-    /// Write a JSON report (every benchmark: times of each run, medians, ratio, status).
+    filter: Vec<String>,
+    /// Write a JSON report (every benchmark: time and peak RSS of each run,
+    /// medians, ratios, GC counts and pauses, status).
     #[arg(long, value_name = "PATH")]
     json: Option<PathBuf>,
     /// Fail (exit 1) when any benchmark failed.
     #[arg(long)]
     check: bool,
+    /// Set KEY=VALUE in the environment of both sides (`GOGC=50`,
+    /// `GOMEMLIMIT=8MiB`); repeatable.
+    #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
+    env: Vec<(String, String)>,
+}
+
+/// `KEY=VALUE` of `--env`.
+fn parse_env(arg: &str) -> Result<(String, String), String> {
+    match arg.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.into(), value.into())),
+        _ => Err(format!("{arg:?} is not KEY=VALUE")),
+    }
 }
 
 /// What every benchmark needs.
@@ -72,6 +103,62 @@ struct Ctx {
     scratch: PathBuf,
     runs: u32,
     timeout: Duration,
+    /// `--env`, in order given.
+    env: Vec<(String, String)>,
+}
+
+impl Ctx {
+    /// `GODEBUG` for the gctrace run: `--env`'s, with `gctrace=1` after.
+    fn godebug_gctrace(&self) -> String {
+        match self.env.iter().rev().find(|(k, _)| k == "GODEBUG") {
+            Some((_, v)) if !v.is_empty() => format!("{v},gctrace=1"),
+            _ => "gctrace=1".into(),
+        }
+    }
+}
+
+/// What one `GODEBUG=gctrace=1` run reported.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct GcTrace {
+    /// The number of `gc N @…` lines.
+    cycles: u32,
+    /// The longest stop-the-world pause in ms, `None` with no collection.
+    max_pause_ms: Option<f64>,
+}
+
+impl GcTrace {
+    /// Reads the gctrace lines of `text`:
+    /// `gc 3 @0.012s 1%: 0.010+1.5+0.020 ms clock, …`: the first and third
+    /// clock times are the pauses (sweep termination and mark
+    /// termination); other lines are ignored.
+    fn parse(text: &str) -> GcTrace {
+        let pauses = |line: &str| -> Option<(f64, f64)> {
+            let rest = line.strip_prefix("gc ")?;
+            let (n, rest) = rest.split_once(' ')?;
+            if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit()) || !rest.starts_with('@') {
+                return None;
+            }
+            let (_, rest) = rest.split_once(": ")?;
+            let (clock, _) = rest.split_once(" ms clock")?;
+            let mut parts = clock.split('+').map(str::parse::<f64>);
+            let (a, _, c) = (
+                parts.next()?.ok()?,
+                parts.next()?.ok()?,
+                parts.next()?.ok()?,
+            );
+            parts.next().is_none().then_some((a, c))
+        };
+        let mut trace = GcTrace {
+            cycles: 0,
+            max_pause_ms: None,
+        };
+        for (a, c) in text.lines().filter_map(pauses) {
+            trace.cycles += 1;
+            let pause = a.max(c);
+            trace.max_pause_ms = Some(trace.max_pause_ms.map_or(pause, |m| m.max(pause)));
+        }
+        trace
+    }
 }
 
 /// One benchmark's result.
@@ -83,6 +170,14 @@ struct Bench {
     native: Vec<Duration>,
     /// Wall time of each rgo run whose output was right.
     rgo: Vec<Duration>,
+    /// Peak RSS in bytes of the runs of `native` that had a reading.
+    native_rss: Vec<u64>,
+    /// Peak RSS in bytes of the runs of `rgo` that had a reading.
+    rgo_rss: Vec<u64>,
+    /// The native gctrace run, if it succeeded.
+    native_gc: Option<GcTrace>,
+    /// The rgo gctrace run, if it succeeded (and rgo passed).
+    rgo_gc: Option<GcTrace>,
     /// Why it failed (the first failure), if it did.
     failure: Option<String>,
 }
@@ -107,6 +202,24 @@ impl Bench {
 
     fn ratio(&self) -> Option<f64> {
         Some(self.rgo_ms()? / self.native_ms()?)
+    }
+
+    /// The native median peak RSS, in bytes.
+    fn native_rss(&self) -> Option<f64> {
+        median(self.native_rss.iter().map(|&b| b as f64).collect())
+    }
+
+    /// rgo's median peak RSS, in bytes, for benchmarks that passed only.
+    fn rgo_rss(&self) -> Option<f64> {
+        if self.passed() {
+            median(self.rgo_rss.iter().map(|&b| b as f64).collect())
+        } else {
+            None
+        }
+    }
+
+    fn rss_ratio(&self) -> Option<f64> {
+        Some(self.rgo_rss()? / self.native_rss()?)
     }
 
     fn status(&self) -> String {
@@ -137,7 +250,7 @@ impl Drop for ScratchDir {
 pub fn run(opts: Options) -> Result<ExitCode, String> {
     let root = workspace_root();
     let root = std::fs::canonicalize(&root).map_err(|e| format!("{}: {e}", root.display()))?;
-    let names = bench_names(&root.join("bench"), opts.filter.as_deref())?;
+    let names = bench_names(&root.join("bench"), &opts.filter)?;
     let go = find_go()?;
     let rgo = match &opts.rgo {
         Some(p) => p.clone(),
@@ -153,49 +266,53 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
         scratch: scratch.0.clone(),
         runs: opts.runs,
         timeout: Duration::from_secs(opts.timeout),
+        env: opts.env,
     };
 
     println!("native: {} ({})", ctx.go_version, ctx.go.display());
     println!("rgo:    {}", ctx.rgo.display());
     println!(
-        "{} run{} each, medians of wall time",
+        "{} run{} each, medians of wall time and of peak RSS (VmHWM); gcs and max pause from one more run with gctrace=1",
         ctx.runs,
         if ctx.runs == 1 { "" } else { "s" }
     );
+    println!("env:    {}", env_text(&ctx.env));
     println!();
     let width = names.iter().map(String::len).max().unwrap_or(0).max(4);
     println!(
-        "{:<width$} {:>11} {:>11} {:>11}  status",
-        "name", "native ms", "rgo ms", "rgo/native"
+        "{:<width$} {:>10} {:>10} {:>10} {:>8} {:>8} {:>9} {:>11} {:>18}  status",
+        "name",
+        "native ms",
+        "rgo ms",
+        "rgo/native",
+        "go MiB",
+        "rgo MiB",
+        "rss ratio",
+        "gcs go/rgo",
+        "max pause go/rgo"
     );
     let mut benches = Vec::with_capacity(names.len());
     for name in names {
         let bench = run_bench(&ctx, name);
-        let cell = |v: Option<f64>| v.map_or_else(|| "-".into(), |ms| format!("{ms:.1}"));
-        println!(
-            "{:<width$} {:>11} {:>11} {:>11}  {}",
-            bench.name,
-            cell(bench.native_ms()),
-            cell(bench.rgo_ms()),
-            bench
-                .ratio()
-                .map_or_else(|| "-".into(), |r| format!("{r:.1}x")),
-            bench.status()
-        );
+        println!("{}", row(&bench, width));
         benches.push(bench);
     }
 
     let passed = benches.iter().filter(|b| b.passed()).count();
     let geomean = geometric_mean(benches.iter().filter_map(Bench::ratio));
+    let geomean_rss = geometric_mean(benches.iter().filter_map(Bench::rss_ratio));
     println!();
     match geomean {
-        Some(g) => println!("geometric mean rgo/native: {g:.1}x"),
+        Some(g) => println!(
+            "geometric mean rgo/native: time {g:.1}x, peak RSS {}",
+            ratio_cell(geomean_rss)
+        ),
         None => println!("geometric mean rgo/native: - (no benchmark passed)"),
     }
     println!("{passed} of {} passed", benches.len());
 
     if let Some(path) = &opts.json {
-        write_json(path, &ctx, &benches, geomean)?;
+        write_json(path, &ctx, &benches, geomean, geomean_rss)?;
     }
     if opts.check && passed < benches.len() {
         eprintln!(
@@ -208,22 +325,87 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// `--env` as the header shows it: `GOGC=50 GOMEMLIMIT=8MiB`, or `-`.
+fn env_text(env: &[(String, String)]) -> String {
+    if env.is_empty() {
+        return "-".into();
+    }
+    let pairs: Vec<String> = env.iter().map(|(k, v)| format!("{k}={v}")).collect();
+    pairs.join(" ")
+}
+
+/// `2.5x`, or `-`.
+fn ratio_cell(ratio: Option<f64>) -> String {
+    ratio.map_or_else(|| "-".into(), |r| format!("{r:.1}x"))
+}
+
+/// One row of the table.
+fn row(bench: &Bench, width: usize) -> String {
+    let ms = |v: Option<f64>| v.map_or_else(|| "-".into(), |ms| format!("{ms:.1}"));
+    let mib = |v: Option<f64>| v.map_or_else(|| "-".into(), |b| format!("{:.1}", b / MIB));
+    let pair = |go: Option<String>, rgo: Option<String>| {
+        format!(
+            "{}/{}",
+            go.as_deref().unwrap_or("-"),
+            rgo.as_deref().unwrap_or("-")
+        )
+    };
+    let gcs = pair(
+        bench.native_gc.map(|g| g.cycles.to_string()),
+        bench.rgo_gc.map(|g| g.cycles.to_string()),
+    );
+    let pause =
+        |g: Option<GcTrace>| g.map(|g| g.max_pause_ms.map_or_else(|| "-".into(), pause_text));
+    let pauses = pair(pause(bench.native_gc), pause(bench.rgo_gc));
+    format!(
+        "{:<width$} {:>10} {:>10} {:>10} {:>8} {:>8} {:>9} {:>11} {:>18}  {}",
+        bench.name,
+        ms(bench.native_ms()),
+        ms(bench.rgo_ms()),
+        ratio_cell(bench.ratio()),
+        mib(bench.native_rss()),
+        mib(bench.rgo_rss()),
+        ratio_cell(bench.rss_ratio()),
+        gcs,
+        pauses + " ms",
+        bench.status()
+    )
+}
+
+/// A pause in ms with about two significant digits (`0.021`, `1.5`, `12`).
+fn pause_text(ms: f64) -> String {
+    if ms >= 10.0 {
+        format!("{ms:.0}")
+    } else if ms >= 1.0 {
+        format!("{ms:.1}")
+    } else {
+        format!("{ms:.3}")
+    }
+}
+
+const MIB: f64 = 1024.0 * 1024.0;
+
 /// The names of the programs of `dir` (`fib` for `fib.go`), sorted,
-/// narrowed to those containing `filter`.
-fn bench_names(dir: &Path, filter: Option<&str>) -> Result<Vec<String>, String> {
+/// narrowed to those containing one of `filters` when there are any.
+fn bench_names(dir: &Path, filters: &[String]) -> Result<Vec<String>, String> {
     let entries = std::fs::read_dir(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     let mut names: Vec<String> = entries
         .flatten()
         .filter(|e| e.file_type().is_ok_and(|t| t.is_file()))
         .filter_map(|e| Some(e.file_name().to_str()?.strip_suffix(".go")?.to_string()))
         .filter(|n| !n.is_empty() && !n.starts_with('.'))
-        .filter(|n| filter.is_none_or(|f| n.contains(f)))
+        .filter(|n| filters.is_empty() || filters.iter().any(|f| n.contains(f.as_str())))
         .collect();
     names.sort();
     if names.is_empty() {
-        return Err(match filter {
-            Some(f) => format!("no program of {} matches --filter {f}", dir.display()),
-            None => format!("no .go files in {}", dir.display()),
+        return Err(if filters.is_empty() {
+            format!("no .go files in {}", dir.display())
+        } else {
+            format!(
+                "no program of {} matches --filter {}",
+                dir.display(),
+                filters.join(", ")
+            )
         });
     }
     Ok(names)
@@ -265,6 +447,10 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
         name,
         native: Vec::new(),
         rgo: Vec::new(),
+        native_rss: Vec::new(),
+        rgo_rss: Vec::new(),
+        native_gc: None,
+        rgo_gc: None,
         failure: None,
     };
     let src = format!("bench/{}.go", bench.name);
@@ -291,11 +477,27 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
 
     // What the native program printed on its first run.
     let mut want: Option<Vec<u8>> = None;
+    let native = || {
+        let mut cmd = Command::new(&exe);
+        cmd.current_dir(&ctx.root)
+            .envs(ctx.env.iter().map(|(k, v)| (k, v)));
+        cmd
+    };
+    let rgo = || {
+        let mut cmd = Command::new(&ctx.rgo);
+        cmd.current_dir(&ctx.root)
+            .env("GOENV", "off")
+            .env("GOFLAGS", "")
+            .env("GOTOOLCHAIN", "local")
+            .envs(ctx.env.iter().map(|(k, v)| (k, v)))
+            .arg("run")
+            .arg(&src);
+        cmd
+    };
     for _ in 0..ctx.runs {
-        let mut native = Command::new(&exe);
-        native.current_dir(&ctx.root);
-        match timed(native, ctx.timeout) {
+        match timed(native(), ctx.timeout) {
             Ok((out, time)) if out.success() => {
+                bench.native_rss.extend(out.peak_rss);
                 want.get_or_insert(out.output);
                 bench.native.push(time);
             }
@@ -315,17 +517,11 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
             continue;
         }
 
-        let mut rgo = Command::new(&ctx.rgo);
-        rgo.current_dir(&ctx.root)
-            .env("GOENV", "off")
-            .env("GOFLAGS", "")
-            .env("GOTOOLCHAIN", "local")
-            .arg("run")
-            .arg(&src);
-        match timed(rgo, ctx.timeout) {
+        match timed(rgo(), ctx.timeout) {
             Ok((out, time)) if out.success() => {
                 let want = want.as_deref().unwrap_or_default();
                 if out.output == want {
+                    bench.rgo_rss.extend(out.peak_rss);
                     bench.rgo.push(time);
                 } else {
                     bench.failure = Some(first_difference(&out.output, want));
@@ -335,14 +531,33 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
             Err(e) => bench.failure = Some(format!("cannot run rgo: {e}")),
         }
     }
+
+    // Step 4: the gctrace runs, untimed, of the sides still standing.
+    if bench.native.len() == ctx.runs as usize {
+        bench.native_gc = gctrace(ctx, native());
+    }
+    if bench.passed() {
+        bench.rgo_gc = gctrace(ctx, rgo());
+    }
     bench
 }
 
-/// Runs `cmd` (killed after `limit`) and measures its wall time.
+/// Runs `cmd` (killed after `limit`), measuring its wall time and sampling
+/// its peak RSS.
 fn timed(cmd: Command, limit: Duration) -> std::io::Result<(Output, Duration)> {
     let start = Instant::now();
-    let out = exec::run_combined(cmd, Some(limit))?;
+    let out = exec::run_sampled(cmd, Some(limit), RSS_SAMPLE_EVERY)?;
     Ok((out, start.elapsed()))
+}
+
+/// Runs `cmd` once with `gctrace=1` in `GODEBUG` and reads its trace;
+/// `None` if it did not exit 0.
+fn gctrace(ctx: &Ctx, mut cmd: Command) -> Option<GcTrace> {
+    cmd.env("GODEBUG", ctx.godebug_gctrace());
+    match exec::run_combined(cmd, Some(ctx.timeout)) {
+        Ok(out) if out.success() => Some(GcTrace::parse(&out.text())),
+        _ => None,
+    }
 }
 
 /// How a failed command ended, with the first line of its output
@@ -393,13 +608,16 @@ fn clip(line: &str) -> String {
 
 /// The median of `times`, in milliseconds.
 fn median_ms(times: &[Duration]) -> Option<f64> {
-    let mut ms: Vec<f64> = times.iter().map(|t| t.as_secs_f64() * 1e3).collect();
-    ms.sort_by(f64::total_cmp);
-    let mid = ms.len() / 2;
-    match ms.len() {
+    median(times.iter().map(|t| t.as_secs_f64() * 1e3).collect())
+}
+
+fn median(mut values: Vec<f64>) -> Option<f64> {
+    values.sort_by(f64::total_cmp);
+    let mid = values.len() / 2;
+    match values.len() {
         0 => None,
-        n if n % 2 == 1 => Some(ms[mid]),
-        _ => Some((ms[mid - 1] + ms[mid]) / 2.0),
+        n if n % 2 == 1 => Some(values[mid]),
+        _ => Some((values[mid - 1] + values[mid]) / 2.0),
     }
 }
 
@@ -413,12 +631,15 @@ fn write_json(
     ctx: &Ctx,
     benches: &[Bench],
     geomean: Option<f64>,
+    geomean_rss: Option<f64>,
 ) -> Result<(), String> {
     // Milliseconds to the microsecond, so that the numbers print short.
     let round = |x: f64| (x * 1e3).round() / 1e3;
     let ms = |times: &[Duration]| -> Vec<f64> {
         times.iter().map(|t| round(t.as_secs_f64() * 1e3)).collect()
     };
+    let gc =
+        |g: Option<GcTrace>| g.map(|g| json!({"cycles": g.cycles, "max_pause_ms": g.max_pause_ms}));
     let rows: Vec<_> = benches
         .iter()
         .map(|b| {
@@ -429,6 +650,13 @@ fn write_json(
                 "native_median_ms": b.native_ms().map(round),
                 "rgo_median_ms": b.rgo_ms().map(round),
                 "ratio": b.ratio().map(round),
+                "native_peak_rss_bytes": b.native_rss,
+                "rgo_peak_rss_bytes": b.rgo_rss,
+                "native_median_peak_rss_bytes": b.native_rss().map(|x| x.round() as u64),
+                "rgo_median_peak_rss_bytes": b.rgo_rss().map(|x| x.round() as u64),
+                "rss_ratio": b.rss_ratio().map(round),
+                "native_gc": gc(b.native_gc),
+                "rgo_gc": gc(b.rgo_gc),
                 "result": if b.passed() { "ok" } else { "fail" },
                 "reason": b.failure,
             })
@@ -440,9 +668,11 @@ fn write_json(
         "rgo": ctx.rgo.display().to_string(),
         "runs": ctx.runs,
         "timeout_secs": ctx.timeout.as_secs(),
+        "env": ctx.env.iter().map(|(k, v)| (k.clone(), json!(v))).collect::<serde_json::Map<_, _>>(),
         "passed": benches.iter().filter(|b| b.passed()).count(),
         "total": benches.len(),
         "geomean_ratio": geomean.map(round),
+        "geomean_rss_ratio": geomean_rss.map(round),
         "benchmarks": rows,
     });
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
@@ -494,16 +724,62 @@ mod tests {
             name: "fib".into(),
             native: vec![Duration::from_millis(10)],
             rgo: vec![Duration::from_millis(125)],
+            native_rss: vec![2 << 20, 4 << 20],
+            rgo_rss: vec![12 << 20],
+            native_gc: None,
+            rgo_gc: None,
             failure: None,
         };
         assert_eq!(bench.status(), "ok");
         assert_eq!(bench.ratio(), Some(12.5));
+        assert_eq!(bench.rss_ratio(), Some(4.0));
         let failed = Bench {
             failure: Some("exit status 2: not yet implemented".into()),
             ..bench
         };
         assert_eq!(failed.rgo_ms(), None);
         assert_eq!(failed.native_ms(), Some(10.0));
+        assert_eq!(failed.rss_ratio(), None);
         assert_eq!(failed.status(), "fail: exit status 2: not yet implemented");
+    }
+
+    #[test]
+    fn gctrace_lines() {
+        let text = "stretch tree\n\
+            gc 1 @0.004s 3%: 0.012+1.2+0.031 ms clock, 0.024+0.10/0.41/0+0.062 ms cpu, 4->4->1 MB, 4 MB goal, 0 MB stacks, 0 MB globals, 2 P\n\
+            gc 2 @0.010s 4%: 0.40+2.0+0.051 ms clock, 0.80+0/1.5/0+0.10 ms cpu, 4->5->2 MB, 5 MB goal, 0 MB stacks, 0 MB globals, 2 P (forced)\n\
+            gc x @0.1s 1%: 9+9+9 ms clock\n\
+            done\n";
+        assert_eq!(
+            GcTrace::parse(text),
+            GcTrace {
+                cycles: 2,
+                max_pause_ms: Some(0.40)
+            }
+        );
+        assert_eq!(
+            GcTrace::parse("no collections\n"),
+            GcTrace {
+                cycles: 0,
+                max_pause_ms: None
+            }
+        );
+    }
+
+    #[test]
+    fn env_options() {
+        assert_eq!(parse_env("GOGC=50"), Ok(("GOGC".into(), "50".into())));
+        assert_eq!(
+            parse_env("GODEBUG=a=1"),
+            Ok(("GODEBUG".into(), "a=1".into()))
+        );
+        assert!(parse_env("GOGC").is_err());
+        assert!(parse_env("=1").is_err());
+        assert_eq!(env_text(&[]), "-");
+        let env = vec![
+            ("GOGC".into(), "off".into()),
+            ("GOMEMLIMIT".into(), "8MiB".into()),
+        ];
+        assert_eq!(env_text(&env), "GOGC=off GOMEMLIMIT=8MiB");
     }
 }
