@@ -227,6 +227,14 @@ impl std::fmt::Display for Program {
             }
             writeln!(f, ")")?;
             for (pc, i) in func.code.iter().enumerate() {
+                // Where a new stack map takes effect: the frame words that
+                // hold pointers from here on.
+                if let Some(m) = &func.stack_maps
+                    && let Some(&(_, k)) = m.runs.iter().find(|&&(p, _)| p == pc as u32)
+                {
+                    let map = &m.maps[k as usize];
+                    writeln!(f, "       stack map {}", fmt_mask(map, mask_words(map)))?;
+                }
                 write!(
                     f,
                     "  {pc:4} {:4}  {:<10} {} {} {}",
