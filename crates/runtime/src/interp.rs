@@ -49,6 +49,7 @@ use crate::mem::Heap;
 use crate::panic::{Frame, panic_text};
 use abi::{FRAME_HEADER, Op, Program};
 use std::io::Write;
+use std::ptr::NonNull;
 
 /// A linked instruction.
 #[repr(C)]
@@ -304,6 +305,16 @@ fn gc_settings() -> crate::gc::Gc {
         .filter(|&n| n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, |n| n.get() as u32));
     crate::gc::Gc::new(debug, gogc, limit, procs)
+}
+
+/// The heap's hard limit from `RGO_MEMLIMIT_HARD` (rgo's own knob, in
+/// GOMEMLIMIT's syntax; unset, `off` or malformed: none): the heap never
+/// grows past it, an allocation that would is Go's `fatal error: runtime:
+/// out of memory` (`Heap::set_hard_limit`).
+fn hard_limit() -> Option<usize> {
+    let v = std::env::var("RGO_MEMLIMIT_HARD").ok()?;
+    let bytes = crate::godebug::read_gomemlimit(Some(&v)).ok()?;
+    (bytes != i64::MAX).then_some(bytes as usize)
 }
 
 impl Vm {
@@ -718,6 +729,9 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         heap: {
             let mut h = Heap::default();
             h.set_clobberfree(gc.debug.clobberfree > 0);
+            if let Some(bytes) = hard_limit() {
+                h.set_hard_limit(bytes);
+            }
             h
         },
         shapes: prog
@@ -2236,13 +2250,19 @@ unsafe fn with_canon<R>(
 unsafe fn make_map(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let hint = if i.b == 0 { 0 } else { rd!(fp, i.b, i64) };
-    let m = make_map_slow(vm, i.c, hint);
-    wr!(fp, i.a, u64, m as u64);
+    let Ok(m) = make_map_slow(vm, i.c, hint) else {
+        return gcroots::out_of_memory(pc, fp, vm);
+    };
+    wr!(fp, i.a, u64, m.as_ptr() as u64);
     next!(pc, fp, vm)
 }
 
 #[inline(never)]
-fn make_map_slow(vm: *mut Vm, ti: u32, hint: i64) -> *mut crate::map::Header {
+fn make_map_slow(
+    vm: *mut Vm,
+    ti: u32,
+    hint: i64,
+) -> Result<NonNull<crate::map::Header>, crate::map::OutOfMemory> {
     // SAFETY: `vm` is live and not otherwise borrowed here; `ti` was
     // verified in `link`.
     unsafe {
@@ -2336,7 +2356,10 @@ unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             },
             _ => map_put_scalar(vm, t, m, k),
         };
-        crate::map::val_from_frame(t, slot::<u8>(fp, i.b), v);
+        let Ok(v) = v else {
+            return gcroots::out_of_memory(pc, fp, vm);
+        };
+        crate::map::val_from_frame(t, slot::<u8>(fp, i.b), v.as_ptr());
     }
     next!(pc, fp, vm)
 }
@@ -2347,7 +2370,7 @@ fn map_put_scalar(
     t: &crate::map::MapType,
     m: *mut crate::map::Header,
     k: *const u8,
-) -> *mut u8 {
+) -> Result<NonNull<u8>, crate::map::OutOfMemory> {
     // SAFETY: as in `map_store`.
     unsafe { crate::map::put(&mut (*vm).heap, &crate::map::Scalar, t, m, k) }
 }
@@ -2358,7 +2381,7 @@ fn map_put_gen(
     t: &crate::map::MapType,
     m: *mut crate::map::Header,
     k: *const u8,
-) -> Result<*mut u8, String> {
+) -> Result<Result<NonNull<u8>, crate::map::OutOfMemory>, String> {
     // SAFETY: as in `map_store`; the canonical-key operations read only
     // the program's type table, the insertion writes only the heap.
     unsafe {

@@ -86,6 +86,19 @@
 //!    deleted entries and return current values; `clear` (which bumps
 //!    `clear_seq`) ends it.
 //!
+//! # Out of memory
+//!
+//! [`alloc`] fails when the heap may not grow (the OS refuses memory, or
+//! the embedder's hard limit, `Heap::set_hard_limit`, is reached); every
+//! allocating operation ([`make`], [`put`]) then returns [`OutOfMemory`]
+//! and the interpreter ends the program with Go's `fatal error: runtime:
+//! out of memory`. A failed [`put`] leaves the map as it was before the
+//! call, every invariant holding: each growth step — a small map's first
+//! group, its move to a table, a rehash, a split with its directory
+//! doubling — allocates everything it needs before it changes the map,
+//! and the objects allocated before the failure are garbage. A failed
+//! [`make`] returns no map.
+//!
 //! # Keys
 //!
 //! Hashing and equality go by key kind ([`Keys`]): integers, pointers and
@@ -109,11 +122,14 @@
 
 mod iter;
 mod table;
+#[cfg(test)]
+mod tests;
 
 pub use iter::{Iter, iter_init, iter_next};
 
 use crate::mem::{GcShape, Heap};
 use std::hash::{BuildHasher, Hasher};
+use std::ptr::NonNull;
 use std::sync::LazyLock;
 use table::Table;
 
@@ -282,22 +298,40 @@ static TABLE_SHAPE: LazyLock<GcShape> = LazyLock::new(|| GcShape {
 });
 static POINTER_SHAPE: LazyLock<GcShape> = LazyLock::new(GcShape::pointer);
 
+/// A map allocation failed: the heap may not grow (see "Out of memory"
+/// above).
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub struct OutOfMemory;
+
+/// The error of [`alloc`], out of line: growth paths stay short.
+#[cold]
+#[inline(never)]
+fn out_of_memory() -> OutOfMemory {
+    OutOfMemory
+}
+
 /// The one allocation function of maps: `size` zeroed bytes in the Go
-/// heap, in the layout `layout` (groups without pointers are noscan).
+/// heap, in the layout `layout` (groups without pointers are noscan), or
+/// [`OutOfMemory`].
 ///
 /// The shapes outlive the heap, as `Heap::mallocgc_typed` requires: the
 /// fixed ones are statics, a map type's group shape is boxed in the
 /// [`MapType`], which [`Maps`] keeps unchanged for the machine's life, and
 /// the machine drops its heap before its maps.
-pub fn alloc(heap: &mut Heap, size: usize, layout: Layout<'_>) -> *mut u8 {
+pub fn alloc(heap: &mut Heap, size: usize, layout: Layout<'_>) -> Result<NonNull<u8>, OutOfMemory> {
     let shape: Option<&GcShape> = match layout {
         Layout::Header => Some(&HEADER_SHAPE),
         Layout::Table => Some(&TABLE_SHAPE),
         Layout::Pointers => Some(&POINTER_SHAPE),
         Layout::Groups(t) => t.group_shape.as_deref(),
     };
+    #[cfg(test)]
+    if tests::fail_this_alloc() {
+        return Err(out_of_memory());
+    }
     // SAFETY: every shape outlives the heap (see above).
-    unsafe { heap.mallocgc_typed(size, shape, true) }
+    let p = unsafe { heap.mallocgc_typed(size, shape, true) };
+    NonNull::new(p).ok_or_else(out_of_memory)
 }
 
 /// The map header (Go's `maps.Map`), in the Go heap.
@@ -472,19 +506,26 @@ impl Keys for Canon<'_> {
 /// `make(map[K]V, hint)` (gc's `makemap`): a small map when the hint is at
 /// most 8, else a directory of tables sized to hold `hint` entries without
 /// growing. A negative or impossible hint gives an empty small map, as gc.
-pub fn make(heap: &mut Heap, maps: &mut Maps, ti: usize, hint: i64) -> *mut Header {
+/// The map is only returned whole: on [`OutOfMemory`] what was allocated
+/// is garbage.
+pub fn make(
+    heap: &mut Heap,
+    maps: &mut Maps,
+    ti: usize,
+    hint: i64,
+) -> Result<NonNull<Header>, OutOfMemory> {
     let seed = maps.rand();
-    let m = alloc(heap, size_of::<Header>(), Layout::Header).cast::<Header>();
+    let m = alloc(heap, size_of::<Header>(), Layout::Header)?.cast::<Header>();
     // SAFETY: `alloc` returned zeroed, 8-aligned memory for a header.
-    let h = unsafe { &mut *m };
+    let h = unsafe { &mut *m.as_ptr() };
     h.seed = seed;
     let hint = hint.max(0) as u64;
     if hint <= GROUP_SLOTS as u64 {
-        return m;
+        return Ok(m);
     }
     let t = &maps.types[ti];
     let Some(target) = hint.checked_mul(GROUP_SLOTS as u64) else {
-        return m;
+        return Ok(m);
     };
     let target = target / MAX_AVG_GROUP_LOAD;
     let dir_size = target.div_ceil(MAX_TABLE_CAPACITY).next_power_of_two();
@@ -494,19 +535,19 @@ pub fn make(heap: &mut Heap, maps: &mut Maps, ti: usize, hint: i64) -> *mut Head
         .and_then(|g| g.checked_mul(t.group_size as u64))
         .is_none_or(|b| b > 1 << 40)
     {
-        return m;
+        return Ok(m);
     }
     h.global_depth = dir_size.trailing_zeros() as u8;
     h.global_shift = 64 - h.global_depth;
-    let dir = alloc(heap, dir_size as usize * 8, Layout::Pointers).cast::<*mut Table>();
+    let dir = alloc(heap, dir_size as usize * 8, Layout::Pointers)?.cast::<*mut Table>();
     for i in 0..dir_size as usize {
-        let tab = Table::new(heap, t, target / dir_size, i as i64, h.global_depth);
+        let tab = Table::new(heap, t, target / dir_size, i as i64, h.global_depth)?;
         // SAFETY: `dir` holds `dir_size` words.
-        unsafe { *dir.add(i) = tab };
+        unsafe { *dir.as_ptr().add(i) = tab.as_ptr() };
     }
-    h.dir_ptr = dir.cast();
+    h.dir_ptr = dir.as_ptr().cast();
     h.dir_len = dir_size as i64;
-    m
+    Ok(m)
 }
 
 impl Header {
@@ -585,7 +626,8 @@ unsafe fn get_with_key<K: Keys>(
 }
 
 /// The value slot for key `k` in map `m`, inserting the key (with a zero
-/// value) when absent (gc's `mapassign`).
+/// value) when absent (gc's `mapassign`). On [`OutOfMemory`] the map is
+/// unchanged (see "Out of memory" above).
 ///
 /// # Safety
 /// `m` is a non-nil map of type `t` (inv. 1); `k` points to a key of type
@@ -596,31 +638,31 @@ pub unsafe fn put<K: Keys>(
     t: &MapType,
     m: *mut Header,
     k: *const u8,
-) -> *mut u8 {
+) -> Result<NonNull<u8>, OutOfMemory> {
     // SAFETY: inv. 1; `m` is not aliased by a live reference.
     let h = unsafe { &mut *m };
     // SAFETY: `k` is a key of type `t`.
     let hash = unsafe { keys.hash(t, h.seed, k) };
     if h.dir_len == 0 {
         if h.dir_ptr.is_null() {
-            h.dir_ptr = table::new_groups(heap, t, 1);
+            h.dir_ptr = table::new_groups(heap, t, 1)?.as_ptr();
         }
         // SAFETY: a small map's group (inv. 2).
         if let Some(v) = unsafe { table::small_put(keys, t, h, hash, k) } {
-            return v;
+            return Ok(v);
         }
         // SAFETY: the small map is full (inv. 2).
-        unsafe { table::grow_to_table(heap, keys, t, h) };
+        unsafe { table::grow_to_table(heap, keys, t, h)? };
     }
     loop {
         // SAFETY: a full map (inv. 2).
         let tab = unsafe { h.table_for(hash) };
         // SAFETY: a live table of this map.
         if let Some(v) = unsafe { (*tab).put_slot(keys, t, h, hash, k) } {
-            return v;
+            return Ok(v);
         }
         // SAFETY: as above; the table is full, rehash it and retry.
-        unsafe { table::rehash(heap, keys, t, h, tab) };
+        unsafe { table::rehash(heap, keys, t, h, tab)? };
     }
 }
 

@@ -2,9 +2,11 @@
 //! and the invariants cited here ("inv. N") are in `map/mod.rs`.
 
 use super::{
-    GROUP_SLOTS, Header, Keys, Layout, MAX_AVG_GROUP_LOAD, MAX_TABLE_CAPACITY, MapType, alloc,
+    GROUP_SLOTS, Header, Keys, Layout, MAX_AVG_GROUP_LOAD, MAX_TABLE_CAPACITY, MapType,
+    OutOfMemory, alloc,
 };
 use crate::mem::Heap;
+use std::ptr::NonNull;
 
 /// Control byte of an empty slot.
 const CTRL_EMPTY: u8 = 0x80;
@@ -73,6 +75,14 @@ pub(super) fn elem(t: &MapType, g: *mut u8, i: usize) -> *mut u8 {
     key(t, g, i).wrapping_add(t.val_off as usize)
 }
 
+/// The value slot `i` of the live group `g`, as `put` returns it.
+#[inline(always)]
+fn elem_nn(t: &MapType, g: *mut u8, i: usize) -> NonNull<u8> {
+    // SAFETY: a slot of a live group is inside a Go-heap object, never
+    // at address 0.
+    unsafe { NonNull::new_unchecked(elem(t, g, i)) }
+}
+
 /// Sets control byte `i` of group `g`.
 ///
 /// # Safety
@@ -103,13 +113,13 @@ unsafe fn write_key(t: &MapType, dst: *mut u8, k: *const u8) {
 }
 
 /// A zeroed array of `n` groups with every slot empty.
-pub(super) fn new_groups(heap: &mut Heap, t: &MapType, n: u64) -> *mut u8 {
-    let p = alloc(heap, n as usize * t.group_size as usize, Layout::Groups(t));
+pub(super) fn new_groups(heap: &mut Heap, t: &MapType, n: u64) -> Result<NonNull<u8>, OutOfMemory> {
+    let p = alloc(heap, n as usize * t.group_size as usize, Layout::Groups(t))?;
     for i in 0..n as usize {
         // SAFETY: `p` holds `n` groups.
-        unsafe { *ctrl(p.add(i * t.group_size as usize)) = CTRL_ALL_EMPTY };
+        unsafe { *ctrl(p.as_ptr().add(i * t.group_size as usize)) = CTRL_ALL_EMPTY };
     }
-    p
+    Ok(p)
 }
 
 /// Empties `n` groups at `p` (zeroing slots, so that the collector sees no
@@ -166,12 +176,12 @@ pub(super) unsafe fn small_put<K: Keys>(
     h: &mut Header,
     hash: u64,
     k: *const u8,
-) -> Option<*mut u8> {
+) -> Option<NonNull<u8>> {
     let g = h.dir_ptr;
     // SAFETY: as the caller guarantees.
     unsafe {
         let (sk, v) = group_get(keys, t, g, hash, k);
-        if !v.is_null() {
+        if let Some(v) = NonNull::new(v) {
             // Go updates the key (+0 replaced by -0, a new string header).
             write_key(t, sk, k);
             return Some(v);
@@ -184,7 +194,7 @@ pub(super) unsafe fn small_put<K: Keys>(
         write_key(t, key(t, g, i), k);
         set_ctrl(g, i, h2(hash));
         h.used += 1;
-        Some(elem(t, g, i))
+        Some(elem_nn(t, g, i))
     }
 }
 
@@ -214,16 +224,22 @@ pub(super) unsafe fn small_delete<K: Keys>(
 }
 
 /// Moves a full small map into a table of 16 slots (gc's `growToTable`).
+/// The table and the directory are allocated first: on [`OutOfMemory`]
+/// the small map is unchanged.
 ///
 /// # Safety
 /// `h` is a small map of type `t` with its group.
+#[inline(never)]
 pub(super) unsafe fn grow_to_table<K: Keys>(
     heap: &mut Heap,
     keys: &K,
     t: &MapType,
     h: &mut Header,
-) {
-    let tab = Table::new(heap, t, 2 * GROUP_SLOTS as u64, 0, 0);
+) -> Result<(), OutOfMemory> {
+    let tab = Table::new(heap, t, 2 * GROUP_SLOTS as u64, 0, 0)?.as_ptr();
+    let dir = alloc(heap, 8, Layout::Pointers)?
+        .cast::<*mut Table>()
+        .as_ptr();
     let g = h.dir_ptr;
     // SAFETY: `g` is the small map's group; `tab` a new table.
     unsafe {
@@ -236,13 +252,13 @@ pub(super) unsafe fn grow_to_table<K: Keys>(
             full &= full - 1;
         }
     }
-    let dir = alloc(heap, 8, Layout::Pointers).cast::<*mut Table>();
     // SAFETY: a one-word directory.
     unsafe { *dir = tab };
     h.dir_ptr = dir.cast();
     h.dir_len = 1;
     h.global_depth = 0;
     h.global_shift = 64;
+    Ok(())
 }
 
 /// A table of a map (gc's `table`), in the Go heap.
@@ -294,21 +310,21 @@ impl Table {
         capacity: u64,
         index: i64,
         depth: u8,
-    ) -> *mut Table {
+    ) -> Result<NonNull<Table>, OutOfMemory> {
         let capacity = capacity
             .clamp(GROUP_SLOTS as u64, MAX_TABLE_CAPACITY)
             .next_power_of_two();
-        let p = alloc(heap, size_of::<Table>(), Layout::Table).cast::<Table>();
+        let p = alloc(heap, size_of::<Table>(), Layout::Table)?.cast::<Table>();
         let groups = capacity / GROUP_SLOTS as u64;
         // SAFETY: `alloc` returned zeroed, 8-aligned memory for a table.
-        let tab = unsafe { &mut *p };
+        let tab = unsafe { &mut *p.as_ptr() };
         tab.capacity = capacity as u16;
         tab.index = index;
         tab.local_depth = depth;
-        tab.groups = new_groups(heap, t, groups);
+        tab.groups = new_groups(heap, t, groups)?.as_ptr();
         tab.length_mask = groups - 1;
         tab.reset_growth_left();
-        p
+        Ok(p)
     }
 
     fn reset_growth_left(&mut self) {
@@ -381,7 +397,7 @@ impl Table {
         h: &mut Header,
         hash: u64,
         k: *const u8,
-    ) -> Option<*mut u8> {
+    ) -> Option<NonNull<u8>> {
         let mut seq = ProbeSeq::new(hash, self.length_mask);
         let mut deleted: Option<(*mut u8, usize)> = None;
         loop {
@@ -396,7 +412,7 @@ impl Table {
                 if unsafe { keys.eq(t, k, sk) } {
                     // SAFETY: `sk` is the slot of an equal key.
                     unsafe { write_key(t, sk, k) };
-                    return Some(elem(t, g, i));
+                    return Some(elem_nn(t, g, i));
                 }
                 m &= m - 1;
             }
@@ -425,7 +441,7 @@ impl Table {
                 }
                 self.used += 1;
                 h.used += 1;
-                return Some(elem(t, g, i));
+                return Some(elem_nn(t, g, i));
             }
             seq.next();
         }
@@ -534,7 +550,9 @@ impl Table {
 }
 
 /// Makes room in table `tab` of map `h`: grows it, or splits it at the
-/// maximum capacity (gc's `rehash`).
+/// maximum capacity (gc's `rehash`). Every new table, and the doubled
+/// directory of a split, is allocated before the map changes: on
+/// [`OutOfMemory`] the map is unchanged.
 ///
 /// # Safety
 /// `tab` is a live table of map `h` of type `t`.
@@ -545,7 +563,7 @@ pub(super) unsafe fn rehash<K: Keys>(
     t: &MapType,
     h: &mut Header,
     tab: *mut Table,
-) {
+) -> Result<(), OutOfMemory> {
     // SAFETY: as the caller guarantees; `old` is the only reference to
     // the table until the entries are copied.
     let old = unsafe { &*tab };
@@ -560,31 +578,60 @@ pub(super) unsafe fn rehash<K: Keys>(
     let new_cap = if used <= live_limit { cap } else { 2 * cap };
     let seed = h.seed;
     if new_cap <= MAX_TABLE_CAPACITY {
-        let nt = Table::new(heap, t, new_cap, index, depth);
+        let nt = Table::new(heap, t, new_cap, index, depth)?.as_ptr();
         // SAFETY: `old` is live; `nt` new with room for every entry.
         unsafe {
-            old.for_each(t, |k, v| {
-                let hash = keys.hash(t, seed, k);
-                (*nt).unchecked_put(t, hash, k, v);
-            });
+            copy_entries(keys, t, seed, old, nt, nt, 0);
             (*tab).index = -1;
         }
         replace_table(h, nt);
-        return;
+        return Ok(());
     }
     // Split by the hash bit below the table's depth.
-    let left = Table::new(heap, t, MAX_TABLE_CAPACITY, -1, depth + 1);
-    let right = Table::new(heap, t, MAX_TABLE_CAPACITY, -1, depth + 1);
+    let left = Table::new(heap, t, MAX_TABLE_CAPACITY, -1, depth + 1)?.as_ptr();
+    let right = Table::new(heap, t, MAX_TABLE_CAPACITY, -1, depth + 1)?.as_ptr();
+    // The doubled directory, when the table had the global depth.
+    let new_dir = if depth == h.global_depth {
+        let n = h.dir_len as usize;
+        Some(alloc(heap, 2 * n * 8, Layout::Pointers)?.cast::<*mut Table>())
+    } else {
+        None
+    };
     let bit = 1u64 << (63 - depth as u32);
-    // SAFETY: as above.
+    // SAFETY: as above; each half has room for every entry.
+    unsafe {
+        copy_entries(keys, t, seed, old, left, right, bit);
+        install_table_split(h, tab, left, right, new_dir);
+        (*tab).index = -1;
+    }
+    Ok(())
+}
+
+/// Copies every entry of `old` into `lo`, or into `hi` when its hash has
+/// `bit` set (growth passes one table twice and `bit` = 0). Out of line:
+/// the copy loop gets the registers to itself, whatever `rehash` keeps
+/// live across it.
+///
+/// # Safety
+/// `old` is a live table of type `t`; `lo` and `hi` are new tables of
+/// type `t`, each with room for every entry of `old`.
+#[inline(never)]
+unsafe fn copy_entries<K: Keys>(
+    keys: &K,
+    t: &MapType,
+    seed: u64,
+    old: &Table,
+    lo: *mut Table,
+    hi: *mut Table,
+    bit: u64,
+) {
+    // SAFETY: as the caller guarantees.
     unsafe {
         old.for_each(t, |k, v| {
             let hash = keys.hash(t, seed, k);
-            let dst = if hash & bit == 0 { left } else { right };
+            let dst = if hash & bit == 0 { lo } else { hi };
             (*dst).unchecked_put(t, hash, k, v);
         });
-        install_table_split(heap, h, tab, left, right);
-        (*tab).index = -1;
     }
 }
 
@@ -600,22 +647,29 @@ fn replace_table(h: &mut Header, nt: *mut Table) {
     }
 }
 
-/// Installs the halves of a split table, doubling the directory when the
-/// table had the global depth (gc's `installTableSplit`).
+/// Installs the halves of a split table (gc's `installTableSplit`),
+/// doubling the directory into `new_dir` when the table had the global
+/// depth.
 ///
 /// # Safety
-/// `old` is a live table of `h` being split into the new `left`, `right`.
+/// `old` is a live table of `h` being split into the new `left`, `right`;
+/// `new_dir` is a new array of `2 * dir_len` words when `old` has the
+/// global depth, else None.
 unsafe fn install_table_split(
-    heap: &mut Heap,
     h: &mut Header,
     old: *mut Table,
     left: *mut Table,
     right: *mut Table,
+    new_dir: Option<NonNull<*mut Table>>,
 ) {
-    // SAFETY: as the caller guarantees.
-    if unsafe { (*old).local_depth } == h.global_depth {
+    debug_assert_eq!(
+        // SAFETY: `old` is live (as the caller guarantees).
+        unsafe { (*old).local_depth } == h.global_depth,
+        new_dir.is_some()
+    );
+    if let Some(nd) = new_dir {
         let n = h.dir_len as usize;
-        let nd = alloc(heap, 2 * n * 8, Layout::Pointers).cast::<*mut Table>();
+        let nd = nd.as_ptr();
         for i in 0..n {
             // SAFETY: `i` < `dir_len`; `nd` holds `2n` entries; every
             // entry is a live table (inv. 2).

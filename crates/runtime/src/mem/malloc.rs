@@ -495,9 +495,13 @@ impl Heap {
         self.mheap.scavenge(all)
     }
 
-    /// Caps heap_sys (tests of the out-of-memory path).
-    #[cfg(test)]
-    pub(super) fn set_sys_limit(&mut self, bytes: usize) {
+    /// Caps heap_sys at `bytes` (rounded down to whole pages): an
+    /// allocation that would grow the heap past it fails as when the OS
+    /// refuses memory (null; the interpreter's `fatal error: runtime: out
+    /// of memory`). A hard limit for embedders (`RGO_MEMLIMIT_HARD`) and
+    /// the tests of the out-of-memory paths, unlike GOMEMLIMIT, the
+    /// pacer's soft goal. Pages already in the heap stay.
+    pub fn set_hard_limit(&mut self, bytes: usize) {
         self.mheap.sys_limit_pages = bytes / PAGE_SIZE;
     }
 

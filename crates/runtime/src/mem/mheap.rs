@@ -103,7 +103,7 @@ pub struct MHeap {
     pub(super) pages_sys: usize,
     pub(super) pages_inuse: usize,
     pub(super) pages_released: usize,
-    /// heap_sys may not pass this (tests of the out-of-memory path).
+    /// heap_sys may not pass this (`Heap::set_hard_limit`).
     pub(super) sys_limit_pages: usize,
     pub(super) stats: Counters,
     pub(super) clobberfree: bool,
@@ -323,7 +323,11 @@ impl MHeap {
     /// `mheap.grow`: adds at least `npages` fresh (released, zero) pages to
     /// the free runs, from the current arena or a new reservation.
     fn grow(&mut self, npages: usize) -> bool {
-        let ask = npages.div_ceil(HEAP_GROW_PAGES) * HEAP_GROW_PAGES;
+        // Grow by whole steps, but not past the hard limit when `npages`
+        // still fits below it.
+        let ask = (npages.div_ceil(HEAP_GROW_PAGES) * HEAP_GROW_PAGES)
+            .min(self.sys_limit_pages.saturating_sub(self.pages_sys))
+            .max(npages);
         if let Some(ai) = self.arenas.len().checked_sub(1) {
             let a = &self.arenas[ai];
             let room = a.npages - a.used;

@@ -457,7 +457,7 @@ fn checkmarks() {
 #[test]
 fn out_of_memory_returns_null() {
     let mut h = Heap::default();
-    h.set_sys_limit(8 << 20);
+    h.set_hard_limit(8 << 20);
     // SAFETY: no shape.
     let p = unsafe { h.mallocgc_typed(16 << 20, None, true) };
     assert!(p.is_null());
