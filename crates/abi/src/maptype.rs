@@ -57,3 +57,7 @@ pub struct MapTypeInfo {
 /// Bytes of a map iteration's state in the frame (Go's `hiter`, a stack
 /// struct): `MapIter` initialises it, `MapNext` advances it.
 pub const MAP_ITER_SIZE: u32 = 80;
+/// The words of the iteration state that hold pointers (the map, the
+/// table and the group being iterated: words 0, 1 and 2), for the stack
+/// maps.
+pub const MAP_ITER_PTR_WORDS: &[u32] = &[0, 1, 2];

@@ -1603,6 +1603,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             t: mt,
             size: abi::maptype::MAP_ITER_SIZE,
         });
+        self.claim_layout(
+            it.off,
+            abi::maptype::MAP_ITER_SIZE,
+            Layout::with_ptrs(
+                abi::maptype::MAP_ITER_SIZE,
+                abi::maptype::MAP_ITER_PTR_WORDS,
+            ),
+        );
         self.emit(Op::MapIter, it.off, m.off, meta);
         // ok, key (16 bytes), value.
         let out = self.alloc(Rep::Slice(mt));
@@ -1615,6 +1623,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         } else {
             kr
         };
+        // The area's words: the ok word, then the key (or, for `Gen` keys,
+        // a pointer to the key in the map's slot).
+        self.claim(Loc {
+            off: out.off,
+            rep: INT,
+        });
+        self.claim(Loc {
+            off: out.off + 8,
+            rep: if kind == abi::MapKey::Gen {
+                Rep::Ptr(mt)
+            } else {
+                kr
+            },
+        });
         let (vars, late) = self.range_vars(s, lhs, def, &[key_rep, vr])?;
         let top = self.code.len();
         self.emit(Op::MapNext, out.off, it.off, meta);
@@ -3193,13 +3215,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 self.emit(Op::MakeMap, m.off, hint, meta);
                 let area = self.alloc(Rep::Slice(t));
-                self.mov(
-                    Loc {
-                        off: area.off,
-                        rep: Rep::Map(t),
-                    },
-                    m,
-                );
+                let ml = Loc {
+                    off: area.off,
+                    rep: Rep::Map(t),
+                };
+                // The area holds the map, then the key (`map_key_into`).
+                self.claim(ml);
+                self.mov(ml, m);
                 for el in elems {
                     let Expr::KeyValue { key, value, .. } = el else {
                         return Err(self.unsupported(el.start(), "this map literal"));

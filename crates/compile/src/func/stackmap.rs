@@ -64,9 +64,6 @@ impl FnBuilder<'_, '_> {
     /// Records that the slot `loc` holds a value from here on (replacing
     /// any slot it overlaps).
     pub(super) fn claim(&mut self, loc: Loc) {
-        let (off, size) = (loc.off, loc.rep.size());
-        self.live
-            .retain(|l| l.off + l.size <= off || l.off >= off + size);
         let layout = match self.rep_layout(loc.rep) {
             // A word-sized integer slot is also the compiler's untyped
             // temporary (closure objects, frame addresses, call results
@@ -75,9 +72,18 @@ impl FnBuilder<'_, '_> {
             Ok(l) => l,
             Err(e) => {
                 self.c.layout_errors.push(format!("{}: {e}", self.name));
-                Layout::noscan(size)
+                Layout::noscan(loc.rep.size())
             }
         };
+        self.claim_layout(loc.off, loc.rep.size(), layout);
+    }
+
+    /// Records that the `size` bytes at `off` hold a value of pointer
+    /// layout `layout` from here on (for areas the compiler lays out
+    /// itself).
+    pub(super) fn claim_layout(&mut self, off: u32, size: u32, layout: Layout) {
+        self.live
+            .retain(|l| l.off + l.size <= off || l.off >= off + size);
         self.live.push(LiveSlot { off, size, layout });
         self.maps.dirty = true;
     }
