@@ -59,8 +59,19 @@ pub struct Gc {
     stress_left: i32,
     /// Time spent collecting, for `GCCPUFraction`.
     gc_ns: u64,
+    /// When the last cycle ended and how long it stopped the world, for
+    /// the CPU limiter (`due`).
+    last_end: Instant,
+    last_pause: std::time::Duration,
+    /// The memory limit set the goal (below GOGC's): the CPU limiter
+    /// applies.
+    limit_binds: bool,
     gcw: GcWork,
 }
+
+/// How far the heap may grow past a trigger the CPU limiter deferred
+/// before the limiter is asked again.
+const LIMITER_STEP: u64 = 256 << 10;
 
 /// A collection failed its own verification (`throw`).
 #[derive(Debug)]
@@ -79,6 +90,9 @@ impl Gc {
             start: Instant::now(),
             gomaxprocs: gomaxprocs.max(1),
             gc_ns: 0,
+            last_end: Instant::now(),
+            last_pause: std::time::Duration::ZERO,
+            limit_binds: false,
             gcw: GcWork::default(),
         };
         gc.set_trigger(MemState::default());
@@ -87,6 +101,7 @@ impl Gc {
 
     fn set_trigger(&mut self, m: MemState) {
         self.last_goal = self.pacer.heap_goal(m);
+        self.limit_binds = self.pacer.memory_limit_goal(m) < self.pacer.gc_percent_goal();
         self.trigger = if self.debug.gcstress > 0 {
             0
         } else {
@@ -111,20 +126,33 @@ impl Gc {
             self.stress_left = self.debug.gcstress;
             return true;
         }
-        heap_live >= self.trigger
+        if heap_live < self.trigger {
+            return false;
+        }
+        // The GC CPU limiter (Go's `gcCPULimiter` caps the collector at
+        // half the CPU, so that a memory limit below the live heap slows
+        // the program instead of stopping it): while the limit sets the
+        // goal, a cycle starts only once the program ran at least as long
+        // as the last cycle stopped it. Until then the heap may grow past
+        // the goal, a step at a time.
+        if self.limit_binds && self.last_end.elapsed() < self.last_pause {
+            self.trigger = heap_live + LIMITER_STEP;
+            return false;
+        }
+        true
     }
 
     /// `debug.SetGCPercent`.
     pub fn set_gc_percent(&mut self, heap: &Heap, pct: i32) -> i32 {
         let old = self.pacer.set_gc_percent(pct);
-        self.set_trigger(mem_state(heap));
+        self.set_trigger(mem_state(heap, &self.pacer));
         old
     }
 
     /// `debug.SetMemoryLimit`.
     pub fn set_memory_limit(&mut self, heap: &Heap, limit: i64) -> i64 {
         let old = self.pacer.set_memory_limit(limit);
-        self.set_trigger(mem_state(heap));
+        self.set_trigger(mem_state(heap, &self.pacer));
         old
     }
 
@@ -174,7 +202,7 @@ impl Gc {
         self.pacer.globals_scan = roots.globals_bytes();
         self.pacer.commit();
         let goal = self.last_goal;
-        self.set_trigger(mem_state(heap));
+        self.set_trigger(mem_state(heap, &self.pacer));
 
         // 5. Statistics.
         let t_end = Instant::now();
@@ -187,6 +215,8 @@ impl Gc {
         s.pause_end[s.numgc as usize % 256] = unix_now;
         s.pause_total_ns += pause;
         s.max_pause_ns = s.max_pause_ns.max(pause);
+        self.last_end = t_end;
+        self.last_pause = t_end - t_sweep_term;
         s.last_gc_unix = unix_now;
         self.gc_ns += pause;
         let total = (t_end - self.start).as_nanos() as f64 * self.gomaxprocs as f64;
@@ -224,13 +254,17 @@ impl Gc {
     }
 }
 
-/// The allocator's state as the memory-limit goal reads it.
-fn mem_state(heap: &Heap) -> MemState {
+/// The runtime's memory as the memory-limit goal reads it: the heap's,
+/// plus what else the runtime keeps for the program (Go's `mappedReady`
+/// counts its stacks and metadata too): span structures, the stack in
+/// use and the package variables, as the last cycle scanned them.
+fn mem_state(heap: &Heap, pacer: &super::mgcpacer::Pacer) -> MemState {
     let st = heap.stats();
+    let other = st.mspan_sys + pacer.last_stack_scan + pacer.globals_scan;
     MemState {
         heap_alloc: st.heap_alloc,
         heap_free: st.heap_idle.saturating_sub(st.heap_released),
-        mapped_ready: st.heap_sys.saturating_sub(st.heap_released),
+        mapped_ready: st.heap_sys.saturating_sub(st.heap_released) + other,
     }
 }
 

@@ -112,6 +112,11 @@ impl Pacer {
         goal.max(self.heap_marked)
     }
 
+    /// The goal GOGC sets (after the heap minimum; `u64::MAX` when off).
+    pub fn gc_percent_goal(&self) -> u64 {
+        self.gc_percent_goal
+    }
+
     /// The heap goal: the smaller of the GOGC and memory-limit goals.
     pub fn heap_goal(&self, m: MemState) -> u64 {
         self.gc_percent_goal.min(self.memory_limit_goal(m))
