@@ -172,6 +172,14 @@ impl MHeap {
     /// The arena holding `addr`, if any of ours does.
     #[inline]
     fn arena_of(&self, addr: usize) -> Option<usize> {
+        // Most heaps have a few arenas: a scan beats hashing (the
+        // collector looks up every pointer it shades).
+        if self.arenas.len() <= 4 {
+            return self
+                .arenas
+                .iter()
+                .position(|a| addr.wrapping_sub(a.base) < a.npages << PAGE_SHIFT);
+        }
         self.arena_index
             .get(&(addr >> ARENA_SHIFT))
             .map(|&i| i as usize)
