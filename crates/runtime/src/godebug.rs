@@ -22,9 +22,9 @@ pub struct DebugVars {
     /// `gcstress=N` (rgo): a collection at every N-th allocating
     /// instruction (0: off).
     pub gcstress: i32,
-    /// `gcstackmaps=1` (rgo): scan goroutine stacks through the compiler's
-    /// stack maps instead of word by word (not yet the default: see
-    /// `interp/gcroots.rs`).
+    /// `gcstackmaps=0` (rgo): scan goroutine stacks word by word instead
+    /// of through the compiler's stack maps (the default, 1), to tell a
+    /// stack map bug from others.
     pub gcstackmaps: i32,
 }
 
@@ -33,7 +33,10 @@ impl DebugVars {
     /// to right, later settings overriding earlier ones; values are
     /// base-10 32-bit integers, anything else is ignored (as Go ignores it).
     pub fn parse(godebug: &str) -> DebugVars {
-        let mut d = DebugVars::default();
+        let mut d = DebugVars {
+            gcstackmaps: 1,
+            ..DebugVars::default()
+        };
         for field in godebug.split(',') {
             let Some((key, value)) = field.split_once('=') else {
                 continue;

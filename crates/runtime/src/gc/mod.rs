@@ -48,10 +48,12 @@
 //! - The whole mark phase stops the (single) goroutine; concurrent mark
 //!   with background workers, assists and the write barrier comes with
 //!   goroutines on several threads.
-//! - Stacks are scanned conservatively for now: every word of every live
-//!   frame that points into an allocated object keeps it alive (safe for
-//!   a non-moving collector; it may retain garbage). Per-safepoint pointer
-//!   maps, needed before stacks can move, replace it.
+//! - Stack maps come from the compiler's slot discipline, not liveness: a
+//!   pointer slot keeps what it points to until the slot is reused, and a
+//!   map may mark a slot before its first write (the mark ignores words
+//!   that do not point into allocated objects). See `interp/gcroots.rs`
+//!   and `compile/src/func/stackmap.rs`; `GODEBUG=gcstackmaps=0` scans
+//!   stacks word by word instead.
 //! - The trigger is the heap goal itself: with a stop-the-world mark, no
 //!   runway is needed for concurrent marking.
 //! - Finalizers are not implemented yet.

@@ -14,7 +14,8 @@
 //!    a walk that meets anything unexpected (an unknown pc, a frame
 //!    outside the stack, a native return without its invocation) falls
 //!    back to scanning every word from the stack's base to the end of the
-//!    innermost frame, conservatively, which is always safe.
+//!    innermost frame, conservatively, which is always safe (as does
+//!    `GODEBUG=gcstackmaps=0`).
 //! 2. The package variables, precisely: the words the compiler's
 //!    `Program::globals_mask` marks (from the variables' types, as gc's
 //!    data/bss bitmaps).
