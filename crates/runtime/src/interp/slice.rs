@@ -92,22 +92,38 @@ pub(super) unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         let Some(cap) = crate::mem::grow_cap(new_len as u64, s.cap as u64, size) else {
             return runtime_error(pc, fp, vm, "growslice: len out of range");
         };
-        // SAFETY: `vm` is live; the new memory holds `cap` elements, the
-        // old `len` of which are copied from the old backing array
-        // (invariant 6).
-        unsafe {
-            let p = malloc(vm, i, (cap * size) as usize);
-            oom_check!(p, pc, fp, vm);
-            if s.len > 0 {
-                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
-            }
-            s.ptr = p;
+        // SAFETY: `vm` is live; `s` holds `len` valid elements of `size`
+        // bytes (invariant 6).
+        if !unsafe { reallocate(vm, i, &mut s, cap, size) } {
+            return gcroots::out_of_memory(pc, fp, vm);
         }
-        s.cap = cap as i64;
     }
     s.len = new_len;
     wr!(fp, i.a, GoSlice, s);
     next!(pc, fp, vm)
+}
+
+/// Moves `s` to a new backing array of `cap` elements (of `size` bytes,
+/// in instruction `i`'s layout), its `len` elements copied (growslice's
+/// copy). False when the heap is exhausted.
+///
+/// # Safety
+/// As for [`shape`]; `s` holds `len` valid elements and `cap >= len`.
+unsafe fn reallocate(vm: *mut Vm, i: &Code, s: &mut GoSlice, cap: u64, size: u64) -> bool {
+    // SAFETY: as the caller guarantees; the new memory holds `cap`
+    // elements, the first `len` copied from the old array.
+    unsafe {
+        let p = malloc(vm, i, (cap * size) as usize);
+        if p.is_null() {
+            return false;
+        }
+        if s.len > 0 {
+            std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
+        }
+        s.ptr = p;
+    }
+    s.cap = cap as i64;
+    true
 }
 
 pub(super) unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -131,17 +147,11 @@ pub(super) unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
         }) else {
             return runtime_error(pc, fp, vm, "growslice: len out of range");
         };
-        // SAFETY: `vm` is live; the new memory holds `cap` elements and the
-        // old `len` elements are valid (invariant 6).
-        unsafe {
-            let p = malloc(vm, i, (cap * size) as usize);
-            oom_check!(p, pc, fp, vm);
-            if s.len > 0 {
-                std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
-            }
-            s.ptr = p;
+        // SAFETY: `vm` is live; `s` holds `len` valid elements of `size`
+        // bytes (invariant 6).
+        if !unsafe { reallocate(vm, i, &mut s, cap, size) } {
+            return gcroots::out_of_memory(pc, fp, vm);
         }
-        s.cap = cap as i64;
     }
     // SAFETY: room for `t.len` more elements after `len` (just ensured);
     // `t` holds that many valid elements (invariants 4, 6); they may

@@ -20,6 +20,25 @@ unsafe fn malloc_noscan(vm: *mut Vm, n: usize, zero: bool) -> *mut u8 {
     unsafe { (*vm).heap.mallocgc_typed(n, None, zero) }
 }
 
+/// A new Go string holding `bytes` (None when the heap is exhausted).
+///
+/// # Safety
+/// As for [`malloc_noscan`].
+unsafe fn new_string(vm: *mut Vm, bytes: &[u8]) -> Option<GoString> {
+    // SAFETY: as the caller guarantees; the new memory holds the bytes.
+    unsafe {
+        let p = malloc_noscan(vm, bytes.len(), false);
+        if p.is_null() {
+            return None;
+        }
+        std::ptr::copy_nonoverlapping(bytes.as_ptr(), p, bytes.len());
+        Some(GoString {
+            ptr: p,
+            len: bytes.len() as i64,
+        })
+    }
+}
+
 pub(super) unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     gc_poll!(pc, fp, vm);
@@ -93,11 +112,9 @@ pub(super) unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
         }
     } else {
         // SAFETY: `vm` is live; `b` holds `len` valid bytes (invariant 6).
-        unsafe {
-            let p = malloc_noscan(vm, b.len as usize, false);
-            oom_check!(p, pc, fp, vm);
-            std::ptr::copy_nonoverlapping(b.ptr, p, b.len as usize);
-            GoString { ptr: p, len: b.len }
+        match unsafe { new_string(vm, b.bytes()) } {
+            Some(s) => s,
+            None => return gcroots::out_of_memory(pc, fp, vm),
         }
     };
     wr!(fp, i.a, GoString, s);
@@ -146,22 +163,11 @@ pub(super) unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> S
         .unwrap_or('\u{FFFD}');
     let mut buf = [0u8; 4];
     let enc = c.encode_utf8(&mut buf);
-    // SAFETY: `vm` is live; the new memory holds the encoding's bytes.
-    let p = unsafe {
-        let p = malloc_noscan(vm, enc.len(), false);
-        oom_check!(p, pc, fp, vm);
-        std::ptr::copy_nonoverlapping(enc.as_ptr(), p, enc.len());
-        p
+    // SAFETY: `vm` is live.
+    let Some(s) = (unsafe { new_string(vm, enc.as_bytes()) }) else {
+        return gcroots::out_of_memory(pc, fp, vm);
     };
-    wr!(
-        fp,
-        i.a,
-        GoString,
-        GoString {
-            ptr: p,
-            len: enc.len() as i64
-        }
-    );
+    wr!(fp, i.a, GoString, s);
     next!(pc, fp, vm)
 }
 
@@ -188,17 +194,9 @@ fn runes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
                 .unwrap_or('\u{FFFD}'),
         );
     }
-    // SAFETY: `vm` is live; the new memory holds the encoding.
-    let s = unsafe {
-        let p = malloc_noscan(vm, out.len(), false);
-        if p.is_null() {
-            return false;
-        }
-        std::ptr::copy_nonoverlapping(out.as_ptr(), p, out.len());
-        GoString {
-            ptr: p,
-            len: out.len() as i64,
-        }
+    // SAFETY: `vm` is live.
+    let Some(s) = (unsafe { new_string(vm, out.as_bytes()) }) else {
+        return false;
     };
     wr!(fp, i.a, GoString, s);
     true
@@ -281,19 +279,14 @@ fn os_args_slow(vm: *mut Vm, i: &Code) -> GoSlice {
             };
         }
         for (k, a) in args.iter().enumerate() {
-            let p = malloc_noscan(vm, a.len(), false);
-            if p.is_null() {
+            let Some(str) = new_string(vm, a.as_bytes()) else {
                 return GoSlice {
-                    ptr: p,
+                    ptr: std::ptr::null_mut(),
                     len: 0,
                     cap: 0,
                 };
-            }
-            std::ptr::copy_nonoverlapping(a.as_ptr(), p, a.len());
-            *ptr.cast::<GoString>().add(k) = GoString {
-                ptr: p,
-                len: a.len() as i64,
             };
+            *ptr.cast::<GoString>().add(k) = str;
         }
         let s = GoSlice {
             ptr,
@@ -322,17 +315,9 @@ fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let value = std::env::var_os(&name)
         .map(|v| v.into_encoded_bytes())
         .unwrap_or_default();
-    // SAFETY: `vm` is live; the new memory holds the value's bytes.
-    let s = unsafe {
-        let p = malloc_noscan(vm, value.len(), false);
-        if p.is_null() {
-            return false;
-        }
-        std::ptr::copy_nonoverlapping(value.as_ptr(), p, value.len());
-        GoString {
-            ptr: p,
-            len: value.len() as i64,
-        }
+    // SAFETY: `vm` is live.
+    let Some(s) = (unsafe { new_string(vm, &value) }) else {
+        return false;
     };
     wr!(fp, i.a, GoString, s);
     true
