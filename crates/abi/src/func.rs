@@ -89,17 +89,29 @@ pub struct FuncInfo {
 pub struct StackMaps {
     /// The distinct bitmaps.
     pub maps: Vec<Vec<u64>>,
-    /// `(pc, map)`: from `pc` on (up to the next entry), `maps[map]`
-    /// applies; sorted by pc, the first at pc 0.
-    pub runs: Vec<(u32, u32)>,
+    /// `(pc, pointers, live)`: from `pc` on (up to the next entry),
+    /// `maps[pointers]` marks the pointer words and `maps[live]` every
+    /// word of a slot holding a value (for `clobberdead`, which overwrites
+    /// the others); sorted by pc, the first at pc 0.
+    pub runs: Vec<(u32, u32, u32)>,
 }
 
 impl StackMaps {
-    /// The bitmap in force at instruction `pc` (empty when none is).
+    /// The pointer bitmap in force at instruction `pc` (empty when none
+    /// is).
     pub fn at(&self, pc: u32) -> &[u64] {
-        let i = self.runs.partition_point(|&(p, _)| p <= pc);
+        self.run_at(pc, |r| r.1)
+    }
+
+    /// The bitmap of the words holding values at instruction `pc`.
+    pub fn live_at(&self, pc: u32) -> &[u64] {
+        self.run_at(pc, |r| r.2)
+    }
+
+    fn run_at(&self, pc: u32, which: impl Fn(&(u32, u32, u32)) -> u32) -> &[u64] {
+        let i = self.runs.partition_point(|&(p, _, _)| p <= pc);
         i.checked_sub(1)
-            .and_then(|i| self.maps.get(self.runs[i].1 as usize))
+            .and_then(|i| self.maps.get(which(&self.runs[i]) as usize))
             .map_or(&[], |m| m.as_slice())
     }
 }
@@ -230,7 +242,7 @@ impl std::fmt::Display for Program {
                 // Where a new stack map takes effect: the frame words that
                 // hold pointers from here on.
                 if let Some(m) = &func.stack_maps
-                    && let Some(&(_, k)) = m.runs.iter().find(|&&(p, _)| p == pc as u32)
+                    && let Some(&(_, k, _)) = m.runs.iter().find(|&&(p, _, _)| p == pc as u32)
                 {
                     let map = &m.maps[k as usize];
                     writeln!(f, "       stack map {}", fmt_mask(map, mask_words(map)))?;

@@ -156,9 +156,11 @@ const STRESS: &str = "gcstress=100,gccheckmark=1,clobberfree=1";
 
 /// Stress collecting five times as often, the stacks scanned through the
 /// compiler's stack maps (`gcstackmaps=1`, the default, named so that
-/// this trial keeps its meaning): a pointer a map misses shows as a use
-/// after free.
-const STACK_MAPS: &str = "gcstress=20,gccheckmark=1,clobberfree=1,gcstackmaps=1";
+/// this trial keeps its meaning) and the frame words they call dead
+/// overwritten at every allocation (`clobberdead`): a pointer a map
+/// misses shows as a use after free, a value in a slot the compiler did
+/// not record as garbage.
+const STACK_MAPS: &str = "gcstress=20,gccheckmark=1,clobberfree=1,gcstackmaps=1,clobberdead=1";
 
 fn run_test(file: &Path) -> Result<(), Failed> {
     run_test_with(file, "")

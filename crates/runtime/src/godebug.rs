@@ -26,6 +26,11 @@ pub struct DebugVars {
     /// of through the compiler's stack maps (the default, 1), to tell a
     /// stack map bug from others.
     pub gcstackmaps: i32,
+    /// `clobberdead=1` (rgo's, after gc's `-d=clobberdead`): at every
+    /// allocating instruction, frame words that hold no value by the
+    /// stack maps are overwritten with `0xdeaddead…`, so that a value the
+    /// compiler left in a slot it did not record shows.
+    pub clobberdead: i32,
 }
 
 impl DebugVars {
@@ -50,6 +55,7 @@ impl DebugVars {
                 "clobberfree" => d.clobberfree = n,
                 "gcstress" => d.gcstress = n,
                 "gcstackmaps" => d.gcstackmaps = n,
+                "clobberdead" => d.clobberdead = n,
                 _ => {}
             }
         }

@@ -48,7 +48,18 @@ pub(super) struct Maps {
     dirty: bool,
     maps: Vec<Vec<u64>>,
     index: HashMap<Vec<u64>, u32>,
-    runs: Vec<(u32, u32)>,
+    runs: Vec<(u32, u32, u32)>,
+}
+
+impl Maps {
+    /// The index of bitmap `bits`, interned.
+    fn intern(&mut self, bits: Vec<u64>) -> u32 {
+        let next = self.maps.len() as u32;
+        *self.index.entry(bits.clone()).or_insert_with(|| {
+            self.maps.push(bits);
+            next
+        })
+    }
 }
 
 impl Maps {
@@ -95,21 +106,26 @@ impl FnBuilder<'_, '_> {
             return;
         }
         self.maps.dirty = false;
-        let mut map = Layout::noscan(0);
+        let (mut ptrs, mut words) = (Layout::noscan(0), Layout::noscan(0));
         for l in &self.live {
             if l.layout.has_ptrs() {
-                map.place(l.off, &l.layout);
+                ptrs.place(l.off, &l.layout);
+            }
+            for w in l.off / 8..(l.off + l.size).div_ceil(8) {
+                words.set(w);
             }
         }
-        let bits = map.mask;
         let m = &mut self.maps;
-        let next = m.maps.len() as u32;
-        let idx = *m.index.entry(bits.clone()).or_insert_with(|| {
-            m.maps.push(bits);
-            next
-        });
-        if m.runs.last().is_none_or(|&(_, k)| k != idx) {
-            m.runs.push((self.code.len() as u32, idx));
+        let run = (
+            self.code.len() as u32,
+            m.intern(ptrs.mask),
+            m.intern(words.mask),
+        );
+        if m.runs
+            .last()
+            .is_none_or(|&(_, p, w)| (p, w) != (run.1, run.2))
+        {
+            m.runs.push(run);
         }
     }
 }

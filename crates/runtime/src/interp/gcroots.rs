@@ -39,6 +39,8 @@ struct FrameScan<'a> {
     start: usize,
     words: usize,
     map: Option<&'a [u64]>,
+    /// The words holding values (`StackMaps::live_at`), for clobberdead.
+    live: Option<&'a [u64]>,
 }
 
 struct VmRoots<'a> {
@@ -205,6 +207,10 @@ fn stack_frames<'a>(
                 start: (at - base) / 8,
                 words: bytes as usize / 8,
                 map: vm.prog.funcs[fi].stack_maps.as_ref().map(|m| m.at(idx)),
+                live: vm.prog.funcs[fi]
+                    .stack_maps
+                    .as_ref()
+                    .map(|m| m.live_at(idx)),
             });
             if fi == vm.prog.entry as usize {
                 return Some(frames);
@@ -229,6 +235,44 @@ fn stack_frames<'a>(
     }
 }
 
+impl Vm {
+    /// `clobberdead`: overwrites the frame words that hold no value by
+    /// the stack maps, in every frame the walk finds (frames without maps
+    /// and the frame headers are left alone).
+    fn clobber_dead(&mut self, pc: *const Code, fp: *mut u8) {
+        const HEADER: usize = abi::FRAME_HEADER as usize / 8;
+        let base = self.stack.as_ptr() as usize;
+        let frame = self
+            .locate(pc)
+            .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
+        let top = (fp as usize + frame).clamp(base, base + self.stack.len() * 8);
+        let walk = Walk {
+            funcs: &self.funcs,
+            code_index: &self.code_index,
+            prog: &self.prog,
+            invokes: &self.invokes,
+            stack: &self.stack,
+        };
+        let Some(frames) = stack_frames(&walk, pc, fp, top) else {
+            return;
+        };
+        let dead: Vec<usize> = frames
+            .iter()
+            .filter_map(|fr| Some((fr, fr.live?)))
+            .flat_map(|(fr, live)| {
+                (HEADER..fr.words)
+                    .filter(|&w| !abi::shape::mask_bit(live, w as u32))
+                    .map(move |w| fr.start + w)
+            })
+            .collect();
+        for w in dead {
+            if let Some(slot) = self.stack.get_mut(w) {
+                *slot = 0xdead_dead_dead_dead;
+            }
+        }
+    }
+}
+
 /// The slow path of `gc_poll!`: collects when the pacer (or `gcstress`)
 /// says so. `Some(stop)` when the collector threw.
 #[cold]
@@ -236,6 +280,9 @@ fn stack_frames<'a>(
 pub(super) fn gc_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     // SAFETY: `vm` is the live machine; handlers pass it unaliased.
     let vm = unsafe { &mut *vm };
+    if vm.gc.debug.clobberdead > 0 {
+        vm.clobber_dead(pc, fp);
+    }
     if !vm.gc.due(vm.heap.heap_live()) {
         return None;
     }
