@@ -272,6 +272,9 @@ ops! {
     Store32,
     Store16,
     Store8,
+    /// `*(a + c) = b`, 8 bytes holding a pointer: the typed store (where
+    /// gc emits a write barrier; plain until marking runs concurrently).
+    StorePtr,
 
     /// `a = fp + b`: the address of frame bytes, for one access to a
     /// narrow field of a struct held in the frame (never stored).
@@ -281,6 +284,8 @@ ops! {
     LoadBlk,
     /// Copies `c` bytes from frame offset `b` to pointer slot `a`.
     StoreBlk,
+    /// `StoreBlk` of a value holding pointers (gc's `typedmemmove`).
+    StoreBlkPtr,
     /// `a` = new zeroed heap memory of `c` bytes (`new(T)`, `&T{}`, heap
     /// cells, closure and method value objects, interface boxes); the
     /// element shape is given by `FuncInfo::alloc_shapes` (`c` is a
@@ -324,6 +329,8 @@ ops! {
     /// the count copied (written); `b` the source slice or string; `c` the
     /// element size.
     Copy,
+    /// `Copy` of elements holding pointers (gc's `typedslicecopy`).
+    CopyPtr,
     /// `a = sqrt(b)` (math.Sqrt, as an intrinsic).
     SqrtF,
     /// `a = min(a, b)` for float64 with Go's rules (NaN wins, -0 < +0).

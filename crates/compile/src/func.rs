@@ -2000,20 +2000,36 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     /// Stores `src` at pointer slot `ptr` plus `off`.
+    ///
+    /// Pointer words go through the typed stores (`StorePtr`,
+    /// `StoreBlkPtr`: where gc puts its write barrier), from the value's
+    /// layout; everything else through the plain ones.
     fn store(&mut self, ptr: u32, off: u32, src: Loc) {
+        // A layout that cannot be computed is a compiler bug `compile`
+        // reports; the store is then typed, the safe side.
+        let layout = self.rep_layout(src.rep).ok();
+        let is_ptr = |w: u32| {
+            layout
+                .as_ref()
+                .is_none_or(|l| abi::shape::mask_bit(&l.mask, w))
+        };
         if let Rep::Struct { size, .. } = src.rep {
             let p = self.ptr_plus(ptr, off);
-            self.emit(Op::StoreBlk, p, src.off, size);
+            let typed = layout.as_ref().is_none_or(Layout::has_ptrs);
+            let op = if typed { Op::StoreBlkPtr } else { Op::StoreBlk };
+            self.emit(op, p, src.off, size);
             return;
         }
         let op = match src.rep.mem_size() {
             1 => Op::Store8,
             2 => Op::Store16,
             4 => Op::Store32,
+            8 if is_ptr(0) => Op::StorePtr,
             8 => Op::Store64,
             n => {
                 for w in 0..n / 8 {
-                    self.emit(Op::Store64, ptr, src.off + 8 * w, off + 8 * w);
+                    let op = if is_ptr(w) { Op::StorePtr } else { Op::Store64 };
+                    self.emit(op, ptr, src.off + 8 * w, off + 8 * w);
                 }
                 return;
             }
@@ -2245,7 +2261,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.const64(idv.off, id as u64);
         self.emit(Op::Store64, obj.off, idv.off, 0);
         for (k, cell) in cells.iter().enumerate() {
-            self.emit(Op::Store64, obj.off, cell.off, 8 * (k as u32 + 1));
+            self.emit(Op::StorePtr, obj.off, cell.off, 8 * (k as u32 + 1));
         }
         self.emit(Op::Mov, dst.off, obj.off, 0);
     }
@@ -4823,7 +4839,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     },
                 )?;
                 let src = self.expr(&args[1])?;
-                self.emit(Op::Copy, area.off, src.off, size);
+                let typed = self.c.type_layout(et).map_or(true, |l| l.has_ptrs());
+                let op = if typed { Op::CopyPtr } else { Op::Copy };
+                self.emit(op, area.off, src.off, size);
                 let n = Loc {
                     off: area.off + 24,
                     rep: INT,

@@ -255,3 +255,91 @@ fn every_golden_program_describes_its_allocations() {
     );
     assert!(shaped > 0 && noscan > 0);
 }
+
+/// The stores and copies of function `name` into memory, in order.
+fn stores(p: &Program, name: &str) -> Vec<Op> {
+    use Op::*;
+    let f = p.funcs.iter().find(|f| f.name == name).expect(name);
+    f.code
+        .iter()
+        .map(|i| i.op)
+        .filter(|op| {
+            matches!(
+                op,
+                Store8
+                    | Store16
+                    | Store32
+                    | Store64
+                    | StorePtr
+                    | StoreBlk
+                    | StoreBlkPtr
+                    | Copy
+                    | CopyPtr
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn pointer_stores_are_typed() {
+    let p = build(
+        "stores",
+        r#"package main
+
+type T struct {
+	next *T
+	n    int
+}
+
+type P struct{ a, b int }
+
+var g *T
+
+func main() {
+	t := &T{}
+	t.next = t
+	t.n = 1
+	s := make([]string, 1)
+	s[0] = "x"
+	ps := make([]P, 1)
+	ps[0] = P{1, 2}
+	ts := make([]T, 1)
+	ts[0] = T{t, 2}
+	var e any = 1
+	es := make([]any, 1)
+	es[0] = e
+	g = t
+	copy(es, es)
+	ns := make([]int, 1)
+	copy(ns, ns)
+}
+"#,
+    );
+    use Op::*;
+    assert_eq!(
+        stores(&p, "main.main"),
+        vec![
+            // &T{}: the literal into its new object
+            StoreBlkPtr,
+            // t.next = t, t.n = 1
+            StorePtr,
+            Store64,
+            // s[0] = "x": the pointer, then the length
+            StorePtr,
+            Store64,
+            // ps[0] = P{1, 2}: no pointers
+            StoreBlk,
+            // ts[0] = T{t, 2}
+            StoreBlkPtr,
+            // any(1): the int into its box
+            Store64,
+            // es[0] = e: both interface words
+            StorePtr,
+            StorePtr,
+            // g = t
+            StorePtr,
+            CopyPtr,
+            Copy,
+        ]
+    );
+}

@@ -459,18 +459,18 @@ fn uses(op: Op) -> [Use; 3] {
         StrConcatN => [S(16), N, N],
         Global => [S(8), N, N],
         Load64 | Load32S | Load32U | Load16S | Load16U | Load8S | Load8U => [S(8), S(8), N],
-        Store64 | Store32 | Store16 | Store8 => [S(8), S(8), N],
+        Store64 | Store32 | Store16 | Store8 | StorePtr => [S(8), S(8), N],
         Index1 | Index2 | Index4 | Index8 | Index16 | IndexN | LoadIdx8 => [S(8), S(16), S(8)],
         FrameAddr => [S(8), N, N],
         LoadBlk => [SlotC, S(8), N],
-        StoreBlk => [S(8), SlotC, N],
+        StoreBlk | StoreBlkPtr => [S(8), SlotC, N],
         New => [S(8), N, N],
         MakeSlice => [S(24), S(16), N],
         Reslice => [S(24), S(24), S(32)],
         SliceToArray => [S(8), S(24), N],
         ClearSlice => [S(24), N, N],
         Grow => [S(24), S(8), N],
-        Copy => [S(32), S(16), N],
+        Copy | CopyPtr => [S(32), S(16), N],
         AppendSlice => [S(24), S(16), N],
         DecodeRune => [S(16), S(16), S(8)],
         BytesToStr => [S(16), S(16), N],
@@ -642,9 +642,11 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 Op::MakeSlice
                 | Op::Grow
                 | Op::Copy
+                | Op::CopyPtr
                 | Op::AppendSlice
                 | Op::LoadBlk
                 | Op::StoreBlk
+                | Op::StoreBlkPtr
                     if inst.c > 1 << 24 =>
                 {
                     return Err(err(f, pc, "bad element size"));
@@ -1041,6 +1043,12 @@ fn handler(op: Op) -> Handler {
         Store32 => store32,
         Store16 => store16,
         Store8 => store8,
+        // The typed stores and copies: the one place for the write
+        // barrier once marking runs concurrently; with the world stopped
+        // for the whole mark they are plain stores.
+        StorePtr => store64,
+        StoreBlkPtr => store_blk,
+        CopyPtr => copy,
         Index1 => index1,
         Index2 => index2,
         Index4 => index4,

@@ -14,8 +14,11 @@
 //! 1. The tri-colour invariant: during marking, no black object (marked
 //!    and scanned) points to a white one (unmarked). With the world
 //!    stopped for the whole mark this holds trivially; the hybrid write
-//!    barrier keeps it once marking runs concurrently (one place for the
-//!    barrier: the typed store instructions).
+//!    barrier keeps it once marking runs concurrently. Its places: the
+//!    typed store instructions the compiler emits for pointer words
+//!    (`StorePtr`, `StoreBlkPtr`, `CopyPtr`; plain stores today) and the
+//!    runtime's own copies into the heap (map slots, growslice and append
+//!    copies), which will call the same barrier.
 //! 2. Every root is seen: the goroutine's stack, the package variables,
 //!    and each runtime structure that may hold a Go pointer (panic values,
 //!    deferred calls' functions and arguments, `os.Args`, …; listed in
