@@ -2289,6 +2289,17 @@ unsafe fn map_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 }
 
 unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    if let Some(stop) = map_load_slow(pc, fp, vm) {
+        return stop;
+    }
+    next!(pc, fp, vm)
+}
+
+/// The body of `MapLoad`, out of line: the map code inlined into a handler
+/// may keep locals whose address it passes on, which costs the handler its
+/// tail call (`long_loops_alloc.go`). `Some` when the instruction panics.
+#[inline(never)]
+fn map_load_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     use crate::map::{KeyKind, Scalar, Str};
     let i = inst!(pc);
     // SAFETY: `c` verified in `link`.
@@ -2303,7 +2314,7 @@ unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             KeyKind::Str => crate::map::get(&Str, t, m, k),
             KeyKind::Gen => match map_get_gen(vm, t, m, k) {
                 Ok(v) => v,
-                Err(s) => return unhashable(pc, fp, vm, s),
+                Err(s) => return Some(unhashable(pc, fp, vm, s)),
             },
             _ => crate::map::get(&Scalar, t, m, k),
         };
@@ -2317,7 +2328,7 @@ unsafe fn map_load(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         };
         *slot::<u64>(fp, i.a + t.val_frame) = ok;
     }
-    next!(pc, fp, vm)
+    None
 }
 
 /// `MapLoad` of a `Gen` key, out of line.
@@ -2343,13 +2354,23 @@ fn unhashable(pc: *const Code, fp: *mut u8, vm: *mut Vm, t: String) -> Stop {
 }
 
 unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    if let Some(stop) = map_store_slow(pc, fp, vm) {
+        return stop;
+    }
+    next!(pc, fp, vm)
+}
+
+/// The body of `MapStore`, out of line (as `map_load_slow`). `Some` when
+/// the instruction panics or the heap is exhausted.
+#[inline(never)]
+fn map_store_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     use crate::map::{KeyKind, Scalar, Str};
     let i = inst!(pc);
     // SAFETY: `c` verified in `link`.
     let t = unsafe { map_type(vm, i.c) };
     let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
     if m.is_null() {
-        return plain_panic(pc, fp, vm, "assignment to entry in nil map");
+        return Some(plain_panic(pc, fp, vm, "assignment to entry in nil map"));
     }
     // SAFETY: verified operands (the key area at `a`, the value at `b`);
     // map inv. 1; `vm` is live and its heap not otherwise borrowed.
@@ -2360,16 +2381,16 @@ unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             KeyKind::Str => crate::map::put(&mut (*vm).heap, &Str, t, m, k),
             KeyKind::Gen => match map_put_gen(vm, t, m, k) {
                 Ok(v) => v,
-                Err(s) => return unhashable(pc, fp, vm, s),
+                Err(s) => return Some(unhashable(pc, fp, vm, s)),
             },
             _ => map_put_scalar(vm, t, m, k),
         };
         let Ok(v) = v else {
-            return gcroots::out_of_memory(pc, fp, vm);
+            return Some(gcroots::out_of_memory(pc, fp, vm));
         };
         crate::map::val_from_frame(t, slot::<u8>(fp, i.b), v.as_ptr());
     }
-    next!(pc, fp, vm)
+    None
 }
 
 #[inline(never)]

@@ -33,21 +33,23 @@ use crate::gc::mgc::Throw;
 use crate::gc::mgcmark::Roots;
 
 /// The words of one frame to scan: `words` words from stack word
-/// `start`, those marked in `map` (every word when `map` is None), plus
-/// the context word of the header.
-struct FrameScan<'a> {
+/// `start`, a frame of function `fi` at its instruction `idx`: those its
+/// stack map marks there (every word when it has none), plus the context
+/// word of the header.
+struct FrameScan {
     start: usize,
     words: usize,
-    map: Option<&'a [u64]>,
-    /// The words holding values (`StackMaps::live_at`), for clobberdead.
-    live: Option<&'a [u64]>,
+    fi: usize,
+    idx: u32,
 }
 
 struct VmRoots<'a> {
     /// The live part of the stack.
     stack: &'a [u64],
     /// Its frames, or None to scan `stack` conservatively.
-    frames: Option<Vec<FrameScan<'a>>>,
+    frames: Option<Vec<FrameScan>>,
+    /// For the frames' stack maps.
+    prog: &'a abi::Program,
     globals: &'a [u64],
     /// A bit per word of `globals`: set when it may hold a pointer.
     globals_mask: &'a [u64],
@@ -82,7 +84,8 @@ impl Roots for VmRoots<'_> {
                 for fr in frames {
                     let words = self.stack.get(fr.start..fr.start + fr.words).unwrap_or(&[]);
                     for (i, &w) in words.iter().enumerate() {
-                        let ptr = match fr.map {
+                        let map = self.prog.funcs[fr.fi].stack_maps.as_ref();
+                        let ptr = match map.map(|m| m.at(fr.idx)) {
                             None => true,
                             Some(m) => i == CONTEXT || abi::shape::mask_bit(m, i as u32),
                         };
@@ -138,25 +141,16 @@ impl Vm {
         forced: bool,
     ) -> Result<(), Throw> {
         let base = self.stack.as_ptr() as usize;
-        let frame = self
-            .locate(pc)
-            .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
-        let top = (fp as usize + frame).clamp(base, base + self.stack.len() * 8);
+        let top = self.stack_top(pc, fp);
         let frames = if self.gc.debug.gcstackmaps == 0 {
             None
         } else {
-            let walk = Walk {
-                funcs: &self.funcs,
-                code_index: &self.code_index,
-                prog: &self.prog,
-                invokes: &self.invokes,
-                stack: &self.stack,
-            };
-            stack_frames(&walk, pc, fp, top)
+            self.stack_frames(pc, fp, top)
         };
         let roots = VmRoots {
             stack: &self.stack[..(top - base) / 8],
             frames,
+            prog: &self.prog,
             globals: &self.globals,
             globals_mask: &self.prog.globals_mask,
             panics: &self.panics,
@@ -168,106 +162,87 @@ impl Vm {
     }
 }
 
-/// What the stack walk reads of the machine.
-struct Walk<'a> {
-    funcs: &'a [super::Func],
-    code_index: &'a [(usize, u32)],
-    prog: &'a abi::Program,
-    invokes: &'a [Invoke],
-    stack: &'a [u64],
-}
+impl Vm {
+    /// One past the innermost frame, the instruction at `pc` running in
+    /// the frame at `fp` (clamped to the stack).
+    fn stack_top(&self, pc: *const Code, fp: *mut u8) -> usize {
+        let base = self.stack.as_ptr() as usize;
+        let frame = self
+            .locate(pc)
+            .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
+        (fp as usize + frame).clamp(base, base + self.stack.len() * 8)
+    }
 
-/// The frames of the stack from the innermost one, at `(pc, fp)`, out to
-/// the entry function's, with the maps in force in each; None when the
-/// walk meets something it does not expect (see the module doc). Borrows
-/// only the fields it reads, so that the collector may take the heap.
-fn stack_frames<'a>(
-    vm: &Walk<'a>,
-    mut pc: *const Code,
-    mut fp: *mut u8,
-    top: usize,
-) -> Option<Vec<FrameScan<'a>>> {
-    {
-        let (funcs, code_index) = (vm.funcs, vm.code_index);
-        let locate = |pc| super::locate(funcs, code_index, pc);
-        let base = vm.stack.as_ptr() as usize;
+    /// The frames of the stack from the innermost one, at `(pc, fp)`, out
+    /// to the entry function's, below `top`; None when the walk meets
+    /// something it does not expect (see the module doc).
+    fn stack_frames(
+        &self,
+        mut pc: *const Code,
+        mut fp: *mut u8,
+        top: usize,
+    ) -> Option<Vec<FrameScan>> {
+        let base = self.stack.as_ptr() as usize;
         let mut frames = Vec::new();
         // The innermost frame and frames running deferred calls are
-        // scanned whole (`None`); callers up to their call's area.
-        let mut limit: Option<u32> = None;
+        // scanned whole; a caller, at its call, up to the callee's area
+        // (the call's `b`).
+        let mut caller = false;
         loop {
-            let (fi, idx) = locate(pc)?;
-            let f = &funcs[fi];
+            let (fi, idx) = self.locate(pc)?;
+            let f = &self.funcs[fi];
             let at = fp as usize;
             if at < base || !at.is_multiple_of(8) || at + f.frame_size as usize > top {
                 return None;
             }
-            let bytes = limit.map_or(f.frame_size, |l| l.min(f.frame_size));
+            let bytes = if caller {
+                f.code.get(idx as usize)?.b.min(f.frame_size)
+            } else {
+                f.frame_size
+            };
             frames.push(FrameScan {
                 start: (at - base) / 8,
                 words: bytes as usize / 8,
-                map: vm.prog.funcs[fi].stack_maps.as_ref().map(|m| m.at(idx)),
-                live: vm.prog.funcs[fi]
-                    .stack_maps
-                    .as_ref()
-                    .map(|m| m.live_at(idx)),
+                fi,
+                idx,
             });
-            if fi == vm.prog.entry as usize {
+            if fi == self.prog.entry as usize {
                 return Some(frames);
             }
             // SAFETY: `fp` is a live frame inside the stack (checked); its
             // header holds the return pc and the caller's fp.
             let rpc = unsafe { *fp.cast::<*const Code>() };
             if std::ptr::eq(rpc, &super::NATIVE_RETURN) {
-                let inv = vm.invokes.iter().rev().find(|i| i.nfp == fp)?;
-                (pc, fp, limit) = (inv.pc, inv.fp, None);
+                let inv = self.invokes.iter().rev().find(|i| i.nfp == fp)?;
+                (pc, fp, caller) = (inv.pc, inv.fp, false);
                 continue;
             }
             // SAFETY: as above.
             fp = unsafe { *fp.add(8).cast::<*mut u8>() };
-            // The call instruction: its `b` is the callee's area.
-            pc = rpc.wrapping_sub(1);
-            let (cfi, _) = locate(pc)?;
-            let code = &funcs[cfi].code;
-            let k = (pc as usize).wrapping_sub(code.as_ptr() as usize) / size_of::<Code>();
-            limit = Some(code.get(k)?.b);
+            // The call instruction.
+            (pc, caller) = (rpc.wrapping_sub(1), true);
         }
     }
-}
 
-impl Vm {
     /// `clobberdead`: overwrites the frame words that hold no value by
     /// the stack maps, in every frame the walk finds (frames without maps
     /// and the frame headers are left alone).
     fn clobber_dead(&mut self, pc: *const Code, fp: *mut u8) {
         const HEADER: usize = abi::FRAME_HEADER as usize / 8;
-        let base = self.stack.as_ptr() as usize;
-        let frame = self
-            .locate(pc)
-            .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
-        let top = (fp as usize + frame).clamp(base, base + self.stack.len() * 8);
-        let walk = Walk {
-            funcs: &self.funcs,
-            code_index: &self.code_index,
-            prog: &self.prog,
-            invokes: &self.invokes,
-            stack: &self.stack,
-        };
-        let Some(frames) = stack_frames(&walk, pc, fp, top) else {
+        let Some(frames) = self.stack_frames(pc, fp, self.stack_top(pc, fp)) else {
             return;
         };
-        let dead: Vec<usize> = frames
-            .iter()
-            .filter_map(|fr| Some((fr, fr.live?)))
-            .flat_map(|(fr, live)| {
-                (HEADER..fr.words)
-                    .filter(|&w| !abi::shape::mask_bit(live, w as u32))
-                    .map(move |w| fr.start + w)
-            })
-            .collect();
-        for w in dead {
-            if let Some(slot) = self.stack.get_mut(w) {
-                *slot = 0xdead_dead_dead_dead;
+        for fr in frames {
+            let Some(maps) = &self.prog.funcs[fr.fi].stack_maps else {
+                continue;
+            };
+            let live = maps.live_at(fr.idx);
+            for w in HEADER..fr.words {
+                if !abi::shape::mask_bit(live, w as u32)
+                    && let Some(slot) = self.stack.get_mut(fr.start + w)
+                {
+                    *slot = 0xdead_dead_dead_dead;
+                }
             }
         }
     }

@@ -94,36 +94,33 @@ pub(super) unsafe fn grow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         };
         // SAFETY: `vm` is live; `s` holds `len` valid elements of `size`
         // bytes (invariant 6).
-        if !unsafe { reallocate(vm, i, &mut s, cap, size) } {
-            return gcroots::out_of_memory(pc, fp, vm);
-        }
+        let p = unsafe { reallocate(vm, i, s, cap, size) };
+        oom_check!(p, pc, fp, vm);
+        (s.ptr, s.cap) = (p, cap as i64);
     }
     s.len = new_len;
     wr!(fp, i.a, GoSlice, s);
     next!(pc, fp, vm)
 }
 
-/// Moves `s` to a new backing array of `cap` elements (of `size` bytes,
-/// in instruction `i`'s layout), its `len` elements copied (growslice's
-/// copy). False when the heap is exhausted.
+/// A new backing array of `cap` elements (of `size` bytes, in
+/// instruction `i`'s layout) holding a copy of `s`'s `len` elements
+/// (growslice's copy); null when the heap is exhausted. `s` is taken by
+/// value: a handler that lent out the address of a local would lose its
+/// tail call.
 ///
 /// # Safety
 /// As for [`shape`]; `s` holds `len` valid elements and `cap >= len`.
-unsafe fn reallocate(vm: *mut Vm, i: &Code, s: &mut GoSlice, cap: u64, size: u64) -> bool {
+unsafe fn reallocate(vm: *mut Vm, i: &Code, s: GoSlice, cap: u64, size: u64) -> *mut u8 {
     // SAFETY: as the caller guarantees; the new memory holds `cap`
     // elements, the first `len` copied from the old array.
     unsafe {
         let p = malloc(vm, i, (cap * size) as usize);
-        if p.is_null() {
-            return false;
-        }
-        if s.len > 0 {
+        if !p.is_null() && s.len > 0 {
             std::ptr::copy_nonoverlapping(s.ptr, p, s.len as usize * size as usize);
         }
-        s.ptr = p;
+        p
     }
-    s.cap = cap as i64;
-    true
 }
 
 pub(super) unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -149,9 +146,9 @@ pub(super) unsafe fn append_slice(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
         };
         // SAFETY: `vm` is live; `s` holds `len` valid elements of `size`
         // bytes (invariant 6).
-        if !unsafe { reallocate(vm, i, &mut s, cap, size) } {
-            return gcroots::out_of_memory(pc, fp, vm);
-        }
+        let p = unsafe { reallocate(vm, i, s, cap, size) };
+        oom_check!(p, pc, fp, vm);
+        (s.ptr, s.cap) = (p, cap as i64);
     }
     // SAFETY: room for `t.len` more elements after `len` (just ensured);
     // `t` holds that many valid elements (invariants 4, 6); they may

@@ -39,71 +39,96 @@ unsafe fn new_string(vm: *mut Vm, bytes: &[u8]) -> Option<GoString> {
     }
 }
 
-pub(super) unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
-    gc_poll!(pc, fp, vm);
-    let (x, y) = (rd!(fp, i.b, GoString), rd!(fp, i.c, GoString));
-    let n = (x.len + y.len) as usize;
-    let s = if x.len == 0 {
-        y
-    } else if y.len == 0 {
-        x
-    } else {
-        // SAFETY: `vm` is live; the new memory has room for both strings,
-        // whose bytes are valid (invariant 4).
-        unsafe {
-            let p = malloc_noscan(vm, n, false);
-            oom_check!(p, pc, fp, vm);
-            std::ptr::copy_nonoverlapping(x.ptr, p, x.len as usize);
-            std::ptr::copy_nonoverlapping(y.ptr, p.add(x.len as usize), y.len as usize);
-            GoString {
-                ptr: p,
-                len: n as i64,
-            }
+/// `s1 + s2 + …` (Go's `concatstrings`): the only non-empty part itself
+/// when there is one, else new memory holding them all (None when the
+/// heap is exhausted).
+///
+/// # Safety
+/// As for [`malloc_noscan`]; the parts satisfy invariant 4.
+unsafe fn concat(vm: *mut Vm, parts: &[GoString]) -> Option<GoString> {
+    let n: i64 = parts.iter().map(|s| s.len).sum();
+    let mut full = parts.iter().filter(|s| s.len > 0);
+    match (full.next(), full.next()) {
+        (None, _) => {
+            return Some(GoString {
+                ptr: std::ptr::null(),
+                len: 0,
+            });
         }
+        (Some(&s), None) => return Some(s),
+        _ => {}
+    }
+    // SAFETY: as the caller guarantees; the new memory has room for every
+    // part.
+    unsafe {
+        let p = malloc_noscan(vm, n as usize, false);
+        if p.is_null() {
+            return None;
+        }
+        let mut at = 0;
+        for s in parts {
+            std::ptr::copy_nonoverlapping(s.ptr, p.add(at), s.len as usize);
+            at += s.len as usize;
+        }
+        Some(GoString { ptr: p, len: n })
+    }
+}
+
+pub(super) unsafe fn str_concat(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    gc_poll!(pc, fp, vm);
+    if !str_concat_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+/// Out of line, as every slow path here: a handler holding the address
+/// of a local (the parts, an `Option` returned through memory) loses its
+/// tail call. False when the allocation failed.
+#[inline(never)]
+fn str_concat_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+    let parts = [rd!(fp, i.b, GoString), rd!(fp, i.c, GoString)];
+    // SAFETY: `vm` is live; string slots satisfy invariant 4.
+    let Some(s) = (unsafe { concat(vm, &parts) }) else {
+        return false;
     };
     wr!(fp, i.a, GoString, s);
-    next!(pc, fp, vm)
+    true
 }
 
 pub(super) unsafe fn str_concat_n(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
     gc_poll!(pc, fp, vm);
-    let mut n = 0usize;
-    for k in 0..i.c {
-        n += rd!(fp, i.b + 16 * k, GoString).len as usize;
+    if !str_concat_n_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
     }
-    let mut out = GoString {
-        ptr: std::ptr::null(),
-        len: 0,
-    };
-    if n > 0 {
-        // SAFETY: `vm` is live; the new memory has room for every string,
-        // whose bytes are valid (invariant 4); the area was verified.
-        unsafe {
-            let p = malloc_noscan(vm, n, false);
-            oom_check!(p, pc, fp, vm);
-            let mut at = 0;
-            for k in 0..i.c {
-                let s = *slot::<GoString>(fp, i.b + 16 * k);
-                if s.len > 0 {
-                    std::ptr::copy_nonoverlapping(s.ptr, p.add(at), s.len as usize);
-                    at += s.len as usize;
-                }
-            }
-            out = GoString {
-                ptr: p,
-                len: n as i64,
-            };
-        }
-    }
-    wr!(fp, i.a, GoString, out);
     next!(pc, fp, vm)
 }
 
+/// False when the allocation failed.
+#[inline(never)]
+fn str_concat_n_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+    // SAFETY: the area of `c` strings at `b` was verified inside the
+    // frame; string slots are 8-aligned `GoString`s (invariant 4).
+    let parts = unsafe { std::slice::from_raw_parts(slot::<GoString>(fp, i.b), i.c as usize) };
+    // SAFETY: `vm` is live.
+    let Some(s) = (unsafe { concat(vm, parts) }) else {
+        return false;
+    };
+    wr!(fp, i.a, GoString, s);
+    true
+}
+
 pub(super) unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
     gc_poll!(pc, fp, vm);
+    if !bytes_to_str_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+/// False when the allocation failed.
+#[inline(never)]
+fn bytes_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let b = rd!(fp, i.b, GoString);
     let s = if b.len == 0 {
         GoString {
@@ -114,11 +139,11 @@ pub(super) unsafe fn bytes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
         // SAFETY: `vm` is live; `b` holds `len` valid bytes (invariant 6).
         match unsafe { new_string(vm, b.bytes()) } {
             Some(s) => s,
-            None => return gcroots::out_of_memory(pc, fp, vm),
+            None => return false,
         }
     };
     wr!(fp, i.a, GoString, s);
-    next!(pc, fp, vm)
+    true
 }
 
 pub(super) unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -154,8 +179,16 @@ pub(super) unsafe fn str_to_bytes(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
 }
 
 pub(super) unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let i = inst!(pc);
     gc_poll!(pc, fp, vm);
+    if !rune_to_str_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+/// False when the allocation failed.
+#[inline(never)]
+fn rune_to_str_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     let r = rd!(fp, i.b, i64);
     let c = u32::try_from(r)
         .ok()
@@ -165,10 +198,10 @@ pub(super) unsafe fn rune_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> S
     let enc = c.encode_utf8(&mut buf);
     // SAFETY: `vm` is live.
     let Some(s) = (unsafe { new_string(vm, enc.as_bytes()) }) else {
-        return gcroots::out_of_memory(pc, fp, vm);
+        return false;
     };
     wr!(fp, i.a, GoString, s);
-    next!(pc, fp, vm)
+    true
 }
 
 pub(super) unsafe fn runes_to_str(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
