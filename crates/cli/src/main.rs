@@ -202,6 +202,9 @@ fn cmd_run(args: &[String]) -> ExitCode {
         .map_or_else(|| "main".to_string(), |s| s.to_string_lossy().into_owned());
     let mut os_args = vec![name];
     os_args.extend(args[nfiles..].iter().cloned());
+    // The parser, checker and compiler are done: their code need not stay
+    // resident while the program runs (a native binary holds only its own).
+    rgo::release_code_pages();
     match rgo::run_program(&prog, &os_args) {
         Ok(0) => ExitCode::SUCCESS,
         Ok(status) => {

@@ -27,7 +27,7 @@ pub struct Env {
 
 impl Env {
     /// Discovers the environment from the process: GOROOT from `$GOROOT`,
-    /// then `go env GOROOT`, then common install paths.
+    /// then the `go` command's tree, then common install paths.
     pub fn discover() -> Result<Env, String> {
         let goroot = find_goroot().ok_or_else(|| {
             "cannot find GOROOT: set $GOROOT to a Go installation (tried `go env GOROOT` and "
@@ -60,9 +60,22 @@ fn is_goroot(dir: &Path) -> bool {
     dir.join("src/runtime").is_dir()
 }
 
+/// GOROOT, found once per process: `$GOROOT`; else the tree holding the
+/// `go` command on `$PATH` (symlinks resolved: `GOROOT/bin/go`), which is
+/// what `go env GOROOT` reports for an installed release, without the
+/// 10–20 ms of starting it; else `go env GOROOT` itself (a `go` wrapper
+/// outside its tree); else common install paths.
 fn find_goroot() -> Option<PathBuf> {
+    static GOROOT: std::sync::OnceLock<Option<PathBuf>> = std::sync::OnceLock::new();
+    GOROOT.get_or_init(search_goroot).clone()
+}
+
+fn search_goroot() -> Option<PathBuf> {
     if let Some(dir) = std::env::var_os("GOROOT").filter(|d| !d.is_empty()) {
         return Some(PathBuf::from(dir));
+    }
+    if let Some(dir) = goroot_of_path_go() {
+        return Some(dir);
     }
     if let Ok(out) = Command::new("go").args(["env", "GOROOT"]).output()
         && out.status.success()
@@ -76,6 +89,19 @@ fn find_goroot() -> Option<PathBuf> {
         .iter()
         .map(PathBuf::from)
         .find(|d| is_goroot(d))
+}
+
+/// The tree of the first `go` on `$PATH`, when it sits at `GOROOT/bin/go`.
+fn goroot_of_path_go() -> Option<PathBuf> {
+    let path = std::env::var_os("PATH")?;
+    let go = std::env::split_paths(&path)
+        .map(|d| d.join("go"))
+        .find(|f| f.is_file())?;
+    let go = go.canonicalize().ok()?;
+    let bin = go.parent()?;
+    let root = bin.parent()?;
+    (bin.file_name()? == "bin" && is_goroot(root) && root.join("VERSION").is_file())
+        .then(|| root.to_path_buf())
 }
 
 /// The first line of `GOROOT/VERSION` ("go1.26.8"), or from `go version`

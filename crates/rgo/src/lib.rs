@@ -18,6 +18,10 @@ pub mod pragma;
 
 pub use diag::{Diagnostic, DiagnosticSink, PosStyle};
 pub use env::{Env, GOARCH, GOOS, VERSION};
+/// Drops the resident pages of the process's clean read-only file mappings
+/// (its code), which fault back in on use: `rgo run` calls it between
+/// building and running a program.
+pub use runtime::mem::release_code_pages;
 
 use std::path::{Path, PathBuf};
 

@@ -2,8 +2,8 @@
 //! memory and collections counted, under `rgo run` and as native binaries
 //! built by the real Go toolchain, side by side.
 //!
-//! 1. rgo is built in release (`cargo build --release -p cli`, into
-//!    `$CARGO_TARGET_DIR` when set) unless `--rgo` names a binary.
+//! 1. rgo is built in release (`cargo build --release -p cli`, at the path
+//!    cargo reports) unless `--rgo` names a binary.
 //! 2. Each `bench/NAME.go` (sorted by name; `--filter` keeps the names
 //!    containing one of its substrings) is built with `go build -o TMP/NAME
 //!    bench/NAME.go`, `go` being the first one on `PATH`, else
@@ -55,7 +55,7 @@ const RSS_SAMPLE_EVERY: Duration = Duration::from_millis(2);
 /// Options of `cargo xtask bench`.
 #[derive(clap::Args, Debug)]
 pub struct Options {
-    /// The rgo binary (default: build release/rgo in $CARGO_TARGET_DIR, else target/, first).
+    /// The rgo binary (default: build it in release first).
     #[arg(long, value_name = "PATH")]
     rgo: Option<PathBuf>,
     /// Runs of each program, native and rgo alternating; medians are reported.

@@ -91,7 +91,7 @@ pub struct Options {
     /// The Go tree whose test/ directory runs (default: discovered as `rgo` does).
     #[arg(long)]
     goroot: Option<PathBuf>,
-    /// The rgo binary (default: build target/release/rgo first).
+    /// The rgo binary (default: build it in release first).
     #[arg(long)]
     rgo: Option<PathBuf>,
     /// Tests run in parallel.
@@ -339,21 +339,33 @@ fn parse_skip_list(text: &str) -> BTreeMap<String, String> {
         .collect()
 }
 
-/// Builds the rgo binary in release and returns its path.
+/// Builds the rgo binary in release and returns its path, as cargo reports
+/// it (the output directory depends on the configured target).
 pub(crate) fn build_rgo() -> Result<PathBuf, String> {
     let root = workspace_root();
     let cargo = std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
-    let status = Command::new(cargo)
-        .args(["build", "--release", "-p", "cli", "--quiet"])
+    let out = Command::new(cargo)
+        .args([
+            "build",
+            "--release",
+            "-p",
+            "cli",
+            "--quiet",
+            "--message-format=json",
+        ])
         .current_dir(&root)
-        .status()
+        .stderr(std::process::Stdio::inherit())
+        .output()
         .map_err(|e| format!("cargo build: {e}"))?;
-    if !status.success() {
+    if !out.status.success() {
         return Err("cargo build --release -p cli failed".into());
     }
-    let target =
-        std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| root.join("target"), PathBuf::from);
-    Ok(target.join("release/rgo"))
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter_map(|l| serde_json::from_str::<serde_json::Value>(l).ok())
+        .filter(|m| m["reason"] == "compiler-artifact" && m["target"]["name"] == "rgo")
+        .find_map(|m| m["executable"].as_str().map(PathBuf::from))
+        .ok_or_else(|| "cargo build --release -p cli: no rgo executable reported".into())
 }
 
 /// Runs the cases on `jobs` threads; outcomes come back in case order.

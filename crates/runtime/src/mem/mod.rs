@@ -115,6 +115,7 @@ mod malloc;
 mod mbitmap;
 mod mcache;
 mod mcentral;
+mod mem_linux;
 mod mgcsweep;
 mod mheap;
 mod mspan;
@@ -124,6 +125,7 @@ mod tests;
 
 pub use malloc::{BySize, Heap, HeapStats, Obj};
 pub use mbitmap::GcShape;
+pub use mem_linux::release_code_pages;
 pub use mheap::{ARENA_BYTES, MHeap};
 pub use mspan::{MSpan, SpanClass, SpanId};
 
