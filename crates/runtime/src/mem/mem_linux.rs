@@ -59,12 +59,11 @@ fn clean_file_mappings(smaps: &str) -> Vec<(usize, usize)> {
                 && perms.as_bytes()[1] == b'-'
                 && perms.as_bytes()[3] == b'p';
             candidate = (private_read_only && path.starts_with('/') && a < b).then_some((a, b));
-        } else if first == "Anonymous:" {
-            if let Some(range) = candidate.take()
-                && fields.next() == Some("0")
-            {
-                out.push(range);
-            }
+        } else if first == "Anonymous:"
+            && let Some(range) = candidate.take()
+            && fields.next() == Some("0")
+        {
+            out.push(range);
         }
     }
     out
