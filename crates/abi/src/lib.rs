@@ -12,10 +12,12 @@ pub mod func;
 pub mod inst;
 pub mod maptype;
 pub mod shape;
+pub mod typedesc;
 pub mod types;
 
 pub use func::{FRAME_CONTEXT, FRAME_HEADER, FuncId, FuncInfo, Program, StackMaps};
 pub use inst::{Inst, Op};
 pub use maptype::{MapKey, MapTypeInfo};
 pub use shape::{Alloc, GcShapeInfo, ShapeIdx};
-pub use types::{Equal, ITAB_FUN, ITAB_TYPE, ItabInfo, Kind, TypeIdx, TypeInfo};
+pub use typedesc::TypeDescs;
+pub use types::{Equal, FieldInfo, ITAB_FUN, ITAB_TYPE, ItabInfo, Kind, TypeIdx, TypeInfo};

@@ -11,9 +11,11 @@
 //! copy of the value in their second word; pointer-shaped types hold the
 //! value itself.
 //!
-//! Differs from Go: the descriptor is not yet `internal/abi.Type`'s byte
-//! layout (reflection will need that); equality is described by
-//! [`Equal`] instead of a function pointer.
+//! The runtime lays each descriptor out in `internal/abi.Type`'s bytes
+//! ([`crate::typedesc`]), from the structure recorded here: element, key,
+//! fields, parameters and methods, each another entry of the table.
+//! Differs from Go: equality is described by [`Equal`] (the descriptor's
+//! `Equal` word is not a callable function value).
 
 use crate::FuncId;
 
@@ -106,6 +108,44 @@ pub struct TypeInfo {
     /// Bytes up to and including the last pointer word (gc's `PtrBytes`;
     /// 0 for pointer-free types).
     pub ptrdata: u32,
+    /// Alignment of a variable, and of a struct field, of the type.
+    pub align: u8,
+    pub field_align: u8,
+    /// The import path of the package defining a named type (empty for
+    /// predeclared and unnamed types); for struct and interface types, the
+    /// package of their unexported names (abi's `PkgPath`).
+    pub pkg_path: String,
+    /// Array, channel, pointer and slice types: the element; map types:
+    /// the value. `None` when not recorded (unsupported element types).
+    pub elem: Option<TypeIdx>,
+    /// Map types: the key.
+    pub key: Option<TypeIdx>,
+    /// Array types: the length.
+    pub len: u64,
+    /// Channel types: `reflect.ChanDir` (1 receive, 2 send, 3 both).
+    pub chan_dir: u8,
+    /// Struct types: the fields, in order.
+    pub fields: Vec<FieldInfo>,
+    /// Function types: parameter and result types; whether the last
+    /// parameter is `...T`.
+    pub params: Vec<Option<TypeIdx>>,
+    pub results: Vec<Option<TypeIdx>>,
+    pub variadic: bool,
+    /// Interface types: each method's signature, parallel to `imethods`.
+    pub imethod_types: Vec<Option<TypeIdx>>,
+    /// Each method's signature without its receiver, parallel to
+    /// `methods`.
+    pub method_types: Vec<Option<TypeIdx>>,
+}
+
+/// One field of a struct type.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct FieldInfo {
+    pub name: String,
+    pub typ: Option<TypeIdx>,
+    pub offset: u64,
+    pub embedded: bool,
+    pub tag: String,
 }
 
 /// A static itab: an interface type and a concrete type implementing it.

@@ -510,7 +510,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let size = rep.mem_size();
         Ok(match rep {
             Rep::Str | Rep::Slice(_) | Rep::Ptr(_) | Rep::Func(_) => Layout::with_ptrs(size, &[0]),
-            Rep::Iface(_) => Layout::with_ptrs(size, &[0, 1]),
+            // The data word only, as in `type_layout`.
+            Rep::Iface(_) => Layout::with_ptrs(size, &[1]),
             Rep::Struct { t, .. } => self.c.type_layout(t)?,
             // A map value is a pointer to its header in the Go heap.
             Rep::Map(_) => Layout::with_ptrs(size, &[0]),
@@ -4133,7 +4134,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
                 let v = self.alloc(Rep::Iface(any));
                 self.expr_into(&args[0], v)?;
-                let l = Layout::with_ptrs(16, &[0, 1]);
+                let l = Layout::with_ptrs(16, &[1]);
                 (v.off, 16, Inst::new(Op::Panic, FRAME_HEADER, 0, 0), l)
             }
             Builtin::Delete => {

@@ -107,8 +107,10 @@ impl Compiler<'_> {
             Type::Pointer(_) | Type::Chan { .. } | Type::Signature(_) | Type::Slice(_) => {
                 Layout::with_ptrs(size, &[0])
             }
-            // The type or itab word and the data word (gc marks both).
-            Type::Interface(_) => Layout::with_ptrs(size, &[0, 1]),
+            // The data word only: the type or itab word points to the
+            // runtime's descriptors and itabs, never into the Go heap (gc's
+            // typebits does the same).
+            Type::Interface(_) => Layout::with_ptrs(size, &[1]),
             // A map value points to its header in the Go heap.
             Type::Map { .. } => Layout::with_ptrs(size, &[0]),
             Type::Array { len, elem } => {

@@ -73,6 +73,13 @@ impl FnBuilder<'_, '_> {
         {
             return Ok(i);
         }
+        // The layout a run-time boxing of a value of `t` allocates; computed
+        // first, so that a type without one registers nothing.
+        let layout = self
+            .c
+            .type_layout(t)
+            .map_err(|e| self.unsupported(self.pos, &e))?;
+        let prog = &self.c.world.prog;
         let idx = self.c.program.types.len() as TypeIdx;
         self.c.program.types.push(TypeInfo::default());
         self.c.types.push((t, idx));
@@ -170,11 +177,6 @@ impl FnBuilder<'_, '_> {
             Vec::new()
         };
         let name = self.rtype_string(t);
-        // The layout a run-time boxing of a value of `t` allocates.
-        let layout = self
-            .c
-            .type_layout(t)
-            .map_err(|e| self.unsupported(self.pos, &e))?;
         let shape = self.c.intern_shape(&layout);
         self.c.program.types[idx as usize] = TypeInfo {
             name,
@@ -187,8 +189,104 @@ impl FnBuilder<'_, '_> {
             imethods,
             shape,
             ptrdata: layout.ptrdata(),
+            ..TypeInfo::default()
         };
+        self.describe_structure(idx, t);
         Ok(idx)
+    }
+
+    /// The import path of the package declaring `o` (empty for universe
+    /// objects).
+    fn pkg_path_of(&self, o: &types::ty::Object) -> String {
+        o.pkg
+            .map(|pk| self.c.world.prog.pkg(pk).path.clone())
+            .unwrap_or_default()
+    }
+
+    /// Records what `t`'s `abi.Type` descriptor holds beyond its size and
+    /// kind: alignment, package path, and the element, key, field,
+    /// parameter and interface-method types, each registered in turn. A
+    /// part whose type cannot be registered is left out (`None`), which
+    /// only `reflect` would notice.
+    fn describe_structure(&mut self, idx: TypeIdx, t: TypeId) {
+        let p = &self.c.world.prog;
+        let align = p.align_of(t).clamp(1, 255) as u8;
+        let mut pkg_path = match self.c.ty(t) {
+            Type::Named(n) => self.pkg_path_of(self.c.obj(n.obj)),
+            _ => String::new(),
+        };
+        let u = p.underlying(t);
+        let mut info = TypeInfo::default();
+        match self.c.ty(u).clone() {
+            Type::Pointer(e) | Type::Slice(e) => info.elem = self.type_idx(e).ok(),
+            Type::Array { len, elem } => {
+                info.elem = self.type_idx(elem).ok();
+                info.len = len.max(0) as u64;
+            }
+            Type::Chan { dir, elem } => {
+                info.elem = self.type_idx(elem).ok();
+                info.chan_dir = match dir {
+                    ChanDir::RecvOnly => 1,
+                    ChanDir::SendOnly => 2,
+                    ChanDir::SendRecv => 3,
+                };
+            }
+            Type::Map { key, elem } => {
+                info.key = self.type_idx(key).ok();
+                info.elem = self.type_idx(elem).ok();
+            }
+            Type::Signature(sig) => {
+                for &v in &sig.params {
+                    let ty = self.oty(v);
+                    info.params.push(self.type_idx(ty).ok());
+                }
+                for &v in &sig.results {
+                    let ty = self.oty(v);
+                    info.results.push(self.type_idx(ty).ok());
+                }
+                info.variadic = sig.variadic;
+            }
+            Type::Struct { fields, tags } => {
+                let offs = self.c.world.prog.offsets_of(&fields);
+                for (k, (&f, off)) in fields.iter().zip(offs).enumerate() {
+                    let o = self.c.obj(f).clone();
+                    if !o.exported() && pkg_path.is_empty() {
+                        pkg_path = self.pkg_path_of(&o);
+                    }
+                    let embedded = matches!(o.kind, ObjKind::Var { embedded: true, .. });
+                    info.fields.push(abi::FieldInfo {
+                        name: o.name.clone(),
+                        typ: self.type_idx(o.ty).ok(),
+                        offset: off.max(0) as u64,
+                        embedded,
+                        tag: tags.get(k).cloned().unwrap_or_default(),
+                    });
+                }
+            }
+            Type::Interface(_) => {
+                for m in self.imethods(t) {
+                    let o = self.c.obj(m).clone();
+                    if !o.exported() && pkg_path.is_empty() {
+                        pkg_path = self.pkg_path_of(&o);
+                    }
+                    info.imethod_types.push(self.type_idx(o.ty).ok());
+                }
+            }
+            _ => {}
+        }
+        let d = &mut self.c.program.types[idx as usize];
+        d.align = align;
+        d.field_align = align;
+        d.pkg_path = pkg_path;
+        d.elem = info.elem;
+        d.key = info.key;
+        d.len = info.len;
+        d.chan_dir = info.chan_dir;
+        d.fields = info.fields;
+        d.params = info.params;
+        d.results = info.results;
+        d.variadic = info.variadic;
+        d.imethod_types = info.imethod_types;
     }
 
     /// The index of `t`'s descriptor with its method table filled in (the
@@ -213,10 +311,18 @@ impl FnBuilder<'_, '_> {
                     }
                     _ => self.method_key(sel.obj),
                 };
-                methods.push((key, id));
+                // The signature without the receiver (abi.Method's Mtyp).
+                let sig = self.c.obj(sel.obj).ty;
+                methods.push((key, id, sig));
             }
-            methods.sort();
-            self.c.program.types[idx as usize].methods = methods;
+            methods.sort_by(|a, b| a.0.cmp(&b.0));
+            let mut types = Vec::with_capacity(methods.len());
+            for &(_, _, sig) in &methods {
+                types.push(self.type_idx(sig).ok());
+            }
+            let d = &mut self.c.program.types[idx as usize];
+            d.methods = methods.into_iter().map(|(k, id, _)| (k, id)).collect();
+            d.method_types = types;
         }
         Ok(idx)
     }

@@ -2,9 +2,12 @@
 //! calls, assertions and equality, and the panic/recover machinery.
 //!
 //! # Descriptors
-//! Every entry of `Program::types` gets an [`RType`] at a stable address
-//! (a boxed slice that never moves); an empty interface's first word
-//! points to one. Itabs are boxed word arrays `[inter, type, 0, fun…]`
+//! Every entry of `Program::types` gets an `internal/abi.Type` descriptor
+//! laid out by `abi::typedesc` in one block at a stable address (a boxed
+//! word slice that never moves, relocated once); an empty interface's
+//! first word points to one. The word before each descriptor holds its
+//! index in `Program::types`, which [`rtype`] reads with its kind and
+//! `TFlagDirectIface`. Itabs are boxed word arrays `[inter, type, 0, fun…]`
 //! (gc's `itab` shape: `abi::ITAB_TYPE`, `abi::ITAB_FUN`) made for the
 //! program's static itabs at link time and on demand by assertions, kept
 //! in a cache so that one (interface, type) pair has one itab — equal
@@ -27,8 +30,9 @@ use super::{Code, GoString, NATIVE_RETURN, Stop, Vm, invoke_at, nil_deref, raise
 use abi::{FRAME_HEADER, FuncInfo, Inst, Kind, Op, Program, TypeInfo};
 use std::collections::HashMap;
 
-/// A type descriptor (what an interface's type word points to).
-#[repr(C)]
+/// What the runtime reads of a type descriptor (what an interface's type
+/// word points to).
+#[derive(Clone, Copy)]
 pub(super) struct RType {
     /// Index in `Program::types`.
     pub idx: u32,
@@ -38,7 +42,12 @@ pub(super) struct RType {
 
 /// The run-time type tables of a program.
 pub(super) struct Types {
-    pub rtypes: Box<[RType]>,
+    /// The descriptors (`abi::typedesc`), relocated to this address.
+    pub descs: Box<[u64]>,
+    /// Type word (descriptor address) of each type, by index.
+    pub words: Box<[u64]>,
+    /// Kind and directness by index (what [`rtype`] returns).
+    pub kinds: Box<[(Kind, bool)]>,
     /// Static itabs (by `Op::Itab` index) and those made since.
     pub itabs: Vec<Box<[u64]>>,
     /// (interface, type) → itab.
@@ -76,18 +85,22 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
         imethods: Vec::new(),
         ..TypeInfo::default()
     });
-    let rtypes: Box<[RType]> = prog
-        .types
-        .iter()
-        .enumerate()
-        .map(|(i, t)| RType {
-            idx: i as u32,
-            kind: t.kind,
-            direct: t.direct,
-        })
+    let laid = abi::typedesc::layout(prog);
+    let mut descs: Box<[u64]> = laid
+        .bytes
+        .chunks_exact(8)
+        .map(|c| u64::from_le_bytes(c.try_into().expect("8-byte chunk")))
         .collect();
+    let base = descs.as_ptr() as u64;
+    for &r in &laid.relocs {
+        descs[r as usize / 8] += base;
+    }
+    let words = laid.offsets.iter().map(|&o| base + o as u64).collect();
+    let kinds = prog.types.iter().map(|t| (t.kind, t.direct)).collect();
     let mut types = Types {
-        rtypes,
+        descs,
+        words,
+        kinds,
         itabs: Vec::new(),
         cache: HashMap::new(),
         error_type,
@@ -99,8 +112,8 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
             // checks of CallIface reject at the call.
             let n = prog.types[it.inter as usize].imethods.len();
             let mut w = vec![0u64; 3 + n];
-            w[0] = &types.rtypes[it.inter as usize] as *const RType as u64;
-            w[1] = &types.rtypes[it.typ as usize] as *const RType as u64;
+            w[0] = types.words[it.inter as usize];
+            w[1] = types.words[it.typ as usize];
             w.into_boxed_slice()
         });
         types.cache.insert((it.inter, it.typ), tab.as_ptr());
@@ -119,8 +132,8 @@ fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<
     let it = &prog.types[inter as usize];
     let t = &prog.types[typ as usize];
     let mut w = Vec::with_capacity(3 + it.imethods.len());
-    w.push(&types.rtypes[inter as usize] as *const RType as u64);
-    w.push(&types.rtypes[typ as usize] as *const RType as u64);
+    w.push(types.words[inter as usize]);
+    w.push(types.words[typ as usize]);
     // gc's `Hash` (a uint32, 0 here), then in its padding the number of
     // methods, which `call_iface` checks its method index against.
     w.push((it.imethods.len() as u64) << ITAB_NMETHODS_SHIFT);
@@ -133,14 +146,19 @@ fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<
     Ok(w.into_boxed_slice())
 }
 
-/// The descriptor a type word points to.
-///
-/// # Safety
-/// `w` is 0 or a type word made by this machine.
-unsafe fn rtype<'a>(w: u64) -> Option<&'a RType> {
-    // SAFETY: non-zero type words point into `Types::rtypes`, which lives
-    // as long as the machine.
-    (w != 0).then(|| unsafe { &*(w as *const RType) })
+/// The descriptor a type word points to: `None` for nil, and for any word
+/// that is not a type word of the machine whose tables `types` are.
+fn rtype(types: &Types, w: u64) -> Option<RType> {
+    let block = types.descs.as_ptr_range();
+    let (lo, hi) = (block.start as u64, block.end as u64);
+    if w < lo + 8 || w >= hi || !w.is_multiple_of(8) {
+        return None;
+    }
+    // SAFETY: `w - 8` is an aligned word of the descriptor block (checked
+    // just above), which lives as long as the machine.
+    let idx = unsafe { *(w as *const u64).sub(1) } as u32;
+    let &(kind, direct) = types.kinds.get(idx as usize)?;
+    Some(RType { idx, kind, direct })
 }
 
 /// The dynamic type word of an interface value's first word.
@@ -156,7 +174,7 @@ fn type_word(w0: u64, has_methods: bool) -> u64 {
 pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the index was verified at link time; `vm` is live.
-    let p = unsafe { &(*vm).types.rtypes[i.b as usize] as *const RType as u64 };
+    let p = unsafe { (&(*vm).types.words)[i.b as usize] };
     wr!(fp, i.a, u64, p);
     next!(pc, fp, vm)
 }
@@ -248,8 +266,7 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
             Err(msg)
         }
     };
-    // SAFETY: type words come from this machine.
-    let Some(t) = (unsafe { rtype(tw) }) else {
+    let Some(t) = rtype(&vm.types, tw) else {
         if conv {
             wr!(fp, i.a, [u64; 2], [0, 0]);
             return Ok(());
@@ -309,8 +326,9 @@ fn assert_fail_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
     let tw = type_word(src[0], !st.imethods.is_empty());
     let want = &prog.types[i.b as usize].name;
     let sname = &st.name;
-    // SAFETY: type words come from this machine.
-    match unsafe { rtype(tw) } {
+    // SAFETY: `vm` is live.
+    let types = unsafe { &(*vm).types };
+    match rtype(types, tw) {
         None => format!("interface conversion: {sname} is nil, not {want}"),
         Some(t) => {
             let have = &prog.types[t.idx as usize].name;
@@ -407,8 +425,7 @@ fn iface_equal(
     if a[0] != b[0] {
         return Ok(false);
     }
-    // SAFETY: type words come from this machine.
-    let Some(t) = (unsafe { rtype(type_word(a[0], has_methods)) }) else {
+    let Some(t) = rtype(types, type_word(a[0], has_methods)) else {
         return Ok(true);
     };
     equal(prog, types, t.idx, a[1], b[1], t.direct)
@@ -472,7 +489,7 @@ pub(super) unsafe fn canon_key(vm: &Vm, t: u32, p: u64) -> Result<Vec<u8>, Strin
     let mut out = vec![b'G'];
     let mut nan = false;
     // SAFETY: as the caller guarantees.
-    unsafe { canon(&vm.prog, t, p, false, &mut out, &mut nan)? };
+    unsafe { canon(&vm.prog, &vm.types, t, p, false, &mut out, &mut nan)? };
     if nan {
         out[0] = b'N';
     }
@@ -486,6 +503,7 @@ pub(super) unsafe fn canon_key(vm: &Vm, t: u32, p: u64) -> Result<Vec<u8>, Strin
 /// `p` points to a value of type `t` unless `direct`.
 unsafe fn canon(
     prog: &Program,
+    types: &Types,
     t: u32,
     p: u64,
     direct: bool,
@@ -534,22 +552,22 @@ unsafe fn canon(
             }
             Iface | Eface => {
                 let v = *(p as *const [u64; 2]);
-                match rtype(type_word(v[0], info.equal == Iface)) {
+                match rtype(types, type_word(v[0], info.equal == Iface)) {
                     None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
                     Some(dt) => {
                         out.extend_from_slice(&dt.idx.to_le_bytes());
-                        canon(prog, dt.idx, v[1], dt.direct, out, nan)?;
+                        canon(prog, types, dt.idx, v[1], dt.direct, out, nan)?;
                     }
                 }
             }
             Struct(fields) => {
                 for &(off, ft) in fields {
-                    canon(prog, ft, p + off as u64, false, out, nan)?;
+                    canon(prog, types, ft, p + off as u64, false, out, nan)?;
                 }
             }
             Array { elem, size, len } => {
                 for k in 0..*len as u64 {
-                    canon(prog, *elem, p + k * *size as u64, false, out, nan)?;
+                    canon(prog, types, *elem, p + k * *size as u64, false, out, nan)?;
                 }
             }
         }
@@ -627,7 +645,7 @@ pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
             len: msg.len() as i64,
         };
     }
-    let t = &vm.types.rtypes[vm.types.error_type as usize] as *const RType as u64;
+    let t = vm.types.words[vm.types.error_type as usize];
     Some([t, b as u64])
 }
 
@@ -767,8 +785,9 @@ pub(super) fn panics_text(vm: *mut Vm) -> String {
 
 /// A panic value as `printpanicval` prints it.
 fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
-    // SAFETY: type words come from this machine.
-    let Some(t) = (unsafe { rtype(v[0]) }) else {
+    // SAFETY: `vm` is live.
+    let types = unsafe { &(*vm).types };
+    let Some(t) = rtype(types, v[0]) else {
         return "nil".into();
     };
     // SAFETY: `vm` is live.
