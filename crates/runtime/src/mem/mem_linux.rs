@@ -1,4 +1,13 @@
-//! Resident code pages: giving back the front end's.
+//! The operating system's side of memory (Go's `mem_linux.go`): reserving
+//! the heap's arenas, freeing them, returning idle pages, and giving back
+//! the front end's resident code pages.
+//!
+//! Under Miri, which runs no system calls but anonymous private mmap, the
+//! arenas come from the Rust allocator (zeroed, arena-aligned) and
+//! returning pages zeroes them, so the allocator's tests run under it with
+//! the same contract: fresh and returned pages read as zero.
+//!
+//! # Code pages
 //!
 //! `rgo run` parses, checks and compiles the program before it runs it, and
 //! those stages touch most of rgo's machine code; the kernel maps a file's
@@ -17,12 +26,98 @@
 //! code, `.rodata` and the relocated read-only data after RELRO (which *does*
 //! have copied pages and is therefore kept). Nothing here touches Go memory.
 
+use super::mheap::ARENA_BYTES;
+
+/// Reserves `bytes` (a multiple of `ARENA_BYTES`) aligned to `ARENA_BYTES`,
+/// readable, writable and zero (Go's `sysReserve` + `sysMap`); None when the
+/// OS refuses.
+#[cfg(not(miri))]
+pub(super) fn sys_reserve(bytes: usize) -> Option<usize> {
+    let len = bytes.checked_add(ARENA_BYTES)?;
+    // SAFETY: an anonymous private mapping at an address of the kernel's
+    // choosing touches no existing memory; the result is checked.
+    let p = unsafe {
+        libc::mmap(
+            std::ptr::null_mut(),
+            len,
+            libc::PROT_READ | libc::PROT_WRITE,
+            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
+            -1,
+            0,
+        )
+    };
+    if p == libc::MAP_FAILED {
+        return None;
+    }
+    let p = p as usize;
+    let base = (p + ARENA_BYTES - 1) & !(ARENA_BYTES - 1);
+    let (head, tail) = (base - p, p + len - (base + bytes));
+    // SAFETY: [p, base) and [base+bytes, p+len) are the alignment slack of
+    // the mapping just made, which nothing else refers to.
+    unsafe {
+        if head > 0 {
+            libc::munmap(p as *mut libc::c_void, head);
+        }
+        if tail > 0 {
+            libc::munmap((base + bytes) as *mut libc::c_void, tail);
+        }
+    }
+    Some(base)
+}
+
+#[cfg(miri)]
+pub(super) fn sys_reserve(bytes: usize) -> Option<usize> {
+    let layout = std::alloc::Layout::from_size_align(bytes, ARENA_BYTES).ok()?;
+    // SAFETY: the layout has a non-zero size (callers reserve whole arenas).
+    let p = unsafe { std::alloc::alloc_zeroed(layout) };
+    (!p.is_null()).then_some(p as usize)
+}
+
+/// Returns a reservation made by [`sys_reserve`] (Go's `sysFree`).
+///
+/// # Safety
+/// `[base, base + bytes)` is exactly one reservation, not used after.
+#[cfg(not(miri))]
+pub(super) unsafe fn sys_free(base: usize, bytes: usize) {
+    // SAFETY: as the caller guarantees, a whole mapping nothing uses.
+    unsafe { libc::munmap(base as *mut libc::c_void, bytes) };
+}
+
+#[cfg(miri)]
+pub(super) unsafe fn sys_free(base: usize, bytes: usize) {
+    let layout = std::alloc::Layout::from_size_align(bytes, ARENA_BYTES).expect("arena layout");
+    // SAFETY: as the caller guarantees, the allocation `sys_reserve` made.
+    unsafe { std::alloc::dealloc(base as *mut u8, layout) };
+}
+
+/// Gives idle pages back to the OS (Go's `sysUnused`): their contents are
+/// dropped and they read as zero after. False when the OS declines (the
+/// pages stay as they were).
+///
+/// # Safety
+/// `[addr, addr + bytes)` lies in a reservation and holds nothing live.
+#[cfg(not(miri))]
+pub(super) unsafe fn sys_unused(addr: usize, bytes: usize) -> bool {
+    // SAFETY: as the caller guarantees: dropping the contents loses nothing.
+    unsafe { libc::madvise(addr as *mut libc::c_void, bytes, libc::MADV_DONTNEED) == 0 }
+}
+
+#[cfg(miri)]
+pub(super) unsafe fn sys_unused(addr: usize, bytes: usize) -> bool {
+    // SAFETY: as the caller guarantees: the range is ours and unused.
+    unsafe { std::ptr::write_bytes(addr as *mut u8, 0, bytes) };
+    true
+}
+
 /// Drops the resident pages of every clean, read-only file mapping of the
 /// process (see the module comment). Best effort: when `/proc` is missing
 /// or unreadable nothing happens. Meant for a process that has finished
 /// with most of its code, such as `rgo run` between compiling and running;
 /// an embedding host decides for itself.
 pub fn release_code_pages() {
+    if cfg!(miri) {
+        return;
+    }
     let Ok(smaps) = std::fs::read_to_string("/proc/self/smaps") else {
         return;
     };

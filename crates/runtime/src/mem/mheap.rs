@@ -5,11 +5,16 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use super::mcentral::MCentral;
+use super::mem_linux::{sys_free, sys_reserve, sys_unused};
 use super::mspan::{MSpan, NUM_SPAN_CLASSES, SpanClass, SpanId, SpanState};
 use super::sizeclasses::{NUM_SIZE_CLASSES, PAGE_SHIFT, PAGE_SIZE};
 
-/// log2 of the arena size (`logHeapArenaBytes` on 64-bit Linux).
+/// log2 of the arena size (`logHeapArenaBytes` on 64-bit Linux; 4 MiB
+/// under Miri, whose memory is dear).
+#[cfg(not(miri))]
 pub const ARENA_SHIFT: usize = 26;
+#[cfg(miri)]
+pub const ARENA_SHIFT: usize = 22;
 /// Arena size: 64 MiB, reserved at once, used in `HEAP_GROW_PAGES` steps.
 pub const ARENA_BYTES: usize = 1 << ARENA_SHIFT;
 /// The heap grows (heap_sys rises) by at least this many pages: 4 MiB,
@@ -131,41 +136,6 @@ impl Default for MHeap {
             clobberfree: false,
         }
     }
-}
-
-/// Reserves `bytes` (a multiple of `ARENA_BYTES`) aligned to
-/// `ARENA_BYTES`, readable and writable; None when the OS refuses.
-fn sys_reserve(bytes: usize) -> Option<usize> {
-    let len = bytes.checked_add(ARENA_BYTES)?;
-    // SAFETY: an anonymous private mapping at an address of the kernel's
-    // choosing touches no existing memory; the result is checked.
-    let p = unsafe {
-        libc::mmap(
-            std::ptr::null_mut(),
-            len,
-            libc::PROT_READ | libc::PROT_WRITE,
-            libc::MAP_PRIVATE | libc::MAP_ANONYMOUS | libc::MAP_NORESERVE,
-            -1,
-            0,
-        )
-    };
-    if p == libc::MAP_FAILED {
-        return None;
-    }
-    let p = p as usize;
-    let base = (p + ARENA_BYTES - 1) & !(ARENA_BYTES - 1);
-    let (head, tail) = (base - p, p + len - (base + bytes));
-    // SAFETY: [p, base) and [base+bytes, p+len) are the alignment slack of
-    // the mapping just made, which nothing else refers to.
-    unsafe {
-        if head > 0 {
-            libc::munmap(p as *mut libc::c_void, head);
-        }
-        if tail > 0 {
-            libc::munmap((base + bytes) as *mut libc::c_void, tail);
-        }
-    }
-    Some(base)
 }
 
 impl MHeap {
@@ -432,14 +402,8 @@ impl MHeap {
                 // SAFETY: [addr, addr + (hi-p) pages) is a free run inside
                 // our arena (inv. 1, 2): no object lives there, so dropping
                 // its contents is allowed; the pages read as zero after.
-                let r = unsafe {
-                    libc::madvise(
-                        addr as *mut libc::c_void,
-                        (hi - p) * PAGE_SIZE,
-                        libc::MADV_DONTNEED,
-                    )
-                };
-                if r != 0 {
+                let ok = unsafe { sys_unused(addr, (hi - p) * PAGE_SIZE) };
+                if !ok {
                     // Leave them resident; nothing is wrong but the RSS.
                     continue;
                 }
@@ -467,9 +431,7 @@ impl Drop for MHeap {
             // SAFETY: each arena is a mapping made by `sys_reserve` of
             // exactly this size, unmapped once, when the heap (the program)
             // ends; no object outlives the heap (inv. 1).
-            unsafe {
-                libc::munmap(a.base as *mut libc::c_void, a.npages * PAGE_SIZE);
-            }
+            unsafe { sys_free(a.base, a.npages * PAGE_SIZE) };
         }
     }
 }

@@ -195,6 +195,7 @@ mod tests {
     }
 
     #[test]
+    #[cfg_attr(miri, ignore = "reads GOROOT")]
     fn size_classes_match_goroot() {
         let Some(root) = goroot() else {
             eprintln!("skipping size_classes_match_goroot: no Go installation found");
