@@ -122,20 +122,26 @@ fn has_uncommon(t: &TypeInfo) -> bool {
     has_name(t) || !t.methods.is_empty()
 }
 
-/// Bytes a type's descriptor takes, its index word included.
-fn desc_size(t: &TypeInfo) -> u32 {
-    let mut n = 8 + kind_size(t.kind);
-    if has_uncommon(t) {
-        n += 16;
-    }
-    n += match t.kind {
+/// Where a type's arrays (function parameters, struct fields, interface
+/// methods) start, from its `abi.Type`: after the kind's extension and the
+/// uncommon type.
+fn arrays_at(t: &TypeInfo) -> u32 {
+    kind_size(t.kind) + if has_uncommon(t) { 16 } else { 0 }
+}
+
+/// Bytes of a type's arrays; its `Method`s follow them.
+fn arrays_size(t: &TypeInfo) -> u32 {
+    match t.kind {
         Kind::Func => 8 * (t.params.len() + t.results.len()) as u32,
         Kind::Struct => 24 * t.fields.len() as u32,
         Kind::Interface => 8 * t.imethods.len() as u32,
         _ => 0,
-    };
-    n += 16 * t.methods.len() as u32;
-    n.next_multiple_of(8)
+    }
+}
+
+/// Bytes a type's descriptor takes, its index word included.
+fn desc_size(t: &TypeInfo) -> u32 {
+    (8 + arrays_at(t) + arrays_size(t) + 16 * t.methods.len() as u32).next_multiple_of(8)
 }
 
 /// A method key (`Name(sig)`) without its signature.
@@ -207,6 +213,7 @@ pub fn layout(prog: &Program) -> TypeDescs {
         let s = w.name(&t.name, false, false, "");
         w.u32(at + OFF_STR, s);
         let ext = at + TYPE_SIZE;
+        let arr = at + arrays_at(t);
         match t.kind {
             Kind::Array => {
                 w.ptr_to(ext, toff(t.elem));
@@ -254,12 +261,13 @@ pub fn layout(prog: &Program) -> TypeDescs {
                 let out = t.results.len() as u16 | if t.variadic { 1 << 15 } else { 0 };
                 w.u16(ext, t.params.len() as u16);
                 w.u16(ext + 2, out);
+                for (k, p) in t.params.iter().chain(&t.results).enumerate() {
+                    w.ptr_to(arr + 8 * k as u32, toff(*p));
+                }
             }
             Kind::Struct => {
                 let pkg = w.name(&t.pkg_path, false, false, "");
                 w.ptr(ext, pkg);
-                let fields = kind_size(t.kind) + if has_uncommon(t) { 16 } else { 0 };
-                let arr = at + fields;
                 w.slice(ext + 8, arr, t.fields.len());
                 for (k, f) in t.fields.iter().enumerate() {
                     let fa = arr + 24 * k as u32;
@@ -272,7 +280,6 @@ pub fn layout(prog: &Program) -> TypeDescs {
             Kind::Interface => {
                 let pkg = w.name(&t.pkg_path, false, false, "");
                 w.ptr(ext, pkg);
-                let arr = at + kind_size(t.kind) + if has_uncommon(t) { 16 } else { 0 };
                 w.slice(ext + 8, arr, t.imethods.len());
                 for (k, m) in t.imethods.iter().enumerate() {
                     let name = method_name(m);
@@ -296,19 +303,8 @@ pub fn layout(prog: &Program) -> TypeDescs {
             let xcount = t.methods.iter().filter(|(k, _)| exported(k)).count();
             w.u16(u + 6, xcount as u16);
             // The methods follow the kind's arrays.
-            let mut moff = 16;
-            match t.kind {
-                Kind::Func => moff += 8 * (t.params.len() + t.results.len()) as u32,
-                Kind::Struct => moff += 24 * t.fields.len() as u32,
-                Kind::Interface => moff += 8 * t.imethods.len() as u32,
-                _ => {}
-            }
+            let moff = 16 + arrays_size(t);
             w.u32(u + 8, moff);
-            if t.kind == Kind::Func {
-                for (k, p) in t.params.iter().chain(&t.results).enumerate() {
-                    w.ptr_to(u + 16 + 8 * k as u32, toff(*p));
-                }
-            }
             for (k, (key, id)) in t.methods.iter().enumerate() {
                 let m = u + moff + 16 * k as u32;
                 let name = method_name(key);
@@ -318,11 +314,6 @@ pub fn layout(prog: &Program) -> TypeDescs {
                 w.u32(m + 4, toff(ty));
                 w.u32(m + 8, *id);
                 w.u32(m + 12, *id);
-            }
-        } else if t.kind == Kind::Func {
-            let base = at + kind_size(t.kind);
-            for (k, p) in t.params.iter().chain(&t.results).enumerate() {
-                w.ptr_to(base + 8 * k as u32, toff(*p));
             }
         }
     }
@@ -356,35 +347,36 @@ fn regular_memory(prog: &Program, t: &TypeInfo) -> bool {
     }
 }
 
+/// Whether `leaf` holds for the kind of `t` or, through arrays and
+/// structs, of one of its parts.
+fn any_part(prog: &Program, t: &TypeInfo, leaf: fn(Kind) -> bool) -> bool {
+    let part =
+        |i: Option<TypeIdx>| i.is_some_and(|i| any_part(prog, &prog.types[i as usize], leaf));
+    match t.kind {
+        Kind::Array => part(t.elem),
+        Kind::Struct => t.fields.iter().any(|f| part(f.typ)),
+        k => leaf(k),
+    }
+}
+
 /// gc's `needkeyupdate`: keys whose equal values may differ in bytes.
 fn needs_key_update(prog: &Program, t: &TypeInfo) -> bool {
-    match t.kind {
-        Kind::Float32 | Kind::Float64 | Kind::Complex64 | Kind::Complex128 => true,
-        Kind::Interface | Kind::String => true,
-        Kind::Array => t
-            .elem
-            .is_some_and(|e| needs_key_update(prog, &prog.types[e as usize])),
-        Kind::Struct => t.fields.iter().any(|f| {
-            f.typ
-                .is_some_and(|e| needs_key_update(prog, &prog.types[e as usize]))
-        }),
-        _ => false,
-    }
+    any_part(prog, t, |k| {
+        matches!(
+            k,
+            Kind::Float32
+                | Kind::Float64
+                | Kind::Complex64
+                | Kind::Complex128
+                | Kind::Interface
+                | Kind::String
+        )
+    })
 }
 
 /// gc's `hashMightPanic`: keys holding interfaces.
 fn hash_might_panic(prog: &Program, t: &TypeInfo) -> bool {
-    match t.kind {
-        Kind::Interface => true,
-        Kind::Array => t
-            .elem
-            .is_some_and(|e| hash_might_panic(prog, &prog.types[e as usize])),
-        Kind::Struct => t.fields.iter().any(|f| {
-            f.typ
-                .is_some_and(|e| hash_might_panic(prog, &prog.types[e as usize]))
-        }),
-        _ => false,
-    }
+    any_part(prog, t, |k| k == Kind::Interface)
 }
 
 struct Writer {

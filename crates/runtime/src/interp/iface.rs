@@ -6,8 +6,7 @@
 //! laid out by `abi::typedesc` in one block at a stable address (a boxed
 //! word slice that never moves, relocated once); an empty interface's
 //! first word points to one. The word before each descriptor holds its
-//! index in `Program::types`, which [`rtype`] reads with its kind and
-//! `TFlagDirectIface`. Itabs are boxed word arrays `[inter, type, 0, fun…]`
+//! index in `Program::types`, which [`type_index`] reads. Itabs are boxed word arrays `[inter, type, 0, fun…]`
 //! (gc's `itab` shape: `abi::ITAB_TYPE`, `abi::ITAB_FUN`) made for the
 //! program's static itabs at link time and on demand by assertions, kept
 //! in a cache so that one (interface, type) pair has one itab — equal
@@ -30,24 +29,12 @@ use super::{Code, GoString, NATIVE_RETURN, Stop, Vm, invoke_at, nil_deref, raise
 use abi::{FRAME_HEADER, FuncInfo, Inst, Kind, Op, Program, TypeInfo};
 use std::collections::HashMap;
 
-/// What the runtime reads of a type descriptor (what an interface's type
-/// word points to).
-#[derive(Clone, Copy)]
-pub(super) struct RType {
-    /// Index in `Program::types`.
-    pub idx: u32,
-    pub kind: Kind,
-    pub direct: bool,
-}
-
 /// The run-time type tables of a program.
 pub(super) struct Types {
     /// The descriptors (`abi::typedesc`), relocated to this address.
     pub descs: Box<[u64]>,
     /// Type word (descriptor address) of each type, by index.
     pub words: Box<[u64]>,
-    /// Kind and directness by index (what [`rtype`] returns).
-    pub kinds: Box<[(Kind, bool)]>,
     /// Static itabs (by `Op::Itab` index) and those made since.
     pub itabs: Vec<Box<[u64]>>,
     /// (interface, type) → itab.
@@ -96,11 +83,9 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
         descs[r as usize / 8] += base;
     }
     let words = laid.offsets.iter().map(|&o| base + o as u64).collect();
-    let kinds = prog.types.iter().map(|t| (t.kind, t.direct)).collect();
     let mut types = Types {
         descs,
         words,
-        kinds,
         itabs: Vec::new(),
         cache: HashMap::new(),
         error_type,
@@ -146,9 +131,10 @@ fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<
     Ok(w.into_boxed_slice())
 }
 
-/// The descriptor a type word points to: `None` for nil, and for any word
-/// that is not a type word of the machine whose tables `types` are.
-fn rtype(types: &Types, w: u64) -> Option<RType> {
+/// The index in `Program::types` of the descriptor a type word points to:
+/// `None` for nil, and for any word that is not a type word of the machine
+/// whose tables `types` are.
+fn type_index(types: &Types, w: u64) -> Option<u32> {
     let block = types.descs.as_ptr_range();
     let (lo, hi) = (block.start as u64, block.end as u64);
     if w < lo + 8 || w >= hi || !w.is_multiple_of(8) {
@@ -157,8 +143,7 @@ fn rtype(types: &Types, w: u64) -> Option<RType> {
     // SAFETY: `w - 8` is an aligned word of the descriptor block (checked
     // just above), which lives as long as the machine.
     let idx = unsafe { *(w as *const u64).sub(1) } as u32;
-    let &(kind, direct) = types.kinds.get(idx as usize)?;
-    Some(RType { idx, kind, direct })
+    ((idx as usize) < types.words.len()).then_some(idx)
 }
 
 /// The dynamic type word of an interface value's first word.
@@ -266,7 +251,7 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
             Err(msg)
         }
     };
-    let Some(t) = rtype(&vm.types, tw) else {
+    let Some(t) = type_index(&vm.types, tw) else {
         if conv {
             wr!(fp, i.a, [u64; 2], [0, 0]);
             return Ok(());
@@ -277,10 +262,10 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
             format!("interface conversion: interface is nil, not {iname}"),
         );
     };
-    let key = (inter, t.idx);
+    let key = (inter, t);
     let tab = match vm.types.cache.get(&key) {
         Some(&p) => p,
-        None => match make_itab(&vm.types, &vm.prog, inter, t.idx) {
+        None => match make_itab(&vm.types, &vm.prog, inter, t) {
             Ok(tab) => {
                 let p = tab.as_ptr();
                 vm.types.itabs.push(tab);
@@ -290,7 +275,7 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
             Err(missing) => {
                 let missing = missing.split('(').next().unwrap_or_default();
                 let (tn, iname) = (
-                    vm.prog.types[t.idx as usize].name.clone(),
+                    vm.prog.types[t as usize].name.clone(),
                     vm.prog.types[inter as usize].name.clone(),
                 );
                 return fail(
@@ -328,10 +313,10 @@ fn assert_fail_text(fp: *mut u8, vm: *mut Vm, i: &Code) -> String {
     let sname = &st.name;
     // SAFETY: `vm` is live.
     let types = unsafe { &(*vm).types };
-    match rtype(types, tw) {
+    match type_index(types, tw) {
         None => format!("interface conversion: {sname} is nil, not {want}"),
         Some(t) => {
-            let have = &prog.types[t.idx as usize].name;
+            let have = &prog.types[t as usize].name;
             if have == want {
                 format!(
                     "interface conversion: {sname} is {have}, not {want} (types from different scopes)"
@@ -425,10 +410,10 @@ fn iface_equal(
     if a[0] != b[0] {
         return Ok(false);
     }
-    let Some(t) = rtype(types, type_word(a[0], has_methods)) else {
+    let Some(t) = type_index(types, type_word(a[0], has_methods)) else {
         return Ok(true);
     };
-    equal(prog, types, t.idx, a[1], b[1], t.direct)
+    equal(prog, types, t, a[1], b[1], prog.types[t as usize].direct)
 }
 
 pub(super) unsafe fn eface_eq(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -552,11 +537,12 @@ unsafe fn canon(
             }
             Iface | Eface => {
                 let v = *(p as *const [u64; 2]);
-                match rtype(types, type_word(v[0], info.equal == Iface)) {
+                match type_index(types, type_word(v[0], info.equal == Iface)) {
                     None => out.extend_from_slice(&u32::MAX.to_le_bytes()),
                     Some(dt) => {
-                        out.extend_from_slice(&dt.idx.to_le_bytes());
-                        canon(prog, types, dt.idx, v[1], dt.direct, out, nan)?;
+                        out.extend_from_slice(&dt.to_le_bytes());
+                        let direct = prog.types[dt as usize].direct;
+                        canon(prog, types, dt, v[1], direct, out, nan)?;
                     }
                 }
             }
@@ -787,11 +773,11 @@ pub(super) fn panics_text(vm: *mut Vm) -> String {
 fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
     // SAFETY: `vm` is live.
     let types = unsafe { &(*vm).types };
-    let Some(t) = rtype(types, v[0]) else {
+    let Some(t) = type_index(types, v[0]) else {
         return "nil".into();
     };
     // SAFETY: `vm` is live.
-    let info: TypeInfo = unsafe { (&(*vm).prog.types)[t.idx as usize].clone() };
+    let info: TypeInfo = unsafe { (&(*vm).prog.types)[t as usize].clone() };
     for m in ["Error() string", "String() string"] {
         if let Ok(k) = info.methods.binary_search_by(|(n, _)| n.as_str().cmp(m))
             && let Some(s) = call_string_method(vm, info.methods[k].1, v[1])
@@ -803,7 +789,7 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
     // SAFETY: an indirect value's data word points to a value of its type;
     // a direct value is the word itself.
     let val = |n: usize| -> u64 {
-        if t.direct {
+        if info.direct {
             return v[1];
         }
         // SAFETY: as above.
@@ -817,7 +803,7 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
         }
     };
     let mut out = Vec::new();
-    let num = match t.kind {
+    let num = match info.kind {
         Kind::Bool => Some(if val(1) != 0 {
             "true".into()
         } else {
@@ -842,7 +828,7 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
         Kind::Complex128 | Kind::Complex64 => {
             // SAFETY: a complex value's data word points to its two parts.
             let (x, bits) = unsafe {
-                if t.kind == Kind::Complex128 {
+                if info.kind == Kind::Complex128 {
                     (*(p as *const [f64; 2]), 64)
                 } else {
                     let c = *(p as *const [f32; 2]);
