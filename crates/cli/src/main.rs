@@ -183,6 +183,11 @@ fn cmd_run(args: &[String]) -> ExitCode {
         complete: true,
         ..Default::default()
     };
+    // Each stage's code leaves the resident set when the stage is done
+    // (the kernel maps code 64 KiB around each fault, so a stage keeps far
+    // more resident than it runs): argument parsing and start-up here, the
+    // front end before the program runs. A native binary holds only its own.
+    rgo::release_code_pages();
     let prog = match rgo::build_program(&files, &opts) {
         Ok(p) => p,
         Err(rgo::BuildError::Diagnostics(diags)) => {
@@ -202,8 +207,6 @@ fn cmd_run(args: &[String]) -> ExitCode {
         .map_or_else(|| "main".to_string(), |s| s.to_string_lossy().into_owned());
     let mut os_args = vec![name];
     os_args.extend(args[nfiles..].iter().cloned());
-    // The parser, checker and compiler are done: their code need not stay
-    // resident while the program runs (a native binary holds only its own).
     rgo::release_code_pages();
     match rgo::run_program(&prog, &os_args) {
         Ok(0) => ExitCode::SUCCESS,
