@@ -378,6 +378,62 @@ ops! {
     /// returned to the OS.
     FreeOSMemory,
 
+    // ---- goroutines and channels (`runtime/proc.go`, `chan.go`,
+    // `select.go`; see `runtime/src/sched/`) ----
+    /// `go f(args)`: starts a goroutine calling the func value in slot `a`
+    /// with the `c` bytes of arguments at `b` (laid out as the callee's
+    /// parameters; results are discarded). Operands as `Defer`'s.
+    Go,
+    /// `a = make(chan T, b)`: a new channel whose buffer holds the int
+    /// in slot `b` elements of `c` bytes each, `c` being the element's
+    /// frame size (a multiple of 8; 0 for zero-size elements). Elements
+    /// sit in the buffer as they sit in a frame; the buffer's layout (the
+    /// element's frame layout) is in `FuncInfo::alloc_shapes`. Panics
+    /// with "makechan: size out of range" when `b` is negative or too big.
+    MakeChan,
+    /// `a <- b`: sends the `c` bytes at `b` on the channel in slot `a`
+    /// (blocks; a nil channel blocks forever; panics on a closed one).
+    ChanSend,
+    /// `a = <-b`: receives `c` bytes into `a` from the channel in slot
+    /// `b` (zero bytes once it is closed and drained).
+    ChanRecv,
+    /// `a, ok = <-b`: as `ChanRecv`, then the ok bool in the 8-byte slot
+    /// at `a + c`.
+    ChanRecv2,
+    /// `close(a)`.
+    ChanClose,
+    /// `a = len(b)` for the channel in slot `b` (0 for nil).
+    ChanLen,
+    /// `a = cap(b)` for the channel in slot `b` (0 for nil).
+    ChanCap,
+    /// `select` over the `b` cases of the table at `a`; `c` is 1 when it
+    /// has a `default` (never blocks), else 0. Case `k` takes 16 bytes at
+    /// `a + 16k`: the channel (a pointer slot), then a descriptor word:
+    /// bit 0 set for a receive, bits 1..32 the element's frame size,
+    /// bits 32..64 the frame offset of the value to send or of the slot
+    /// receiving (unused for size 0). After the table, `a + 16b` gets the
+    /// index of the chosen case (-1: `default`) and `a + 16b + 8` the
+    /// receive's ok bool. `select {}` is `b = 0, c = 0` (blocks forever).
+    Select,
+    /// `runtime.Gosched()`.
+    Gosched,
+    /// `runtime.Goexit()`: runs the goroutine's deferred calls, then ends it.
+    Goexit,
+    /// `a = runtime.NumGoroutine()`.
+    NumGoroutine,
+    /// `a = runtime.GOMAXPROCS(b)`.
+    GoMaxProcs,
+    /// `time.Sleep(a)` (nanoseconds in slot `a`).
+    Sleep,
+    /// `a = time.After(b)` (`c` = 0) or `time.Tick(b)` (`c` = 1): a channel of
+    /// `time.Time` (24 bytes: wall, ext, loc) with a buffer of one, which
+    /// receives the time after `b` nanoseconds (every `b` for `Tick`; a
+    /// `Tick` of `b <= 0` is nil). The buffer's layout is in
+    /// `FuncInfo::alloc_shapes`.
+    TimeAfter,
+    /// `a = time.Now()` (the 24-byte `time.Time`, no monotonic reading).
+    TimeNow,
+
     // ---- maps ----
     // A map slot holds a pointer to the map's header in the Go heap (0 is
     // nil; see `runtime::map`). Operand `c` of every map instruction but
@@ -475,7 +531,7 @@ impl Op {
     pub fn alloc(self) -> Alloc {
         use Op::*;
         match self {
-            New | MakeSlice | Grow | AppendSlice | OsArgs => Alloc::Typed,
+            New | MakeSlice | Grow | AppendSlice | OsArgs | MakeChan | TimeAfter => Alloc::Typed,
             StrConcat | StrConcatN | BytesToStr | StrToBytes | RunesToStr | StrToRunes
             | RuneToStr | Getenv => Alloc::NoScan,
             // Maps (and their keys, values and iterators) live in the

@@ -513,6 +513,17 @@ fn uses(op: Op) -> [Use; 3] {
         PrintInt | PrintUint | PrintFloat | PrintFloat32 | PrintBool => [S(8), N, N],
         PrintStr => [S(16), N, N],
         PrintSpace | PrintNl | PrintFlush => [N, N, N],
+        Go => [S(8), SlotB, N],
+        MakeChan | ChanLen | ChanCap | GoMaxProcs | TimeAfter => [S(8), S(8), N],
+        ChanSend => [S(8), SlotB, N],
+        ChanRecv => [SlotC, S(8), N],
+        // The ok word after the value: checked in `link`.
+        ChanRecv2 => [N, S(8), N],
+        ChanClose | NumGoroutine | Sleep => [S(8), N, N],
+        // The case table: checked in `link`; each case's operand when it runs.
+        Select => [N, N, N],
+        Gosched | Goexit => [N, N, N],
+        TimeNow => [S(24), N, N],
     }
 }
 
@@ -650,6 +661,17 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                     if inst.c > 1 << 24 =>
                 {
                     return Err(err(f, pc, "bad element size"));
+                }
+                Op::ChanRecv2 if inst.a % 8 != 0
+                    || inst.a as u64 + inst.c.next_multiple_of(8) as u64 + 8
+                        > f.frame_size as u64 =>
+                {
+                    return Err(err(f, pc, "receive operands out of range"));
+                }
+                Op::Select if inst.a % 8 != 0
+                    || inst.a as u64 + 16 * inst.b as u64 + 16 > f.frame_size as u64 =>
+                {
+                    return Err(err(f, pc, "select table out of range"));
                 }
                 Op::RunDefers if inst.b != f.frame_size => {
                     return Err(err(f, pc, "RunDefers with another frame size"));
@@ -1116,6 +1138,10 @@ fn handler(op: Op) -> Handler {
         PrintSpace => print_space,
         PrintNl => print_nl,
         PrintFlush => print_flush,
+        Go | MakeChan | ChanSend | ChanRecv | ChanRecv2 | ChanClose | ChanLen | ChanCap
+        | Select | Gosched | Goexit | NumGoroutine | GoMaxProcs | Sleep | TimeAfter | TimeNow => {
+            not_yet
+        }
     }
 }
 
@@ -1712,6 +1738,11 @@ unsafe fn ret(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         let cfp = *fp.add(8).cast::<*mut u8>();
         ((*rpc).h)(rpc, cfp, vm)
     }
+}
+
+/// Goroutine and channel instructions: not implemented yet.
+unsafe fn not_yet(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    raise(pc, fp, vm, "internal error: goroutines not yet implemented".into(), None)
 }
 
 unsafe fn halt(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {
