@@ -11,6 +11,7 @@ use types::check::{Mode, key};
 use types::constant::Value;
 use types::ty::{BasicKind, Builtin, ObjId, Type, TypeId};
 
+mod chan;
 mod generic;
 pub(crate) use generic::compile_instance;
 mod iface;
@@ -43,6 +44,9 @@ enum Rep {
     Ptr(TypeId),
     /// A map (a runtime handle) of the given map type.
     Map(TypeId),
+    /// A channel (a pointer to its `hchan` in the Go heap) of the given
+    /// channel type.
+    Chan(TypeId),
     /// A func value (a pointer to a closure object) of the given type.
     Func(TypeId),
     /// An interface value (type or itab word, data word) of the given
@@ -515,6 +519,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::Struct { t, .. } => self.c.type_layout(t)?,
             // A map value is a pointer to its header in the Go heap.
             Rep::Map(_) => Layout::with_ptrs(size, &[0]),
+            Rep::Chan(_) => Layout::with_ptrs(size, &[0]),
             Rep::Int { .. } | Rep::F64 | Rep::F32 | Rep::Bool | Rep::C128 | Rep::C64 => {
                 Layout::noscan(size)
             }
@@ -784,6 +789,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Type::Slice(elem) => return Ok(Rep::Slice(*elem)),
             Type::Pointer(elem) => return Ok(Rep::Ptr(*elem)),
             Type::Map { .. } => return Ok(Rep::Map(t)),
+            Type::Chan { .. } => return Ok(Rep::Chan(t)),
             Type::Signature(_) => return Ok(Rep::Func(t)),
             Type::Interface(_) => return Ok(Rep::Iface(t)),
             // Arrays are aggregates like structs (gc's layout in frame and
@@ -971,11 +977,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.stmt(stmt, Some(&l.value))
             }
             Stmt::Branch { pos, tok, label: l } => self.branch(*pos, *tok, l.as_ref()),
-            Stmt::Call {
-                tok: Token::Defer,
-                call,
-                pos,
-            } => self.defer_stmt(*pos, call),
+            Stmt::Call { tok, call, pos } => self.defer_stmt(*pos, *tok, call),
+            Stmt::Send { pos, chan, value } => self.send_stmt(*pos, chan, value),
+            Stmt::Select { pos, body, .. } => self.select_stmt(*pos, body, label),
             _ => Err(self.unsupported(s.pos(), "this statement")),
         }
     }
@@ -991,6 +995,14 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         match x.unparen() {
             Expr::Call { .. } => {
                 self.call_expr(x, None)?;
+                Ok(())
+            }
+            Expr::Operation {
+                op: Operator::Recv,
+                y: None,
+                ..
+            } => {
+                self.expr(x)?;
                 Ok(())
             }
             _ => Err(self.unsupported(x.start(), "this expression statement")),
@@ -1420,6 +1432,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Rep::Str => return self.range_string(r),
             Rep::Func(ft) => return self.range_func(r, ft),
             Rep::Map(mt) => return self.range_map(r, mt),
+            Rep::Chan(ct) => return self.range_chan(r, ct),
             Rep::Struct { .. } | Rep::Ptr(_)
                 if self.array_type(x)?.is_some()
                     && lhs.is_none_or(|l| l.list().len() < 2 || is_blank(&l.list()[1])) =>
@@ -1974,7 +1987,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             } => Op::Load16U,
             Rep::Int { signed: true, .. } => Op::Load8S,
             Rep::Int { signed: false, .. } | Rep::Bool => Op::Load8U,
-            Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) | Rep::C64 => Op::Load64,
+            Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_) | Rep::C64 => Op::Load64,
             Rep::Str | Rep::Slice(_) | Rep::Iface(_) | Rep::C128 => {
                 for w in 0..dst.rep.size() / 8 {
                     self.emit(Op::Load64, dst.off + 8 * w, ptr, off + 8 * w);
@@ -3361,6 +3374,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             | Rep::Struct { .. }
             | Rep::Ptr(_)
             | Rep::Map(_)
+            | Rep::Chan(_)
             | Rep::Func(_)
             | Rep::Iface(_) => {
                 return Err(self.unsupported(pos, "this constant"));
@@ -3431,6 +3445,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             | Rep::Struct { .. }
             | Rep::Ptr(_)
             | Rep::Map(_)
+            | Rep::Chan(_)
             | Rep::Func(_)
             | Rep::Iface(_) => {
                 return Err(self.unsupported(pos, "this constant"));
@@ -3672,10 +3687,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             o => (o, x, y),
         };
         let (o, negate) = match (x.rep, op) {
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_), Eql) => {
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_), Eql) => {
                 (Op::Eq, false)
             }
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_), Neq) => {
+            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_), Neq) => {
                 (Op::Ne, false)
             }
             (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
@@ -3765,6 +3780,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     }
 
     fn unary(&mut self, op: Operator, x: &Expr, dst: Loc, pos: Pos) -> Result<()> {
+        if op == Operator::Recv {
+            return self.recv_into(x, dst, pos);
+        }
         let xv = self.expr(x)?;
         let o = match (op, xv.rep) {
             (Operator::Add, _) => {
@@ -3886,6 +3904,16 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             let ok = self.alloc(Rep::Bool);
             self.emit(Op::MapLoad, out.off, area, meta);
             return Ok(vec![out, ok]);
+        }
+        // v, ok := <-c
+        if let Expr::Operation {
+            op: Operator::Recv,
+            x,
+            y: None,
+            ..
+        } = e.unparen()
+        {
+            return self.recv2(x, e.start());
         }
         // v, ok := x.(T)
         if let Expr::Assert { x, typ, .. } = e.unparen() {
@@ -4037,9 +4065,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         Ok(results)
     }
 
-    /// `defer f(args)`: the func value and the arguments are evaluated now
-    /// and recorded; the call runs when the function returns or panics.
-    fn defer_stmt(&mut self, pos: Pos, call: &Expr) -> Result<()> {
+    /// `defer f(args)` and `go f(args)` (`tok`): the func value and the
+    /// arguments are evaluated now; the deferred call runs when the
+    /// function returns or panics, the goroutine's at once.
+    fn defer_stmt(&mut self, pos: Pos, tok: Token, call: &Expr) -> Result<()> {
         let Expr::Call {
             fun,
             args,
@@ -4050,24 +4079,23 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return Err(self.unsupported(pos, "this defer"));
         };
         if let (Mode::Builtin(b @ (Builtin::Print | Builtin::Println)), _) = self.tv(fun)? {
-            return self.defer_print(pos, b, args);
+            return self.defer_print(pos, tok, b, args);
         }
         if let (Mode::Builtin(b), _) = self.tv(fun)? {
-            return self.defer_builtin(pos, b, args);
+            return self.defer_builtin(pos, tok, b, args);
         }
         if matches!(self.tv(fun)?.0, Mode::TypExpr) {
             return Err(self.unsupported(pos, "deferring this call"));
         }
         // A method call x.m(args): the method's function with the receiver
-        // as its first argument.
+        // as its first argument (other methods, of interfaces or generic
+        // types, through their method value).
         let mut method: Option<(&Expr, ObjId, u32)> = None;
         if let Expr::Selector { x, sel, .. } = fun.unparen()
             && let Some(&o) = self.c.info.uses.get(&key(sel))
             && matches!(self.c.ty(self.oty(o)), Type::Signature(s) if s.recv.is_some())
+            && let Some(&id) = self.c.funcs.get(&o)
         {
-            let Some(&id) = self.c.funcs.get(&o) else {
-                return Err(self.unsupported(pos, "deferring this method call"));
-            };
             method = Some((x, o, id));
         }
         let ft = match method {
@@ -4102,18 +4130,36 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.fill_args(args, params, &sig, *has_dots)?;
         self.line(pos);
-        self.emit_defer(clo, area, off - area);
+        self.emit_later(tok, clo, area, off - area);
         Ok(())
     }
 
+    /// The `Defer` (`tok` is `defer`) or `Go` of the call of func value
+    /// `clo` with the `size` bytes of arguments at `area`.
+    fn emit_later(&mut self, tok: Token, clo: Loc, area: u32, size: u32) {
+        if tok == Token::Go {
+            self.emit(Op::Go, clo.off, area, size);
+        } else {
+            self.emit_defer(clo, area, size);
+        }
+    }
+
     /// A wrapper running `code` (which returns) on `params_size` bytes of
-    /// arguments evaluated by a `defer` statement (gc's `deferwrap`), whose
-    /// pointer layout is `args`.
-    fn deferwrap(&mut self, pos: Pos, code: Vec<Inst>, params_size: u32, args: Layout) -> FuncId {
+    /// arguments evaluated by a `defer` or `go` statement (gc's
+    /// `deferwrap` and `gowrap`), whose pointer layout is `args`.
+    fn deferwrap(
+        &mut self,
+        pos: Pos,
+        tok: Token,
+        code: Vec<Inst>,
+        params_size: u32,
+        args: Layout,
+    ) -> FuncId {
         self.closures += 1;
         let id = self.c.program.funcs.len() as u32;
+        let kind = if tok == Token::Go { "gowrap" } else { "deferwrap" };
         self.c.program.funcs.push(FuncInfo {
-            name: format!("{}.deferwrap{}", self.name, self.closures),
+            name: format!("{}.{kind}{}", self.name, self.closures),
             file: self.file.path.clone(),
             frame_size: FRAME_HEADER + params_size,
             params_size,
@@ -4126,9 +4172,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         id
     }
 
-    /// `defer panic(v)` and `defer delete(m, k)`: the arguments now, the
-    /// built-in in a wrapper.
-    fn defer_builtin(&mut self, pos: Pos, b: Builtin, args: &[Expr]) -> Result<()> {
+    /// `defer panic(v)`, `defer delete(m, k)`, `defer close(c)` (or `go`
+    /// them, `tok`): the arguments now, the built-in in a wrapper.
+    fn defer_builtin(&mut self, pos: Pos, tok: Token, b: Builtin, args: &[Expr]) -> Result<()> {
         let (area, size, code, layout) = match b {
             Builtin::Panic => {
                 let any = self.c.world.prog.unalias(self.c.world.prog.any_alias);
@@ -4158,20 +4204,28 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 (area, 24, Inst::new(Op::MapDelete, FRAME_HEADER, 0, meta), l)
             }
+            Builtin::Close => {
+                let (_, ct) = self.tv(&args[0])?;
+                let c = self.alloc(self.rep_of(ct, pos)?);
+                self.expr_into(&args[0], c)?;
+                let l = Layout::with_ptrs(8, &[0]);
+                (c.off, 8, Inst::new(Op::ChanClose, FRAME_HEADER, 0, 0), l)
+            }
             _ => return Err(self.unsupported(pos, "deferring this call")),
         };
-        let id = self.deferwrap(pos, vec![code, Inst::new(Op::Ret, 0, 0, 0)], size, layout);
+        let code = vec![code, Inst::new(Op::Ret, 0, 0, 0)];
+        let id = self.deferwrap(pos, tok, code, size, layout);
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         self.line(pos);
-        self.emit_defer(clo, area, size);
+        self.emit_later(tok, clo, area, size);
         Ok(())
     }
 
     /// `defer print(…)`/`defer println(…)`: the arguments are evaluated
     /// now and passed to a small wrapper function that prints them (gc's
     /// `deferwrap`).
-    fn defer_print(&mut self, pos: Pos, b: Builtin, args: &[Expr]) -> Result<()> {
+    fn defer_print(&mut self, pos: Pos, tok: Token, b: Builtin, args: &[Expr]) -> Result<()> {
         let mut reps = Vec::new();
         for a in args {
             let (_, t) = self.tv(a)?;
@@ -4201,7 +4255,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         code.push(Inst::new(Op::PrintFlush, 0, 0, 0));
         code.push(Inst::new(Op::Ret, 0, 0, 0));
         layout.size = off - FRAME_HEADER;
-        let id = self.deferwrap(pos, code, off - FRAME_HEADER, layout);
+        let id = self.deferwrap(pos, tok, code, off - FRAME_HEADER, layout);
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         let area = self.top;
@@ -4216,7 +4270,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         self.top = at;
         self.line(pos);
-        self.emit_defer(clo, area, at - area);
+        self.emit_later(tok, clo, area, at - area);
         Ok(())
     }
 
@@ -4468,7 +4522,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(op, d.off, x.off, 0);
                 Ok(Some(vec![d]))
             }
-            _ => Ok(None),
+            (path, name) => {
+                let (path, name) = (path.to_string(), name.to_string());
+                self.sched_intrinsic(&path, &name, e, args)
+            }
         }
     }
 
@@ -4526,6 +4583,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             }
             Builtin::Len | Builtin::Cap => {
                 let (_, t) = self.tv(&args[0])?;
+                if let Rep::Chan(_) = self.rep_of(t, e.start())? {
+                    return self.chan_builtin(b, e, &args[0], dst);
+                }
                 if let Rep::Map(_) = self.rep_of(t, e.start())? {
                     let m = self.expr(&args[0])?;
                     let d = dst.unwrap_or_else(|| self.alloc(INT));
@@ -4542,6 +4602,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 self.emit(Op::Mov, d.off, s.off + word, 0);
                 Ok(Some(d))
             }
+            Builtin::Make if matches!(self.rep_of(self.tv(e)?.1, e.start())?, Rep::Chan(_)) => {
+                self.make_chan(e, args, dst).map(Some)
+            }
+            Builtin::Close => self.chan_builtin(b, e, &args[0], dst),
             Builtin::Make if matches!(self.rep_of(self.tv(e)?.1, e.start())?, Rep::Map(_)) => {
                 let (_, t) = self.tv(e)?;
                 let (meta, ..) = self.map_meta(t, e.start())?;
@@ -4901,7 +4965,6 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     None => Ok(Some(v)),
                 }
             }
-            _ => Err(self.unsupported(e.start(), &format!("the built-in {}", b.name()))),
         }
     }
 
@@ -4964,6 +5027,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             (Rep::Ptr(_), Rep::Ptr(_))
             | (Rep::Func(_), Rep::Func(_))
             | (Rep::Map(_), Rep::Map(_))
+            | (Rep::Chan(_), Rep::Chan(_))
             | (Rep::Slice(_), Rep::Slice(_)) => self.mov(dst, v),
             (Rep::Struct { size: a, .. }, Rep::Struct { size: b, .. }) if a == b => {
                 self.mov(dst, v)
@@ -5032,7 +5096,7 @@ fn print_op(rep: Rep) -> Option<Op> {
         Rep::Iface(_) => Op::PrintIface,
         Rep::C128 => Op::PrintComplex,
         Rep::C64 => Op::PrintComplex64,
-        Rep::Ptr(_) | Rep::Map(_) | Rep::Func(_) => Op::PrintPointer,
+        Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_) => Op::PrintPointer,
         Rep::Slice(_) => Op::PrintSlice,
         Rep::Struct { .. } => return None,
     })

@@ -17,7 +17,7 @@ impl FnBuilder<'_, '_> {
         };
         let (kr, vr) = (self.rep_of(key, pos)?, self.rep_of(elem, pos)?);
         let kind = match kr {
-            Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) => MapKey::Int,
+            Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) => MapKey::Int,
             Rep::Str => MapKey::Str,
             Rep::F64 => MapKey::F64,
             Rep::F32 => MapKey::F32,
