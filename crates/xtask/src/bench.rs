@@ -35,6 +35,12 @@
 //!    means of the passed benchmarks' time and RSS ratios and how many
 //!    passed.
 //!
+//! `--gomaxprocs 1,2` runs each program once per value, with `GOMAXPROCS`
+//! set to it on both sides (after `--env`, so it wins): one row per value
+//! (`parallel P=1`, `parallel P=2`), then, per program, the speed-up of
+//! each side from the first value to the last: its median wall time at the
+//! first over its median at the last.
+//!
 //! `--json` writes the same data, every run's time and peak RSS included.
 //! `--check` exits 1 when any benchmark failed. Speed and memory are
 //! reported, never asserted.
@@ -81,6 +87,12 @@ pub struct Options {
     /// `GOMEMLIMIT=8MiB`); repeatable.
     #[arg(long = "env", value_name = "KEY=VALUE", value_parser = parse_env)]
     env: Vec<(String, String)>,
+    /// Run each program once per value with GOMAXPROCS set to it on both
+    /// sides (`1,2`), and report each side's speed-up from the first value
+    /// to the last.
+    #[arg(long, value_name = "N,M,…", value_delimiter = ',',
+          value_parser = clap::value_parser!(u32).range(1..))]
+    gomaxprocs: Vec<u32>,
 }
 
 /// `KEY=VALUE` of `--env`.
@@ -105,6 +117,8 @@ struct Ctx {
     timeout: Duration,
     /// `--env`, in order given.
     env: Vec<(String, String)>,
+    /// `--gomaxprocs`.
+    gomaxprocs: Vec<u32>,
 }
 
 impl Ctx {
@@ -166,6 +180,8 @@ impl GcTrace {
 struct Bench {
     /// `fib` for `bench/fib.go`.
     name: String,
+    /// The `GOMAXPROCS` of both sides under `--gomaxprocs`.
+    procs: Option<u32>,
     /// Wall time of each successful native run.
     native: Vec<Duration>,
     /// Wall time of each rgo run whose output was right.
@@ -222,6 +238,14 @@ impl Bench {
         Some(self.rgo_rss()? / self.native_rss()?)
     }
 
+    /// The row's name: `parallel P=2` under `--gomaxprocs`.
+    fn label(&self) -> String {
+        match self.procs {
+            Some(p) => format!("{} P={p}", self.name),
+            None => self.name.clone(),
+        }
+    }
+
     fn status(&self) -> String {
         match &self.failure {
             None => "ok".into(),
@@ -267,6 +291,7 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
         runs: opts.runs,
         timeout: Duration::from_secs(opts.timeout),
         env: opts.env,
+        gomaxprocs: opts.gomaxprocs,
     };
 
     println!("native: {} ({})", ctx.go_version, ctx.go.display());
@@ -277,8 +302,24 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
         if ctx.runs == 1 { "" } else { "s" }
     );
     println!("env:    {}", env_text(&ctx.env));
+    if !ctx.gomaxprocs.is_empty() {
+        let values: Vec<String> = ctx.gomaxprocs.iter().map(u32::to_string).collect();
+        println!("GOMAXPROCS: {} (a row each)", values.join(", "));
+    }
     println!();
-    let width = names.iter().map(String::len).max().unwrap_or(0).max(4);
+    // One run of each program per `--gomaxprocs` value, or one run.
+    let procs: Vec<Option<u32>> = if ctx.gomaxprocs.is_empty() {
+        vec![None]
+    } else {
+        ctx.gomaxprocs.iter().copied().map(Some).collect()
+    };
+    let procs_width = procs
+        .iter()
+        .flatten()
+        .map(|p| format!(" P={p}").len())
+        .max();
+    let width = names.iter().map(String::len).max().unwrap_or(0) + procs_width.unwrap_or(0);
+    let width = width.max(4);
     println!(
         "{:<width$} {:>10} {:>10} {:>10} {:>8} {:>8} {:>9} {:>11} {:>18}  status",
         "name",
@@ -291,11 +332,28 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
         "gcs go/rgo",
         "max pause go/rgo"
     );
-    let mut benches = Vec::with_capacity(names.len());
-    for name in names {
-        let bench = run_bench(&ctx, name);
-        println!("{}", row(&bench, width));
-        benches.push(bench);
+    let mut benches = Vec::with_capacity(names.len() * procs.len());
+    for name in &names {
+        for &p in &procs {
+            let bench = run_bench(&ctx, name.clone(), p);
+            println!("{}", row(&bench, width));
+            benches.push(bench);
+        }
+    }
+    let speedups = speedups(&benches, &ctx.gomaxprocs);
+    if let [first, .., last] = ctx.gomaxprocs[..] {
+        println!();
+        println!(
+            "speed-up GOMAXPROCS={first} → {last} (median wall time at {first} over at {last}):"
+        );
+        for s in &speedups {
+            println!(
+                "{:<width$} native {:>6}  rgo {:>6}",
+                s.name,
+                ratio_cell(s.native),
+                ratio_cell(s.rgo)
+            );
+        }
     }
 
     let passed = benches.iter().filter(|b| b.passed()).count();
@@ -312,7 +370,7 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
     println!("{passed} of {} passed", benches.len());
 
     if let Some(path) = &opts.json {
-        write_json(path, &ctx, &benches, geomean, geomean_rss)?;
+        write_json(path, &ctx, &benches, &speedups, geomean, geomean_rss)?;
     }
     if opts.check && passed < benches.len() {
         eprintln!(
@@ -323,6 +381,42 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
         return Ok(ExitCode::FAILURE);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// One program's speed-up between the first and last `--gomaxprocs`.
+struct Speedup {
+    name: String,
+    /// The median wall time at the first value over the median at the
+    /// last, when both are known.
+    native: Option<f64>,
+    rgo: Option<f64>,
+}
+
+/// The speed-ups of the programs of `benches`, from the first value of
+/// `procs` to the last; none with fewer than two values.
+fn speedups(benches: &[Bench], procs: &[u32]) -> Vec<Speedup> {
+    let [first, .., last] = procs[..] else {
+        return Vec::new();
+    };
+    let at = |name: &str, p: u32| {
+        benches
+            .iter()
+            .find(|b| b.name == name && b.procs == Some(p))
+    };
+    let mut names: Vec<&str> = benches.iter().map(|b| b.name.as_str()).collect();
+    names.dedup();
+    names
+        .into_iter()
+        .map(|name| {
+            let (from, to) = (at(name, first), at(name, last));
+            let ratio = |ms: fn(&Bench) -> Option<f64>| Some(ms(from?)? / ms(to?)?);
+            Speedup {
+                name: name.to_string(),
+                native: ratio(Bench::native_ms),
+                rgo: ratio(Bench::rgo_ms),
+            }
+        })
+        .collect()
 }
 
 /// `--env` as the header shows it: `GOGC=50 GOMEMLIMIT=8MiB`, or `-`.
@@ -359,7 +453,7 @@ fn row(bench: &Bench, width: usize) -> String {
     let pauses = pair(pause(bench.native_gc), pause(bench.rgo_gc));
     format!(
         "{:<width$} {:>10} {:>10} {:>10} {:>8} {:>8} {:>9} {:>11} {:>18}  {}",
-        bench.name,
+        bench.label(),
         ms(bench.native_ms()),
         ms(bench.rgo_ms()),
         ratio_cell(bench.ratio()),
@@ -442,9 +536,11 @@ fn go_version(go: &Path) -> String {
 }
 
 /// Builds and runs one benchmark (steps 2 and 3 of the module doc).
-fn run_bench(ctx: &Ctx, name: String) -> Bench {
+/// `procs` is the `GOMAXPROCS` of both sides, if set by `--gomaxprocs`.
+fn run_bench(ctx: &Ctx, name: String, procs: Option<u32>) -> Bench {
     let mut bench = Bench {
         name,
+        procs,
         native: Vec::new(),
         rgo: Vec::new(),
         native_rss: Vec::new(),
@@ -477,10 +573,12 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
 
     // What the native program printed on its first run.
     let mut want: Option<Vec<u8>> = None;
+    let procs_env = procs.map(|p| ("GOMAXPROCS", p.to_string()));
     let native = || {
         let mut cmd = Command::new(&exe);
         cmd.current_dir(&ctx.root)
-            .envs(ctx.env.iter().map(|(k, v)| (k, v)));
+            .envs(ctx.env.iter().map(|(k, v)| (k, v)))
+            .envs(procs_env.clone());
         cmd
     };
     let rgo = || {
@@ -490,6 +588,7 @@ fn run_bench(ctx: &Ctx, name: String) -> Bench {
             .env("GOFLAGS", "")
             .env("GOTOOLCHAIN", "local")
             .envs(ctx.env.iter().map(|(k, v)| (k, v)))
+            .envs(procs_env.clone())
             .arg("run")
             .arg(&src);
         cmd
@@ -630,6 +729,7 @@ fn write_json(
     path: &Path,
     ctx: &Ctx,
     benches: &[Bench],
+    speedups: &[Speedup],
     geomean: Option<f64>,
     geomean_rss: Option<f64>,
 ) -> Result<(), String> {
@@ -645,6 +745,7 @@ fn write_json(
         .map(|b| {
             json!({
                 "name": b.name,
+                "gomaxprocs": b.procs,
                 "native_ms": ms(&b.native),
                 "rgo_ms": ms(&b.rgo),
                 "native_median_ms": b.native_ms().map(round),
@@ -662,6 +763,10 @@ fn write_json(
             })
         })
         .collect();
+    let speedups: Vec<_> = speedups
+        .iter()
+        .map(|s| json!({"name": s.name, "native": s.native.map(round), "rgo": s.rgo.map(round)}))
+        .collect();
     let report = json!({
         "go": ctx.go.display().to_string(),
         "go_version": ctx.go_version,
@@ -674,6 +779,8 @@ fn write_json(
         "geomean_ratio": geomean.map(round),
         "geomean_rss_ratio": geomean_rss.map(round),
         "benchmarks": rows,
+        "gomaxprocs": ctx.gomaxprocs,
+        "speedups": speedups,
     });
     if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
         std::fs::create_dir_all(parent).map_err(|e| format!("{}: {e}", parent.display()))?;
@@ -722,6 +829,7 @@ mod tests {
     fn statuses() {
         let bench = Bench {
             name: "fib".into(),
+            procs: None,
             native: vec![Duration::from_millis(10)],
             rgo: vec![Duration::from_millis(125)],
             native_rss: vec![2 << 20, 4 << 20],
@@ -764,6 +872,39 @@ mod tests {
                 max_pause_ms: None
             }
         );
+    }
+
+    #[test]
+    fn gomaxprocs_speedups() {
+        let bench = |name: &str, procs, native_ms, rgo_ms: Option<u64>| Bench {
+            name: name.into(),
+            procs: Some(procs),
+            native: vec![Duration::from_millis(native_ms)],
+            rgo: rgo_ms.map(Duration::from_millis).into_iter().collect(),
+            native_rss: Vec::new(),
+            rgo_rss: Vec::new(),
+            native_gc: None,
+            rgo_gc: None,
+            failure: rgo_ms.is_none().then(|| "not yet implemented".into()),
+        };
+        let benches = [
+            bench("parallel", 1, 600, Some(9000)),
+            bench("parallel", 2, 300, Some(6000)),
+            bench("tokenring", 1, 500, None),
+            bench("tokenring", 2, 1000, None),
+        ];
+        assert_eq!(benches[1].label(), "parallel P=2");
+        let s = speedups(&benches, &[1, 2]);
+        assert_eq!(s.len(), 2);
+        assert_eq!(
+            (s[0].name.as_str(), s[0].native, s[0].rgo),
+            ("parallel", Some(2.0), Some(1.5))
+        );
+        assert_eq!(
+            (s[1].name.as_str(), s[1].native, s[1].rgo),
+            ("tokenring", Some(0.5), None)
+        );
+        assert!(speedups(&benches, &[2]).is_empty());
     }
 
     #[test]
