@@ -29,7 +29,8 @@
 //! Selection and environment, for runs such as "every `run` test that
 //! passed before also passes under the collector's stress mode":
 //! `--only-passed REPORT` keeps the tests that passed in an earlier
-//! `--json` report, `--action` keeps one action, `--skip-list FILE` skips
+//! `--json` report, `--list FILE` keeps the tests listed in FILE (such as
+//! `.ci/goroutine-tests`), `--action` keeps one action, `--skip-list FILE` skips
 //! the listed tests with their reasons, and `--godebug VALUE` is the
 //! GODEBUG of the programs the `run` tests start (put before the recipe's
 //! own `-godebug`, whose settings win).
@@ -119,6 +120,10 @@ pub struct Options {
     /// Only the tests that passed in this earlier `--json` report.
     #[arg(long, value_name = "FILE")]
     only_passed: Option<PathBuf>,
+    /// Only the tests listed in FILE: one path a line (`chan/select.go`,
+    /// `fixedbugs/bug147.go`, `235.go`), `#` comments.
+    #[arg(long, value_name = "FILE")]
+    list: Option<PathBuf>,
     /// Skip the tests listed in FILE: one `PATH REASON…` a line, `#` comments.
     #[arg(long, value_name = "FILE")]
     skip_list: Option<PathBuf>,
@@ -237,6 +242,24 @@ pub fn run(opts: Options) -> Result<ExitCode, String> {
     if let Some(f) = &opts.filter {
         cases.retain(|c| c.path().contains(f.as_str()));
     }
+    if let Some(file) = &opts.list {
+        let listed = read_list(file)?;
+        let found: BTreeSet<String> = cases.iter().map(Case::path).collect();
+        let missing: Vec<&str> = listed
+            .iter()
+            .filter(|p| !found.contains(*p))
+            .map(String::as_str)
+            .collect();
+        if !missing.is_empty() {
+            eprintln!(
+                "conformance: {} lists tests not found in {}: {}",
+                file.display(),
+                test_dir.display(),
+                missing.join(" ")
+            );
+        }
+        cases.retain(|c| listed.contains(&c.path()));
+    }
     if let Some(report) = &opts.only_passed {
         let passed = passed_in(report, opts.action.as_deref())?;
         cases.retain(|c| passed.contains(&c.path()));
@@ -319,6 +342,13 @@ fn passed_in(report: &Path, action: Option<&str>) -> Result<BTreeSet<String>, St
         .filter(|t| t["result"] == "pass" && action.is_none_or(|a| t["action"] == a))
         .filter_map(|t| t["path"].as_str().map(String::from))
         .collect())
+}
+
+/// A `--list` file: a test path a line (anything after it is ignored);
+/// blank lines and lines starting with `#` are ignored.
+fn read_list(path: &Path) -> Result<BTreeSet<String>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
+    Ok(parse_skip_list(&text).into_keys().collect())
 }
 
 /// A `--skip-list` file: `PATH REASON…` a line; blank lines and lines
@@ -957,5 +987,19 @@ mod tests {
         assert_eq!(list.len(), 2);
         assert_eq!(list["fixedbugs/a.go"], "checkmark: missed object");
         assert_eq!(list["b.go"], "");
+    }
+
+    #[test]
+    fn list_lines() {
+        let dir = std::env::temp_dir().join(format!("rgo-list-test-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        let file = dir.join("list");
+        std::fs::write(&file, "# how\nchan/select.go\n\n  235.go  # note\n").unwrap();
+        let listed = read_list(&file).unwrap();
+        let _ = std::fs::remove_dir_all(&dir);
+        assert_eq!(
+            listed.into_iter().collect::<Vec<_>>(),
+            ["235.go", "chan/select.go"]
+        );
     }
 }
