@@ -148,6 +148,8 @@ pub struct Vm {
     types: iface::Types,
     /// Set by `os.Exit`.
     exit_code: Option<i32>,
+    /// What [`STOPPED`] returns.
+    stopped: Stop,
     maps: crate::map::Maps,
     /// Deferred calls of every live frame, innermost last.
     defers: Vec<DeferRec>,
@@ -369,8 +371,9 @@ impl Vm {
             // SAFETY: every frame but the entry's starts with the header
             // `Call` wrote: the return pc and the caller's fp.
             let rpc = unsafe { *fp.cast::<*const Code>() };
-            if std::ptr::eq(rpc, &NATIVE_RETURN) {
-                // A deferred call: on through whoever runs it.
+            if std::ptr::eq(rpc, &NATIVE_RETURN) || std::ptr::eq(rpc, &iface::PANIC_RETURN) {
+                // A deferred call run by a panic (or a method the runtime
+                // called): on through whoever runs it.
                 let Some(inv) = invokes.iter().rev().find(|i| i.nfp == fp) else {
                     break;
                 };
@@ -387,9 +390,9 @@ impl Vm {
                 continue;
             }
             // SAFETY: as above.
-            fp = unsafe { *fp.add(8).cast::<*mut u8>() };
-            // The return pc is the instruction after the call.
-            pc = rpc.wrapping_sub(1);
+            let cfp = unsafe { *fp.add(8).cast::<*mut u8>() };
+            pc = self.caller_pc(rpc, fp, cfp);
+            fp = cfp;
         }
         frames
     }
@@ -662,14 +665,16 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 {
                     return Err(err(f, pc, "bad element size"));
                 }
-                Op::ChanRecv2 if inst.a % 8 != 0
-                    || inst.a as u64 + inst.c.next_multiple_of(8) as u64 + 8
-                        > f.frame_size as u64 =>
+                Op::ChanRecv2
+                    if inst.a % 8 != 0
+                        || inst.a as u64 + inst.c.next_multiple_of(8) as u64 + 8
+                            > f.frame_size as u64 =>
                 {
                     return Err(err(f, pc, "receive operands out of range"));
                 }
-                Op::Select if inst.a % 8 != 0
-                    || inst.a as u64 + 16 * inst.b as u64 + 16 > f.frame_size as u64 =>
+                Op::Select
+                    if inst.a % 8 != 0
+                        || inst.a as u64 + 16 * inst.b as u64 + 16 > f.frame_size as u64 =>
                 {
                     return Err(err(f, pc, "select table out of range"));
                 }
@@ -778,6 +783,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         panics: Vec::new(),
         types,
         exit_code: None,
+        stopped: Stop::Halt,
         defers: Vec::new(),
         invokes: Vec::new(),
         panic_go: if prog.goroot.is_empty() {
@@ -1631,89 +1637,145 @@ fn defer_at_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
 }
 
 unsafe fn run_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    let stop = run_frame_defers(pc, fp, vm, inst!(pc).b);
-    if stop != Stop::Halt {
-        return stop;
+    let (npc, nfp) = next_frame_defer(pc, fp, vm, inst!(pc).b);
+    if npc.is_null() {
+        return next!(pc, fp, vm);
     }
-    next!(pc, fp, vm)
+    // SAFETY: `next_frame_defer` entered a verified function whose frame
+    // it checked against the stack (or gave `STOPPED`).
+    unsafe { ((*npc).h)(npc, nfp, vm) }
 }
 
-/// Runs the deferred calls of the frame at `fp` (whose size is `size`),
-/// last first; stops at the first that does not return normally.
+/// Starts the newest call deferred by the frame at `fp` (whose size is
+/// `size`) on a frame right after it, returning to this `RunDefers` at
+/// `pc`, which then starts the next (Go's `deferreturn`, with the loop in
+/// bytecode: no native frame stays behind, so the call can park, and a
+/// deferred call that recurses overflows the goroutine stack, not the
+/// thread's). `(null, _)` when none is left; `(STOPPED, _)` when starting it
+/// raised a panic or a fatal error.
 #[inline(never)]
-fn run_frame_defers(pc: *const Code, fp: *mut u8, vm: *mut Vm, size: u32) -> Stop {
-    loop {
-        // SAFETY: `vm` is live and not otherwise borrowed here.
-        let rec = unsafe { (*vm).pop_defer(|r| r.fp == fp) };
-        let Some(rec) = rec else {
-            return Stop::Halt;
-        };
-        // SAFETY: the deferred call's frame goes right after the frame at
-        // `fp`, which is live (`size` is its frame size).
-        let nfp = unsafe { fp.add(size as usize) };
-        // SAFETY: `vm` is live and not otherwise borrowed here.
-        unsafe {
-            (*vm).invokes.push(Invoke {
-                nfp,
-                pc,
-                fp,
-                panic: None,
-            })
-        };
-        // SAFETY: `nfp` is above every live frame; `invoke_at` checks the
-        // stack bound.
-        let stop = unsafe { invoke_at(pc, nfp, vm, &rec) };
-        // SAFETY: `vm` is live and not otherwise borrowed here.
-        unsafe { (*vm).invokes.pop() };
-        if stop != Stop::Halt {
-            return stop;
-        }
+fn next_frame_defer(
+    pc: *const Code,
+    fp: *mut u8,
+    vm: *mut Vm,
+    size: u32,
+) -> (*const Code, *mut u8) {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let Some(rec) = (unsafe { (*vm).pop_defer(|r| r.fp == fp) }) else {
+        return (std::ptr::null(), fp);
+    };
+    // SAFETY: the frame at `fp` is live and `size` bytes long, so the new
+    // frame starts right after it, 8-aligned.
+    let nfp = unsafe { fp.add(size as usize) };
+    // SAFETY: `nfp` is above every live frame.
+    match unsafe { enter_deferred((pc, fp), nfp, vm, &rec, pc, fp) } {
+        Ok(npc) => (npc, nfp),
+        Err(stop) => stopped(vm, stop, fp),
     }
 }
 
-/// A call of a deferred function on a new frame at `nfp`, run to its
-/// return by a nested dispatch (its return goes to `NATIVE_RETURN`).
+/// Records `stop` for [`STOPPED`] and continues there.
+fn stopped(vm: *mut Vm, stop: Stop, fp: *mut u8) -> (*const Code, *mut u8) {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    unsafe { (*vm).stopped = stop };
+    (&STOPPED, fp)
+}
+
+/// An instruction that ends dispatch with [`Vm::stopped`]: where slow
+/// paths that return a continuation send the handler when they raised a
+/// panic or a fatal error instead.
+static STOPPED: Code = Code {
+    h: stopped_h,
+    a: 0,
+    b: 0,
+    c: 0,
+    d: 0,
+};
+
+unsafe fn stopped_h(_pc: *const Code, _fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).stopped }
+}
+
+/// Lays out a call of the deferred `rec` on a new frame at `nfp` whose
+/// header returns to `ret` with caller frame `cfp`, and returns the
+/// callee's first instruction; `Err` with the stop of the panic (a nil
+/// func value) or fatal error (stack overflow) raised instead, reported
+/// at `at` (an instruction and its frame).
 ///
 /// # Safety
 /// `nfp` is 8-aligned and inside the goroutine stack, above every live
 /// frame; `vm` is live.
-unsafe fn invoke_at(pc: *const Code, nfp: *mut u8, vm: *mut Vm, rec: &DeferRec) -> Stop {
+unsafe fn enter_deferred(
+    at: (*const Code, *mut u8),
+    nfp: *mut u8,
+    vm: *mut Vm,
+    rec: &DeferRec,
+    ret: *const Code,
+    cfp: *mut u8,
+) -> Result<*const Code, Stop> {
+    let (pc, efp) = at;
     if rec.clo.is_null() {
-        return nil_deref(pc, nfp, vm);
+        return Err(nil_deref(pc, efp, vm));
     }
     // SAFETY: a non-nil func value points to a closure object (invariant 7).
     let id = unsafe { *rec.clo } as usize;
     // SAFETY: `vm` is live.
     let (funcs, prog): (&Vec<Func>, &Program) = unsafe { (&(*vm).funcs, &(*vm).prog) };
     let (Some(f), Some(info)) = (funcs.get(id), prog.funcs.get(id)) else {
-        return raise(pc, nfp, vm, "internal error: bad func value".into(), None);
+        return Err(raise(
+            pc,
+            efp,
+            vm,
+            "internal error: bad func value".into(),
+            None,
+        ));
     };
     if info.params_size as usize != rec.args.len() {
-        return raise(
+        return Err(raise(
             pc,
-            nfp,
+            efp,
             vm,
             "internal error: deferred call arguments".into(),
             None,
-        );
+        ));
     }
     let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
     // SAFETY: `vm` is live.
     if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
-        return stack_overflow(pc, nfp, vm);
+        return Err(stack_overflow(pc, efp, vm));
     }
     // SAFETY: the frame fits the stack (checked) and is 8-aligned; the
     // arguments fill the callee's parameter area.
     unsafe {
-        *nfp.cast::<*const Code>() = &NATIVE_RETURN;
-        *nfp.add(8).cast::<*mut u8>() = nfp;
+        *nfp.cast::<*const Code>() = ret;
+        *nfp.add(8).cast::<*mut u8>() = cfp;
         *nfp.add(abi::FRAME_CONTEXT as usize).cast::<*const u64>() = rec.clo;
         std::ptr::copy_nonoverlapping(
             rec.args.as_ptr(),
             nfp.add(FRAME_HEADER as usize),
             rec.args.len(),
         );
-        iface::dispatch(npc, nfp, vm, nfp)
+    }
+    Ok(npc)
+}
+
+impl Vm {
+    /// The instruction a caller, whose frame is at `cfp`, stands at while
+    /// its callee at `fp`, whose header holds the return pc `rpc`, runs:
+    /// the call before `rpc`, or the `RunDefers` at `rpc` when the callee
+    /// is a deferred call its caller runs on returning (its frame then
+    /// starts at the end of the caller's, where no call area reaches).
+    fn caller_pc(&self, rpc: *const Code, fp: *mut u8, cfp: *mut u8) -> *const Code {
+        match self.locate(rpc) {
+            Some((fi, idx))
+                if self.prog.funcs[fi].code[idx as usize].op == Op::RunDefers
+                    && fp as usize == cfp as usize + self.funcs[fi].frame_size as usize =>
+            {
+                rpc
+            }
+            _ => rpc.wrapping_sub(1),
+        }
     }
 }
 
@@ -1742,7 +1804,13 @@ unsafe fn ret(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 /// Goroutine and channel instructions: not implemented yet.
 unsafe fn not_yet(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    raise(pc, fp, vm, "internal error: goroutines not yet implemented".into(), None)
+    raise(
+        pc,
+        fp,
+        vm,
+        "internal error: goroutines not yet implemented".into(),
+        None,
+    )
 }
 
 unsafe fn halt(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {

@@ -212,15 +212,19 @@ impl Vm {
             // SAFETY: `fp` is a live frame inside the stack (checked); its
             // header holds the return pc and the caller's fp.
             let rpc = unsafe { *fp.cast::<*const Code>() };
-            if std::ptr::eq(rpc, &super::NATIVE_RETURN) {
+            if std::ptr::eq(rpc, &super::NATIVE_RETURN)
+                || std::ptr::eq(rpc, &super::iface::PANIC_RETURN)
+            {
                 let inv = self.invokes.iter().rev().find(|i| i.nfp == fp)?;
                 (pc, fp, caller) = (inv.pc, inv.fp, false);
                 continue;
             }
             // SAFETY: as above.
-            fp = unsafe { *fp.add(8).cast::<*mut u8>() };
-            // The call instruction.
-            (pc, caller) = (rpc.wrapping_sub(1), true);
+            let cfp = unsafe { *fp.add(8).cast::<*mut u8>() };
+            // The call instruction (or the `RunDefers` running a deferred
+            // call, whose `b` is the frame size: the whole frame is scanned).
+            (pc, caller) = (self.caller_pc(rpc, fp, cfp), true);
+            fp = cfp;
         }
     }
 

@@ -25,7 +25,7 @@
 //! normally. Panics nobody recovers reach `run`, which prints them as
 //! `printpanics` does.
 
-use super::{Code, GoString, NATIVE_RETURN, Stop, Vm, invoke_at, nil_deref, raise, slot};
+use super::{Code, GoString, NATIVE_RETURN, Stop, Vm, enter_deferred, nil_deref, raise, slot};
 use abi::{FRAME_HEADER, FuncInfo, Inst, Kind, Op, Program, TypeInfo};
 use std::collections::HashMap;
 
@@ -576,6 +576,9 @@ pub(super) struct PanicRec {
     /// The frame of the deferred call this panic is running (recover
     /// works there only).
     pub defer_fp: *mut u8,
+    /// The `Defer` instruction and frame of the deferred call at
+    /// `defer_fp`: a recovery resumes that frame.
+    pub deferring: (*const Code, *mut u8),
     pub recovered: bool,
     /// The deferred calls running when it was raised (for its traceback).
     pub invokes: Vec<super::Invoke>,
@@ -606,6 +609,7 @@ pub(super) fn push_panic(
             pc,
             fp,
             defer_fp: std::ptr::null_mut(),
+            deferring: (std::ptr::null(), std::ptr::null_mut()),
             recovered: false,
             invokes: (*vm).invokes.clone(),
         })
@@ -653,32 +657,53 @@ pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 /// frames at or above `base`: their deferred calls run, and a recovery
 /// resumes the recovering frame. Returns how the frame at `base` ended.
 ///
+/// The panic loop is Go's `gopanic` cut into continuations: each deferred
+/// call a panic runs is entered on a new frame returning to
+/// [`PANIC_RETURN`], whose handler decides between resuming a recovering
+/// frame and running the next deferred call, so no native frame outlives
+/// an instruction and a goroutine can park inside a deferred call.
+///
 /// # Safety
 /// `pc` is a linked instruction of the function whose frame is at `fp`,
 /// `fp >= base`, and every frame from `base` up is live.
 pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *mut u8) -> Stop {
-    // SAFETY: as the caller guarantees.
-    let mut stop = unsafe { ((*pc).h)(pc, fp, vm) };
+    let (mut pc, mut fp) = (pc, fp);
     loop {
+        // SAFETY: as the caller guarantees, and for later rounds as
+        // `gopanic_next` guarantees.
+        let stop = unsafe { ((*pc).h)(pc, fp, vm) };
         if stop != Stop::Panic {
             return stop;
         }
+        match gopanic_next(vm, base) {
+            Ok((npc, nfp)) => (pc, fp) = (npc, nfp),
+            Err(stop) => return stop,
+        }
+    }
+}
+
+/// The next step of the newest panic: enters the newest deferred call of
+/// a frame at or above `base` on a frame above the panicking one,
+/// returning to [`PANIC_RETURN`]; `Err(Stop::Panic)` when none is left
+/// (the panic is not recovered), or another stop (a fatal error).
+fn gopanic_next(vm: *mut Vm, base: *mut u8) -> Result<(*const Code, *mut u8), Stop> {
+    loop {
         // SAFETY: `vm` is live and not otherwise borrowed here.
         let v = unsafe { &mut *vm };
         let Some(rec) = v.pop_defer(|r| r.fp >= base) else {
-            return Stop::Panic;
+            return Err(Stop::Panic);
         };
         // The deferred call runs above the newest panic's frame.
         let Some(p) = v.panics.last() else {
-            return Stop::Panic;
+            return Err(Stop::Panic);
         };
         let (ppc, pfp, value) = (p.pc, p.fp, p.value);
-        let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
+        let size = v.locate(ppc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
         // SAFETY: the panicking frame is the deepest live one.
-        let nfp = unsafe { p.fp.add(size as usize) };
-        let depth = v.panics.len();
+        let nfp = unsafe { pfp.add(size as usize) };
         if let Some(p) = v.panics.last_mut() {
             p.defer_fp = nfp;
+            p.deferring = (rec.pc, rec.fp);
         }
         v.invokes.push(super::Invoke {
             nfp,
@@ -687,47 +712,68 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
             panic: Some(value),
         });
         // SAFETY: `nfp` is above every live frame.
-        stop = unsafe { invoke_at(p_pc(vm), nfp, vm, &rec) };
-        // SAFETY: `vm` is live.
-        unsafe { (*vm).invokes.pop() };
-        if stop != Stop::Halt {
-            // A new panic (or an exit) while running the deferred call.
-            continue;
-        }
-        // SAFETY: `vm` is live.
-        let v = unsafe { &mut *vm };
-        if v.panics.len() == depth && v.panics.last().is_some_and(|p| p.recovered) {
-            // Recovered: drop the panics raised at or above the deferring
-            // frame, and resume it where it runs its remaining deferred
-            // calls and returns.
-            while v.panics.last().is_some_and(|p| p.fp >= rec.fp) {
-                v.panics.pop();
+        match unsafe { enter_deferred((ppc, pfp), nfp, vm, &rec, &PANIC_RETURN, nfp) } {
+            Ok(npc) => return Ok((npc, nfp)),
+            Err(Stop::Panic) => {
+                // A nil func value: a new panic, which goes on unwinding.
+                // SAFETY: `vm` is live.
+                unsafe { (*vm).invokes.retain(|i| i.nfp != nfp) };
             }
-            if v.panics.last().is_some_and(|p| p.fp >= rec.fp) {
-                v.panics.clear();
-            }
-            let Some((fi, _)) = v.locate(rec.pc) else {
-                return raise(rec.pc, rec.fp, vm, "internal error: recover".into(), None);
-            };
-            let Some(rpc) = v.prog.funcs[fi].recover_pc else {
-                return raise(rec.pc, rec.fp, vm, "internal error: recover".into(), None);
-            };
-            // SAFETY: `recover_pc` is an instruction of the function whose
-            // frame is at `rec.fp`, which is live.
-            stop = unsafe {
-                let pc = v.funcs[fi].code.as_ptr().add(rpc as usize);
-                ((*pc).h)(pc, rec.fp, vm)
-            };
-        } else {
-            stop = Stop::Panic;
+            Err(stop) => return Err(stop),
         }
     }
 }
 
-/// The pc of the newest panic (for error reports of deferred calls).
-fn p_pc(vm: *mut Vm) -> *const Code {
-    // SAFETY: `vm` is live.
-    unsafe { (*vm).panics.last().map_or(&NATIVE_RETURN, |p| p.pc) }
+/// Where a deferred call run by a panic returns to (the rest of Go's
+/// `gopanic` loop): its header's caller frame is its own, `fp`.
+pub(super) static PANIC_RETURN: Code = Code {
+    h: panic_return,
+    a: 0,
+    b: 0,
+    c: 0,
+    d: 0,
+};
+
+unsafe fn panic_return(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let (npc, nfp) = after_panic_defer(fp, vm);
+    // SAFETY: `after_panic_defer` gives a linked instruction of the live
+    // frame it resumes, or `STOPPED`.
+    unsafe { ((*npc).h)(npc, nfp, vm) }
+}
+
+/// A deferred call run by the newest panic returned from the frame at
+/// `fp`: if it recovered the panic, the panics raised at or above the
+/// frame that deferred it end and that frame resumes at its
+/// `recover_pc`, where it runs its remaining deferred calls and returns;
+/// otherwise the panic goes on (`Stop::Panic` through `STOPPED`).
+#[inline(never)]
+fn after_panic_defer(fp: *mut u8, vm: *mut Vm) -> (*const Code, *mut u8) {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = unsafe { &mut *vm };
+    if let Some(k) = v.invokes.iter().rposition(|i| i.nfp == fp) {
+        v.invokes.remove(k);
+    }
+    let (dpc, dfp) = match v.panics.last() {
+        Some(p) if p.recovered && p.defer_fp == fp => p.deferring,
+        _ => return super::stopped(vm, Stop::Panic, fp),
+    };
+    while v.panics.last().is_some_and(|p| p.fp >= dfp) {
+        v.panics.pop();
+    }
+    // Deferred calls of the aborted panics above the resumed frame are
+    // gone with their frames.
+    v.invokes.retain(|i| i.nfp <= dfp);
+    let resume = v.locate(dpc).and_then(|(fi, _)| {
+        let rpc = v.prog.funcs[fi].recover_pc?;
+        v.funcs[fi].code.get(rpc as usize).map(|c| c as *const Code)
+    });
+    match resume {
+        Some(pc) => (pc, dfp),
+        None => {
+            let stop = raise(dpc, dfp, vm, "internal error: recover".into(), None);
+            super::stopped(vm, stop, dfp)
+        }
+    }
 }
 
 /// The text `run` prints for the panics in progress (`printpanics`, after
