@@ -4089,11 +4089,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         // A method call x.m(args): the method's function with the receiver
         // as its first argument (other methods, of interfaces or generic
-        // types, through their method value).
+        // types, through their method value; method expressions `T.m` are
+        // func values).
         let mut method: Option<(&Expr, ObjId, u32)> = None;
         if let Expr::Selector { x, sel, .. } = fun.unparen()
             && let Some(&o) = self.c.info.uses.get(&key(sel))
             && matches!(self.c.ty(self.oty(o)), Type::Signature(s) if s.recv.is_some())
+            && !matches!(self.tv(x)?.0, Mode::TypExpr)
             && let Some(&id) = self.c.funcs.get(&o)
         {
             method = Some((x, o, id));

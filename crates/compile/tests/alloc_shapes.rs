@@ -346,3 +346,125 @@ func main() {
         ]
     );
 }
+
+#[test]
+fn channel_buffers() {
+    let p = build(
+        "chans",
+        r#"package main
+
+type T struct {
+	a int8
+	p *int
+}
+
+func main() {
+	_ = make(chan *int)
+	_ = make(chan int8, 4)
+	_ = make(chan struct{}, 1)
+	_ = make(chan T, 2)
+	_ = make(chan string)
+	_ = make(chan any)
+	_ = make(chan [2]chan int)
+}
+"#,
+    );
+    assert_eq!(
+        allocs(&p, "main.main"),
+        vec![
+            // Elements sit in the buffer in their frame form.
+            (Op::MakeChan, 8, shape(8, 0b1)),
+            // An int8 takes a frame word.
+            (Op::MakeChan, 8, None),
+            // Zero-size elements take no bytes.
+            (Op::MakeChan, 0, None),
+            (Op::MakeChan, 16, shape(16, 0b10)),
+            (Op::MakeChan, 16, shape(16, 0b1)),
+            (Op::MakeChan, 16, shape(16, 0b10)),
+            // Channels are pointers.
+            (Op::MakeChan, 16, shape(16, 0b11)),
+        ]
+    );
+}
+
+/// `time.After` and `time.Tick`: channels of `time.Time` (wall, ext,
+/// loc: a pointer at word 2).
+#[test]
+#[ignore = "abi: verify_allocs compares TimeAfter's `c` (the After/Tick flag) with the shape's size"]
+fn time_channels() {
+    let p = build(
+        "timechans",
+        r#"package main
+
+import "time"
+
+func main() {
+	<-time.After(time.Millisecond)
+	_ = time.Tick(time.Second)
+}
+"#,
+    );
+    assert_eq!(
+        allocs(&p, "main.main"),
+        vec![
+            (Op::TimeAfter, 0, shape(24, 0b100)),
+            (Op::TimeAfter, 1, shape(24, 0b100)),
+        ]
+    );
+}
+
+/// A select's case table lies in the frame: its channel words are
+/// pointers in the stack map at the `Select`, as are the sent values and
+/// the receiving slots.
+#[test]
+fn select_table() {
+    let p = build(
+        "selects",
+        r#"package main
+
+func main() {
+	a := make(chan *int, 1)
+	b := make(chan string, 1)
+	x := 1
+	select {
+	case v, ok := <-a:
+		println(v, ok)
+	case b <- "s":
+	default:
+	}
+	_ = x
+}
+"#,
+    );
+    let f = p.funcs.iter().find(|f| f.name == "main.main").unwrap();
+    let (pc, sel) = f
+        .code
+        .iter()
+        .enumerate()
+        .find(|(_, i)| i.op == Op::Select)
+        .unwrap();
+    // Two cases and a default.
+    assert_eq!((sel.b, sel.c), (2, 1));
+    let maps = f.stack_maps.as_ref().unwrap();
+    let ptrs = maps.at(pc as u32);
+    let bit = |off: u32| abi::shape::mask_bit(ptrs, off / 8);
+    let table = sel.a;
+    // The channel words are pointers; the descriptors are not.
+    assert!(bit(table) && bit(table + 16));
+    assert!(!bit(table + 8) && !bit(table + 24));
+    // The descriptors: a receive of 8 bytes, a send of 16, each with the
+    // frame offset of its value, which the stack map covers.
+    let descs: Vec<u64> = f.code[..pc]
+        .iter()
+        .filter(|i| i.op == Op::Const && (i.a == table + 8 || i.a == table + 24))
+        .map(|i| i.b as u64 | (i.c as u64) << 32)
+        .collect();
+    assert_eq!(descs.len(), 2);
+    assert_eq!(descs[0] & 0xffff_ffff, 1 | 8 << 1);
+    assert_eq!(descs[1] & 0xffff_ffff, 16 << 1);
+    assert!(bit((descs[0] >> 32) as u32));
+    assert!(bit((descs[1] >> 32) as u32));
+    // The receive's ok and the chosen index follow the table.
+    assert_eq!(f.code[pc + 1].op, Op::JEqI);
+    assert_eq!(f.code[pc + 1].a, table + 32);
+}
