@@ -80,6 +80,14 @@ impl Rep {
         }
     }
 
+    /// Whether the value is one word compared as an integer.
+    fn is_word(self) -> bool {
+        matches!(
+            self,
+            Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_)
+        )
+    }
+
     /// Whether the value's frame form is its memory form (so that a struct
     /// field of this type at an 8-aligned frame offset is a slot).
     fn slot_is_mem(self) -> bool {
@@ -3687,12 +3695,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             o => (o, x, y),
         };
         let (o, negate) = match (x.rep, op) {
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_), Eql) => {
-                (Op::Eq, false)
-            }
-            (Rep::Int { .. } | Rep::Bool | Rep::Ptr(_) | Rep::Map(_) | Rep::Chan(_) | Rep::Func(_), Neq) => {
-                (Op::Ne, false)
-            }
+            // One word compared as an integer (pointers, maps, channels
+            // and funcs by address).
+            (r, Eql) if r.is_word() => (Op::Eq, false),
+            (r, Neq) if r.is_word() => (Op::Ne, false),
             (Rep::Int { signed: true, .. }, Lss) => (Op::LtS, false),
             (Rep::Int { signed: true, .. }, Leq) => (Op::LeS, false),
             (Rep::Int { signed: false, .. }, Lss) => (Op::LtU, false),
@@ -4159,7 +4165,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     ) -> FuncId {
         self.closures += 1;
         let id = self.c.program.funcs.len() as u32;
-        let kind = if tok == Token::Go { "gowrap" } else { "deferwrap" };
+        let kind = match tok {
+            Token::Go => "gowrap",
+            _ => "deferwrap",
+        };
         self.c.program.funcs.push(FuncInfo {
             name: format!("{}.{kind}{}", self.name, self.closures),
             file: self.file.path.clone(),

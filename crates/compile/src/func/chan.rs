@@ -226,9 +226,7 @@ impl FnBuilder<'_, '_> {
             };
             let (ch, recv, lhs, value) = match &**comm {
                 Stmt::Send { chan, value, .. } => (chan, false, None, Some(value)),
-                Stmt::Expr { x, .. } if Self::recv_operand(x).is_some() => {
-                    (x, true, None, None)
-                }
+                Stmt::Expr { x, .. } if Self::recv_operand(x).is_some() => (x, true, None, None),
                 Stmt::Assign {
                     op,
                     lhs,
