@@ -157,6 +157,8 @@ impl FuncInfo {
                     let fits = match i.op {
                         crate::Op::New => i.c.is_multiple_of(shape.size),
                         crate::Op::OsArgs => shape.size == 16,
+                        // A channel of `time.Time` (24 bytes).
+                        crate::Op::TimeAfter => shape.size == 24,
                         _ => i.c == shape.size,
                     };
                     if !fits {

@@ -221,6 +221,16 @@ fn normalize_traceback(out: &str) -> String {
         let text = line.trim_end_matches('\n');
         if text.starts_with("goroutine ") && text.ends_with(':') {
             in_trace = true;
+            // Goroutine ids other than the main one's depend on the
+            // runtime's own goroutines, which gc has and rgo has not.
+            if !text.starts_with("goroutine 1 ") {
+                let rest = text.trim_start_matches("goroutine ");
+                let rest = rest.trim_start_matches(|c: char| c.is_ascii_digit());
+                res.push_str("goroutine N");
+                res.push_str(rest);
+                res.push('\n');
+                continue;
+            }
         } else if text.is_empty() || text.starts_with("exit status") {
             in_trace = false;
         } else if let Some((at, end)) = panic_address(text) {

@@ -46,7 +46,7 @@
 //! safepoint polls yet.
 
 use crate::mem::Heap;
-use crate::panic::{Frame, panic_text};
+use crate::panic::Frame;
 use abi::{FRAME_HEADER, Op, Program};
 use std::io::Write;
 use std::ptr::NonNull;
@@ -82,6 +82,10 @@ pub enum Stop {
     Exit,
     /// A fatal error (Go's `throw`): the message is in [`Vm::fault`].
     Fatal,
+    /// The running goroutine stops here: [`Vm::resume`] holds where it
+    /// continues, its status whether it runs on, waits or yields
+    /// (`sched/proc.rs`).
+    Sched,
 }
 
 /// Where the goroutine's stack overflowed.
@@ -110,8 +114,8 @@ struct Func {
     frame_size: u32,
 }
 
-/// Stack reservation of the goroutine (Go's limit is 1 GB of real frames).
-const STACK_BYTES: usize = 512 << 20;
+/// Stack reservation of the main goroutine (Go's limit is 1 GB of real frames).
+const STACK_BYTES: usize = crate::sched::stack::MAIN_STACK_BYTES;
 
 /// The machine: one program instance.
 pub struct Vm {
@@ -124,9 +128,22 @@ pub struct Vm {
     data: Box<[u64]>,
     /// Package-level variables.
     globals: Box<[u64]>,
-    stack: Box<[u64]>,
+    /// The running goroutine's stack (see `sched/proc.rs` for what else
+    /// is the running goroutine's: `defers`, `panics`, `invokes`, `wake`,
+    /// `waiting`).
+    stack: crate::sched::stack::Stack,
     /// One past the last usable stack byte.
     stack_end: *mut u8,
+    /// Goroutines, run queues, timers.
+    sched: proc::Sched,
+    /// Where the running goroutine continues after `Stop::Sched`.
+    resume: (*const Code, *mut u8),
+    /// How the running goroutine's wait ended (`sched/proc.rs`, inv. 2).
+    wake: Option<proc::Wake>,
+    /// The running goroutine's sudogs while it waits.
+    waiting: Vec<*mut chan::Sudog>,
+    /// The channel header's layout (the lifetime rule of `shapes`).
+    hchan_shape: Box<crate::mem::GcShape>,
     heap: Heap,
     /// The pointer layouts of allocations (`Program::shapes`), indexed by
     /// an allocating instruction's `d - 1`. Declared after `heap`, so it
@@ -232,34 +249,41 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     if vm.funcs[entry].frame_size as usize > STACK_BYTES {
         return Err(RunError("entry frame larger than the stack".into()));
     }
+    vm.init_main_g();
     let vmp: *mut Vm = &mut vm;
     // SAFETY: `pc` is the first instruction of a verified function whose
     // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
     // which outlives the run and is accessed only through `vmp` meanwhile.
-    let stop = unsafe { iface::dispatch(pc, fp, vmp, fp) };
+    let stop = unsafe { (*vmp).schedule_loop(pc, fp) };
     match stop {
         Stop::Halt => return Ok(0),
         Stop::Exit => return Ok(vm.exit_code.unwrap_or(0)),
         _ => {}
     }
     flush(&mut vm);
+    let cur = vm.sched.cur;
+    let goid = vm.goid();
     let text = if stop == Stop::StackOverflow || stop == Stop::Fatal {
         let Some(fault) = vm.fault.take() else {
             return Err(RunError("internal error: stopped without a fault".into()));
         };
-        let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
-        let tb = panic_text("", &frames);
         let msg = if stop == Stop::Fatal {
             fault.msg
         } else {
             "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
                 .into()
         };
-        format!(
-            "{msg}\n\n{}",
-            tb.split_once('\n')
-                .map_or("", |(_, rest)| rest.trim_start())
-        )
+        // A fatal error prints every goroutine (Go's runtime throws
+        // trace at level "all"); a deadlock has no running one.
+        let mut blocks = Vec::new();
+        if !fault.pc.is_null() {
+            let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
+            let mut b = crate::panic::frames_text(goid, "running", &frames);
+            b.push_str(&vm.created_by(&vm.sched.gs[cur]));
+            blocks.push(b);
+        }
+        blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
+        format!("{msg}\n\n{}", blocks.join("\n"))
     } else {
         // The stack as the last panic found it (its frames stay intact:
         // deferred calls run after it went above them).
@@ -273,12 +297,8 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         let (pc, fp) = (p.pc, p.fp);
         let msgs = iface::panics_text(vmp);
         let frames = vm.traceback(pc, fp, &invokes);
-        let tb = panic_text("", &frames);
-        format!(
-            "{msgs}\n{}",
-            tb.split_once('\n')
-                .map_or("", |(_, rest)| rest.trim_start())
-        )
+        let tb = crate::panic::frames_text(goid, "running", &frames);
+        format!("{msgs}\n{tb}{}", vm.created_by(&vm.sched.gs[cur]))
     };
     let _ = std::io::stderr().write_all(text.as_bytes());
     Ok(2)
@@ -728,8 +748,11 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         (c.a, c.c, c.d) = (size, entry as u32, (entry >> 32) as u32);
     }
     let gc = gc_settings();
-    let mut stack = vec![0u64; STACK_BYTES / 8].into_boxed_slice();
-    // SAFETY: one past the end of the stack allocation.
+    let mut sched = proc::Sched::default();
+    let Some(mut stack) = sched.stacks.main_stack() else {
+        return Err(RunError("cannot map the main goroutine's stack".into()));
+    };
+    // SAFETY: one past the end of the stack's words.
     let stack_end = unsafe { stack.as_mut_ptr().add(stack.len()).cast::<u8>() };
     let mut code_index: Vec<(usize, u32)> = funcs
         .iter()
@@ -755,6 +778,11 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
         stack,
         stack_end,
+        sched,
+        resume: (std::ptr::null(), std::ptr::null_mut()),
+        wake: None,
+        waiting: Vec::new(),
+        hchan_shape: Box::new(chan::hchan_shape()),
         heap: {
             let mut h = Heap::default();
             h.set_clobberfree(gc.debug.clobberfree > 0);
@@ -893,6 +921,13 @@ macro_rules! oom_check {
 
 mod slice;
 mod string;
+
+#[path = "sched/chan.rs"]
+mod chan;
+#[path = "sched/proc.rs"]
+mod proc;
+#[path = "sched/time.rs"]
+mod time;
 
 /// Defines a handler `a = f(b, c)` over slots of the given types.
 macro_rules! binop {
@@ -1144,10 +1179,22 @@ fn handler(op: Op) -> Handler {
         PrintSpace => print_space,
         PrintNl => print_nl,
         PrintFlush => print_flush,
-        Go | MakeChan | ChanSend | ChanRecv | ChanRecv2 | ChanClose | ChanLen | ChanCap
-        | Select | Gosched | Goexit | NumGoroutine | GoMaxProcs | Sleep | TimeAfter | TimeNow => {
-            not_yet
-        }
+        Go => proc::go_op,
+        MakeChan => chan::make_chan,
+        ChanSend => chan::chan_send,
+        ChanRecv => chan::chan_recv,
+        ChanRecv2 => chan::chan_recv2,
+        ChanClose => chan::chan_close,
+        ChanLen => chan::chan_len,
+        ChanCap => chan::chan_cap,
+        Select => chan::select,
+        Gosched => proc::gosched_op,
+        Goexit => proc::goexit_op,
+        NumGoroutine => proc::num_goroutine,
+        GoMaxProcs => proc::gomaxprocs,
+        Sleep => time::sleep,
+        TimeAfter => time::time_after,
+        TimeNow => time::time_now_op,
     }
 }
 
@@ -1800,17 +1847,6 @@ unsafe fn ret(_pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         let cfp = *fp.add(8).cast::<*mut u8>();
         ((*rpc).h)(rpc, cfp, vm)
     }
-}
-
-/// Goroutine and channel instructions: not implemented yet.
-unsafe fn not_yet(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
-    raise(
-        pc,
-        fp,
-        vm,
-        "internal error: goroutines not yet implemented".into(),
-        None,
-    )
 }
 
 unsafe fn halt(_pc: *const Code, _fp: *mut u8, _vm: *mut Vm) -> Stop {

@@ -20,5 +20,6 @@ pub mod map;
 pub mod mem;
 pub mod panic;
 pub mod print;
+pub(crate) mod sched;
 
 pub use interp::{RunError, run};

@@ -20,7 +20,12 @@ pub struct Frame<'a> {
 
 /// The text of an unrecovered panic with message `msg` and its traceback.
 pub fn panic_text(msg: &str, frames: &[Frame<'_>]) -> String {
-    let mut s = format!("panic: {msg}\n\ngoroutine 1 [running]:\n");
+    format!("panic: {msg}\n\n{}", frames_text(1, "running", frames))
+}
+
+/// A goroutine's traceback block: `goroutine N [state]:` and its frames.
+pub fn frames_text(goid: i64, state: &str, frames: &[Frame<'_>]) -> String {
+    let mut s = format!("goroutine {goid} [{state}]:\n");
     for f in frames {
         let args: Vec<String> = f.args.iter().take(10).map(|w| format!("{w:#x}")).collect();
         let mut args = args.join(", ");

@@ -54,7 +54,7 @@ pub struct Gc {
     last_goal: u64,
     /// `runtimeInitTime`.
     start: Instant,
-    gomaxprocs: u32,
+    pub gomaxprocs: u32,
     /// Allocating instructions left before the next stress collection.
     stress_left: i32,
     /// Time spent collecting, for `GCCPUFraction`.

@@ -43,19 +43,27 @@ struct FrameScan {
     idx: u32,
 }
 
-struct VmRoots<'a> {
+/// One goroutine's stack to scan.
+struct StackScan<'a> {
     /// The live part of the stack.
     stack: &'a [u64],
     /// Its frames, or None to scan `stack` conservatively.
     frames: Option<Vec<FrameScan>>,
+    defers: &'a [DeferRec],
+    panics: &'a [PanicRec],
+    invokes: &'a [Invoke],
+}
+
+struct VmRoots<'a> {
+    /// Every live goroutine's stack and records.
+    stacks: Vec<StackScan<'a>>,
+    /// Channels that waiting goroutines and timers hold.
+    chans: Vec<usize>,
     /// For the frames' stack maps.
     prog: &'a abi::Program,
     globals: &'a [u64],
     /// A bit per word of `globals`: set when it may hold a pointer.
     globals_mask: &'a [u64],
-    panics: &'a [PanicRec],
-    defers: &'a [DeferRec],
-    invokes: &'a [Invoke],
     os_args: Option<usize>,
 }
 
@@ -73,6 +81,33 @@ fn defer_words(d: &DeferRec, f: &mut dyn FnMut(usize)) {
 
 impl Roots for VmRoots<'_> {
     fn for_each_root(&self, f: &mut dyn FnMut(usize)) {
+        for st in &self.stacks {
+            st.for_each_root(self.prog, f);
+        }
+        for (i, &w) in self.globals.iter().enumerate() {
+            if abi::shape::mask_bit(self.globals_mask, i as u32) {
+                f(w as usize);
+            }
+        }
+        for &c in &self.chans {
+            f(c);
+        }
+        if let Some(p) = self.os_args {
+            f(p);
+        }
+    }
+
+    fn stack_bytes(&self) -> u64 {
+        self.stacks.iter().map(|s| s.stack.len() as u64 * 8).sum()
+    }
+
+    fn globals_bytes(&self) -> u64 {
+        (self.globals.len() * 8) as u64
+    }
+}
+
+impl StackScan<'_> {
+    fn for_each_root(&self, prog: &abi::Program, f: &mut dyn FnMut(usize)) {
         match &self.frames {
             None => {
                 for &w in self.stack {
@@ -83,8 +118,8 @@ impl Roots for VmRoots<'_> {
                 const CONTEXT: usize = abi::FRAME_CONTEXT as usize / 8;
                 for fr in frames {
                     let words = self.stack.get(fr.start..fr.start + fr.words).unwrap_or(&[]);
+                    let map = prog.funcs[fr.fi].stack_maps.as_ref();
                     for (i, &w) in words.iter().enumerate() {
-                        let map = self.prog.funcs[fr.fi].stack_maps.as_ref();
                         let ptr = match map.map(|m| m.at(fr.idx)) {
                             None => true,
                             Some(m) => i == CONTEXT || abi::shape::mask_bit(m, i as u32),
@@ -94,11 +129,6 @@ impl Roots for VmRoots<'_> {
                         }
                     }
                 }
-            }
-        }
-        for (i, &w) in self.globals.iter().enumerate() {
-            if abi::shape::mask_bit(self.globals_mask, i as u32) {
-                f(w as usize);
             }
         }
         for p in self.panics {
@@ -117,60 +147,91 @@ impl Roots for VmRoots<'_> {
                 f(v[1] as usize);
             }
         }
-        if let Some(p) = self.os_args {
-            f(p);
-        }
-    }
-
-    fn stack_bytes(&self) -> u64 {
-        (self.stack.len() * 8) as u64
-    }
-
-    fn globals_bytes(&self) -> u64 {
-        (self.globals.len() * 8) as u64
     }
 }
 
 impl Vm {
     /// A whole collection at the safepoint of the instruction at `pc` in
-    /// the frame at `fp` (the innermost frame).
+    /// the frame at `fp` (the innermost frame of the running goroutine).
     pub(super) fn collect(
         &mut self,
         pc: *const Code,
         fp: *mut u8,
         forced: bool,
     ) -> Result<(), Throw> {
-        let base = self.stack.as_ptr() as usize;
-        let top = self.stack_top(pc, fp);
-        let frames = if self.gc.debug.gcstackmaps == 0 {
-            None
-        } else {
-            self.stack_frames(pc, fp, top)
-        };
+        let mut stacks = vec![self.scan_stack(
+            &self.stack,
+            (pc, fp),
+            &self.defers,
+            &self.panics,
+            &self.invokes,
+        )];
+        let mut chans: Vec<usize> = self.sched.timers.channels().collect();
+        for s in &self.waiting {
+            // SAFETY: a waiting goroutine's sudogs are live.
+            chans.push(unsafe { (**s).c } as usize);
+        }
+        for (k, g) in self.sched.gs.iter().enumerate() {
+            if k == self.sched.cur || g.status == super::proc::GStatus::Dead {
+                continue;
+            }
+            stacks.push(self.scan_stack(&g.stack, g.resume, &g.defers, &g.panics, &g.invokes));
+            for s in &g.waiting {
+                // SAFETY: as above.
+                chans.push(unsafe { (**s).c } as usize);
+            }
+        }
         let roots = VmRoots {
-            stack: &self.stack[..(top - base) / 8],
-            frames,
+            stacks,
+            chans,
             prog: &self.prog,
             globals: &self.globals,
             globals_mask: &self.prog.globals_mask,
-            panics: &self.panics,
-            defers: &self.defers,
-            invokes: &self.invokes,
             os_args: self.os_args.as_ref().map(|s| s.ptr as usize),
         };
-        self.gc.collect(&mut self.heap, &roots, forced)
+        let r = self.gc.collect(&mut self.heap, &roots, forced);
+        // Free goroutine stacks give their pages back, as Go frees stack
+        // spans at a collection.
+        self.sched.stacks.release();
+        r
     }
 }
 
 impl Vm {
+    /// What to scan of a goroutine whose stack is `stack`, stopped at
+    /// `(pc, fp)` with the given records.
+    fn scan_stack<'a>(
+        &self,
+        stack: &'a [u64],
+        (pc, fp): (*const Code, *mut u8),
+        defers: &'a [DeferRec],
+        panics: &'a [PanicRec],
+        invokes: &'a [Invoke],
+    ) -> StackScan<'a> {
+        let top = self.stack_top(stack, pc, fp);
+        let base = stack.as_ptr() as usize;
+        let frames = if self.gc.debug.gcstackmaps == 0 {
+            None
+        } else {
+            self.stack_frames(stack, invokes, pc, fp, top)
+        };
+        StackScan {
+            stack: &stack[..(top - base) / 8],
+            frames,
+            defers,
+            panics,
+            invokes,
+        }
+    }
+
     /// One past the innermost frame, the instruction at `pc` running in
     /// the frame at `fp` (clamped to the stack).
-    fn stack_top(&self, pc: *const Code, fp: *mut u8) -> usize {
-        let base = self.stack.as_ptr() as usize;
+    fn stack_top(&self, stack: &[u64], pc: *const Code, fp: *mut u8) -> usize {
+        let base = stack.as_ptr() as usize;
         let frame = self
             .locate(pc)
             .map_or(0, |(fi, _)| self.funcs[fi].frame_size as usize);
-        (fp as usize + frame).clamp(base, base + self.stack.len() * 8)
+        (fp as usize + frame).clamp(base, base + stack.len() * 8)
     }
 
     /// The frames of the stack from the innermost one, at `(pc, fp)`, out
@@ -178,11 +239,13 @@ impl Vm {
     /// something it does not expect (see the module doc).
     fn stack_frames(
         &self,
+        stack: &[u64],
+        invokes: &[Invoke],
         mut pc: *const Code,
         mut fp: *mut u8,
         top: usize,
     ) -> Option<Vec<FrameScan>> {
-        let base = self.stack.as_ptr() as usize;
+        let base = stack.as_ptr() as usize;
         let mut frames = Vec::new();
         // The innermost frame and frames running deferred calls are
         // scanned whole; a caller, at its call, up to the callee's area
@@ -212,10 +275,14 @@ impl Vm {
             // SAFETY: `fp` is a live frame inside the stack (checked); its
             // header holds the return pc and the caller's fp.
             let rpc = unsafe { *fp.cast::<*const Code>() };
+            if std::ptr::eq(rpc, &super::proc::GOEXIT) {
+                // A goroutine's entry function.
+                return Some(frames);
+            }
             if std::ptr::eq(rpc, &super::NATIVE_RETURN)
                 || std::ptr::eq(rpc, &super::iface::PANIC_RETURN)
             {
-                let inv = self.invokes.iter().rev().find(|i| i.nfp == fp)?;
+                let inv = invokes.iter().rev().find(|i| i.nfp == fp)?;
                 (pc, fp, caller) = (inv.pc, inv.fp, false);
                 continue;
             }
@@ -233,7 +300,8 @@ impl Vm {
     /// and the frame headers are left alone).
     fn clobber_dead(&mut self, pc: *const Code, fp: *mut u8) {
         const HEADER: usize = abi::FRAME_HEADER as usize / 8;
-        let Some(frames) = self.stack_frames(pc, fp, self.stack_top(pc, fp)) else {
+        let top = self.stack_top(&self.stack, pc, fp);
+        let Some(frames) = self.stack_frames(&self.stack, &self.invokes, pc, fp, top) else {
             return;
         };
         for fr in frames {

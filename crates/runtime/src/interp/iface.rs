@@ -580,6 +580,9 @@ pub(super) struct PanicRec {
     /// `defer_fp`: a recovery resumes that frame.
     pub deferring: (*const Code, *mut u8),
     pub recovered: bool,
+    /// `runtime.Goexit`'s unwinding (Go's `_panic.goexit`): nothing
+    /// recovers it, and it ends the goroutine when no deferred call is left.
+    pub goexit: bool,
     /// The deferred calls running when it was raised (for its traceback).
     pub invokes: Vec<super::Invoke>,
 }
@@ -611,10 +614,22 @@ pub(super) fn push_panic(
             defer_fp: std::ptr::null_mut(),
             deferring: (std::ptr::null(), std::ptr::null_mut()),
             recovered: false,
+            goexit: false,
             invokes: (*vm).invokes.clone(),
         })
     };
     Stop::Panic
+}
+
+/// Starts `runtime.Goexit`'s unwinding: the goroutine's deferred calls
+/// run as for a panic, then it ends.
+pub(super) fn push_goexit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let stop = push_panic(pc, fp, vm, [0, 0], None);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    if let Some(p) = unsafe { (*vm).panics.last_mut() } {
+        p.goexit = true;
+    }
+    stop
 }
 
 /// A run-time error value with message `msg` (None when the heap is
@@ -642,7 +657,7 @@ pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
 pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = match unsafe { (*vm).panics.last_mut() } {
-        Some(p) if !p.recovered && p.defer_fp == fp => {
+        Some(p) if !p.recovered && !p.goexit && p.defer_fp == fp => {
             p.recovered = true;
             p.value
         }
@@ -677,6 +692,11 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
         }
         match gopanic_next(vm, base) {
             Ok((npc, nfp)) => (pc, fp) = (npc, nfp),
+            // Goexit's deferred calls are done: the goroutine ends.
+            // SAFETY: `vm` is live.
+            Err(Stop::Panic) if unsafe { (*vm).panics.last().is_some_and(|p| p.goexit) } => {
+                return Stop::Halt;
+            }
             Err(stop) => return stop,
         }
     }
