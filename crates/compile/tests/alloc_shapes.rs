@@ -390,7 +390,6 @@ func main() {
 /// `time.After` and `time.Tick`: channels of `time.Time` (wall, ext,
 /// loc: a pointer at word 2).
 #[test]
-#[ignore = "abi: verify_allocs compares TimeAfter's `c` (the After/Tick flag) with the shape's size"]
 fn time_channels() {
     let p = build(
         "timechans",
