@@ -136,6 +136,10 @@ pub struct Vm {
     stack_end: *mut u8,
     /// Goroutines, run queues, timers.
     sched: proc::Sched,
+    /// Set by sysmon every 10 ms: the running goroutine yields at its next
+    /// back edge (Go's `preempt` request).
+    /// (Shared with the sysmon thread, outside the machine's memory.)
+    preempt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Where the running goroutine continues after `Stop::Sched`.
     resume: (*const Code, *mut u8),
     /// How the running goroutine's wait ended (`sched/proc.rs`, inv. 2).
@@ -250,6 +254,7 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         return Err(RunError("entry frame larger than the stack".into()));
     }
     vm.init_main_g();
+    let _sysmon = proc::Sysmon::start(vm.preempt.clone());
     let vmp: *mut Vm = &mut vm;
     // SAFETY: `pc` is the first instruction of a verified function whose
     // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
@@ -779,6 +784,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         stack,
         stack_end,
         sched,
+        preempt: Default::default(),
         resume: (std::ptr::null(), std::ptr::null_mut()),
         wake: None,
         waiting: Vec::new(),
@@ -846,11 +852,18 @@ macro_rules! next {
     }};
 }
 
-/// Continues at the instruction `rel` away from `pc`.
+/// Continues at the instruction `rel` away from `pc`. A back edge is a
+/// safepoint: a preemption request (`sched/proc.rs`) is honoured there,
+/// for one compare of the operand and a load when the branch goes back.
 macro_rules! jump {
     ($pc:expr, $rel:expr, $fp:expr, $vm:expr) => {{
+        let rel = $rel as i32;
         // SAFETY: branch targets were verified to lie inside the function.
-        let pc = unsafe { $pc.offset($rel as i32 as isize) };
+        let pc = unsafe { $pc.offset(rel as isize) };
+        // SAFETY: `vm` is live.
+        if rel <= 0 && unsafe { (*$vm).preempt.load(std::sync::atomic::Ordering::Relaxed) } {
+            return proc::preempt(pc, $fp, $vm);
+        }
         // SAFETY: as in `next!`.
         unsafe { ((*pc).h)(pc, $fp, $vm) }
     }};

@@ -529,3 +529,57 @@ pub(super) unsafe fn gomaxprocs(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
     wr!(fp, i.a, i64, old);
     next!(pc, fp, vm)
 }
+
+/// A back edge found a preemption request: the goroutine yields, to
+/// continue at `pc` (the branch target), after the timers that are due
+/// and the goroutines that are ready.
+#[cold]
+#[inline(never)]
+pub(super) fn preempt(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = unsafe { &mut *vm };
+    v.preempt.store(false, std::sync::atomic::Ordering::Relaxed);
+    v.goyield(pc, fp)
+}
+
+/// The system monitor (Go's `sysmon`), reduced to its preemption tick: a
+/// thread that asks the running goroutine to yield every 10 ms, so that a
+/// goroutine in a loop without calls cannot keep the others (or the
+/// timers) from running.
+pub(super) struct Sysmon {
+    stop: std::sync::Arc<(std::sync::Mutex<bool>, std::sync::Condvar)>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Sysmon {
+    /// Starts the monitor setting `flag` (it is joined when dropped).
+    pub(super) fn start(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Sysmon {
+        let stop = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
+        let s = stop.clone();
+        let thread = std::thread::Builder::new()
+            .name("sysmon".into())
+            .spawn(move || {
+                let (lock, cv) = &*s;
+                let mut stopped = lock.lock().unwrap_or_else(|e| e.into_inner());
+                while !*stopped {
+                    let r = cv.wait_timeout(stopped, std::time::Duration::from_millis(10));
+                    let (g, _) = r.unwrap_or_else(|e| e.into_inner());
+                    stopped = g;
+                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                }
+            })
+            .ok();
+        Sysmon { stop, thread }
+    }
+}
+
+impl Drop for Sysmon {
+    fn drop(&mut self) {
+        let (lock, cv) = &*self.stop;
+        *lock.lock().unwrap_or_else(|e| e.into_inner()) = true;
+        cv.notify_all();
+        if let Some(t) = self.thread.take() {
+            let _ = t.join();
+        }
+    }
+}
