@@ -41,9 +41,10 @@
 //! 7. A non-nil func value points to a closure object made by compiled
 //!    code: a function id, then the captured variables' cell pointers.
 //!
-//! Differs from Go: one goroutine; the stack is one fixed reservation (its
-//! pages are committed lazily by the OS) instead of a growable one; no
-//! safepoint polls yet.
+//! Differs from Go: goroutines run on one thread (`sched/proc.rs`); stacks
+//! are fixed reservations (their pages committed lazily by the OS) instead
+//! of growable ones; safepoint polls are at allocations (collection) and
+//! back edges (preemption), not yet at function entry.
 
 use crate::mem::Heap;
 use crate::panic::Frame;

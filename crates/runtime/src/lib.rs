@@ -1,7 +1,7 @@
 //! The runtime: interpreter, goroutine stacks, scheduler, allocator and
 //! garbage collector — one crate, folders by subsystem (see ARCHITECTURE.md).
 //!
-//! Built so far: the interpreter (`interp`) running one goroutine on its own
+//! Built so far: the interpreter (`interp`) running goroutines (`sched/`) on their own
 //! stack of frames, heap allocation through the single entry point
 //! `mem::mallocgc` (a simple arena until the allocator and collector issue
 //! replaces it), the print built-ins (`print`) and runtime errors with

@@ -486,10 +486,10 @@ fn chan_close_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
 pub(super) unsafe fn chan_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let c = rd!(fp, i.b, *const Hchan);
-    // SAFETY: a non-nil channel word points to a live hchan.
     let n = if c.is_null() {
         0
     } else {
+        // SAFETY: a non-nil channel word points to a live hchan.
         unsafe { (*c).qcount }
     };
     wr!(fp, i.a, u64, n);
@@ -499,10 +499,10 @@ pub(super) unsafe fn chan_len(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop
 pub(super) unsafe fn chan_cap(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let c = rd!(fp, i.b, *const Hchan);
-    // SAFETY: a non-nil channel word points to a live hchan.
     let n = if c.is_null() {
         0
     } else {
+        // SAFETY: a non-nil channel word points to a live hchan.
         unsafe { (*c).dataqsiz }
     };
     wr!(fp, i.a, u64, n);

@@ -118,7 +118,7 @@ impl G {
 #[derive(Default)]
 pub(crate) struct Sched {
     /// Every goroutine ever made; dead ones are reused.
-    pub gs: Vec<Box<G>>,
+    pub gs: Vec<G>,
     /// Dead goroutines' indices.
     gfree: Vec<usize>,
     /// The running goroutine's index.
@@ -188,7 +188,7 @@ impl Vm {
         s.next_goid = 1;
         let mut g = G::new(1);
         g.status = GStatus::Running;
-        s.gs.push(Box::new(g));
+        s.gs.push(g);
         s.cur = 0;
         s.live = 1;
     }
@@ -276,7 +276,7 @@ impl Vm {
                 g
             }
             None => {
-                s.gs.push(Box::new(G::new(s.next_goid)));
+                s.gs.push(G::new(s.next_goid));
                 s.gs.len() - 1
             }
         };
