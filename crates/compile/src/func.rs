@@ -148,6 +148,14 @@ enum LateVar<'e> {
     Assign(&'e Expr, Loc),
 }
 
+/// What a `defer` or `go` wrapper calls (`FnBuilder::defer_wrapped`).
+#[derive(Clone, Copy)]
+enum Wrapped {
+    Builtin(Builtin),
+    /// A standard library function compiled as an intrinsic.
+    Intrinsic(ObjId),
+}
+
 /// Where `break` and `continue` of a loop or switch go.
 struct Target {
     label: Option<String>,
@@ -220,6 +228,10 @@ pub(crate) struct FnBuilder<'c, 'w> {
     live: Vec<stackmap::LiveSlot>,
     /// The stack maps built so far.
     maps: stackmap::Maps,
+    /// Operands already evaluated, by expression (`key`): in a `defer`
+    /// or `go` wrapper (`defer_wrapped`), the parameters holding the
+    /// values the statement computed.
+    pre: HashMap<usize, Loc>,
 }
 
 /// What makes a body an instance of generic code: the recorded types'
@@ -420,6 +432,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             entry_slots: Vec::new(),
             live: Vec::new(),
             maps: Default::default(),
+            pre: HashMap::new(),
         }
     }
 
@@ -1592,6 +1605,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// Binds or assigns a range loop's iteration variables for one
     /// iteration, once their values are in their slots.
     fn bind_range_vars(&mut self, late: &[LateVar<'_>]) -> Result<()> {
+        // Assigned operands form one parallel assignment (`for i, x[i] =
+        // range …` indexes x with i's old value): every place's operands
+        // are evaluated before any store.
+        let mut stores = Vec::new();
         for l in late {
             match *l {
                 LateVar::Bind(o, v) => self.bind(o, v),
@@ -1600,9 +1617,12 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                     if place_rep(p).is_some_and(|r| r != v.rep && matches!(r, Rep::Iface(_))) {
                         return Err(self.unsupported(e.start(), "this range clause"));
                     }
-                    self.store_place(p, v);
+                    stores.push((p, v));
                 }
             }
+        }
+        for (p, v) in stores {
+            self.store_place(p, v);
         }
         Ok(())
     }
@@ -1938,6 +1958,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
     /// Compiles `e` and returns where its value is (a variable's own slot,
     /// or a new temporary).
     fn expr(&mut self, e: &Expr) -> Result<Loc> {
+        if let Some(&l) = self.pre.get(&key(e)) {
+            return Ok(l);
+        }
         let (mode, t) = self.tv(e)?;
         if let Expr::Name(n) = e.unparen()
             && !matches!(mode, Mode::Constant(_))
@@ -2078,6 +2101,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// What an assignment to `e` stores into.
     fn place(&mut self, e: &Expr) -> Result<Place> {
+        if let Some(&l) = self.pre.get(&key(e)) {
+            return Ok(Place::Frame(l));
+        }
         match e.unparen() {
             Expr::Name(n) if n.value == "_" => Ok(Place::Blank),
             Expr::Name(n) => {
@@ -2882,6 +2908,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// Compiles `e` into `dst`.
     fn expr_into(&mut self, e: &Expr, dst: Loc) -> Result<()> {
+        if let Some(&l) = self.pre.get(&key(e)) {
+            self.mov(dst, l);
+            return Ok(());
+        }
         let (mode, t) = self.tv(e)?;
         if let Rep::Iface(it) = dst.rep
             && mode != Mode::Nil
@@ -2920,9 +2950,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 let Some(o) = self.obj_of(n) else {
                     return Err(self.unsupported(n.pos, "this name"));
                 };
+                // A variable in memory (a cell, a global) loads at its
+                // own width: `dst` may be a wider integer (an index).
+                let own = |b: &mut Self| -> Result<Loc> {
+                    let rep = b.rep_of(b.oty(o), n.pos)?;
+                    Ok(if rep == dst.rep { dst } else { b.alloc(rep) })
+                };
                 if let Some(&src) = self.vars.get(&o) {
                     if self.boxed.contains(&o) {
-                        self.load(dst, src.off, 0);
+                        let v = own(self)?;
+                        self.load(v, src.off, 0);
+                        self.mov(dst, v);
                     } else {
                         self.mov(dst, src);
                     }
@@ -2939,7 +2977,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 }
                 match self.global_addr(o) {
                     Some((p, _)) => {
-                        self.load(dst, p.off, 0);
+                        let v = own(self)?;
+                        self.load(v, p.off, 0);
+                        self.mov(dst, v);
                         Ok(())
                     }
                     None => Err(self.unsupported(n.pos, "this name")),
@@ -4088,10 +4128,27 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             return self.defer_print(pos, tok, b, args);
         }
         if let (Mode::Builtin(b), _) = self.tv(fun)? {
+            if matches!(b, Builtin::Copy | Builtin::Clear | Builtin::Recover) {
+                return self.defer_wrapped(pos, tok, call, args, Wrapped::Builtin(b));
+            }
             return self.defer_builtin(pos, tok, b, args);
         }
         if matches!(self.tv(fun)?.0, Mode::TypExpr) {
             return Err(self.unsupported(pos, "deferring this call"));
+        }
+        // A function of another package that is not compiled: an
+        // intrinsic (`intrinsic`), which has no function value.
+        if let Expr::Selector { x, sel, .. } = fun.unparen()
+            && let Expr::Name(pn) = x.unparen()
+            && self
+                .obj_of(pn)
+                .is_some_and(|p| matches!(self.c.obj(p).kind, types::ty::ObjKind::PkgName { .. }))
+            && let Some(&o) = self.c.info.uses.get(&key(sel))
+            && matches!(self.c.obj(o).kind, types::ty::ObjKind::Func)
+            && !self.c.funcs.contains_key(&o)
+            && !self.c.generic.contains(&o)
+        {
+            return self.defer_wrapped(pos, tok, call, args, Wrapped::Intrinsic(o));
         }
         // A method call x.m(args): the method's function with the receiver
         // as its first argument (other methods, of interfaces or generic
@@ -4181,6 +4238,82 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             ..FuncInfo::default()
         });
         id
+    }
+
+    /// `defer`/`go` of a call without a function value, a built-in or an
+    /// intrinsic (`what`): the operands are evaluated now into an argument
+    /// area, and a generated wrapper (gc's `deferwrap`/`gowrap`) compiles
+    /// the call itself, its parameters standing for those operands
+    /// (`pre`). Constant operands are compiled in the wrapper.
+    fn defer_wrapped(
+        &mut self,
+        pos: Pos,
+        tok: Token,
+        call: &Expr,
+        args: &[Expr],
+        what: Wrapped,
+    ) -> Result<()> {
+        let mut operands = Vec::new();
+        for a in args {
+            let (mode, t) = self.tv(a)?;
+            if matches!(mode, Mode::Constant(_) | Mode::Nil | Mode::TypExpr) {
+                continue;
+            }
+            if matches!(self.c.ty(t), Type::Tuple(_)) {
+                return Err(self.unsupported(pos, "deferring this call"));
+            }
+            operands.push((a, self.rep_of(t, a.start())?));
+        }
+        // The wrapper, in a slot reserved before anything it may add.
+        let id = self.c.program.funcs.len() as u32;
+        self.c.program.funcs.push(FuncInfo::default());
+        self.closures += 1;
+        let kind = match tok {
+            Token::Go => "gowrap",
+            _ => "deferwrap",
+        };
+        let name = format!("{}.{kind}{}", self.name, self.closures);
+        let mut w = FnBuilder::new(self.c, self.file, name.clone(), pos);
+        (w.tsubst, w.smap) = (self.tsubst.clone(), self.smap.clone());
+        w.line(pos);
+        for &(a, rep) in &operands {
+            let l = w.alloc(rep);
+            w.pre.insert(key(a), l);
+        }
+        let params_size = w.top - FRAME_HEADER;
+        match what {
+            // `recover` called by the defer machinery itself, not by a
+            // deferred function, returns nil: nothing to do.
+            Wrapped::Builtin(Builtin::Recover) => {}
+            Wrapped::Builtin(b) => {
+                w.builtin(b, call, args, None)?;
+            }
+            Wrapped::Intrinsic(o) => {
+                if w.intrinsic(o, call, args)?.is_none() {
+                    return Err(w.unsupported(pos, "deferring this call"));
+                }
+            }
+        }
+        w.ret();
+        w.check_frame()?;
+        w.finish_into(id, name, params_size, 0);
+        // The closure object, then the operands in the wrapper's order.
+        let clo = self.alloc(INT);
+        self.closure_object(clo, id, &[]);
+        let area = self.top;
+        let mut at = area;
+        for &(a, rep) in &operands {
+            let l = Loc { off: at, rep };
+            self.top = at + rep.size();
+            self.max = self.max.max(self.top);
+            self.claim(l);
+            self.expr_into(a, l)?;
+            at += rep.size();
+        }
+        self.top = at;
+        self.line(pos);
+        self.emit_later(tok, clo, area, at - area);
+        Ok(())
     }
 
     /// `defer panic(v)`, `defer delete(m, k)`, `defer close(c)` (or `go`
