@@ -1188,6 +1188,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         }
         for (p, r) in places.into_iter().zip(results) {
             self.store_place(p, r);
+            // The result's temporary is dead once stored.
+            self.dead(r);
         }
         Ok(())
     }
@@ -1229,6 +1231,8 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 if let Some(d) = d {
                     self.mov(*d, r);
                 }
+                // The result's temporary is dead once copied.
+                self.dead(r);
             }
         } else if all_new {
             // Only new variables, which the right-hand sides cannot refer
@@ -4633,8 +4637,13 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 Ok(Some(vec![]))
             }
             ("runtime", "GC") => {
+                // Go's `GC` parks its caller while the cycle marks and
+                // then sweeps with `Gosched` between spans: the other
+                // goroutines run meanwhile (one calling `GC` in a loop
+                // does not starve them until preemption).
                 self.line(e.start());
                 self.emit(Op::GcCollect, 0, 0, 0);
+                self.emit(Op::Gosched, 0, 0, 0);
                 Ok(Some(vec![]))
             }
             ("runtime/debug", "FreeOSMemory") => {

@@ -1573,6 +1573,10 @@ unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     unsafe {
         *nfp.cast::<*const Code>() = pc.add(1);
         *nfp.add(8).cast::<*mut u8>() = fp;
+        // No closure context: the collector scans the context word of
+        // every frame, and a stale pointer the caller left in that word
+        // would keep its object alive (go.dev/issue/15281).
+        *nfp.add(abi::FRAME_CONTEXT as usize).cast::<*const u64>() = std::ptr::null();
         ((*npc).h)(npc, nfp, vm)
     }
 }

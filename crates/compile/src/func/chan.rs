@@ -181,6 +181,9 @@ impl FnBuilder<'_, '_> {
             self.mov(*var, v);
         }
         self.bind_range_vars(&late)?;
+        // The received value's temporary is dead in the body: the next
+        // receive writes it (go.dev/issue/15281).
+        self.dead(v);
         let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch(at, top);

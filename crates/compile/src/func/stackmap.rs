@@ -99,6 +99,19 @@ impl FnBuilder<'_, '_> {
         self.maps.dirty = true;
     }
 
+    /// Records that the slot `loc` is dead from here on: its value was
+    /// copied out and the slot is not read again before it is written
+    /// (gc's liveness ends the temporary there, so that it does not keep
+    /// what it pointed to alive; go.dev/issue/15281). Slots inside it
+    /// leave the live set; one that only overlaps it stays.
+    pub(super) fn dead(&mut self, loc: Loc) {
+        let end = loc.off + loc.rep.size();
+        let n = self.live.len();
+        self.live
+            .retain(|l| l.off < loc.off || l.off + l.size > end);
+        self.maps.dirty |= self.live.len() != n;
+    }
+
     /// Before emitting an instruction: the bitmap in force from it on, if
     /// the live set changed.
     pub(super) fn note_map(&mut self) {
