@@ -2621,6 +2621,17 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
 
     /// The place of a field selection `x.sel`.
     fn field_place(&mut self, x: &Expr, sel: &ast::Name) -> Result<Place> {
+        // A variable of another package rgo provides (`Compiler::globals`).
+        if let Some(&o) = self.c.info.uses.get(&key(sel))
+            && let Some((p, t)) = self.global_addr(o)
+        {
+            let rep = self.rep_of(t, sel.pos)?;
+            return Ok(Place::Mem {
+                ptr: p.off,
+                off: 0,
+                rep,
+            });
+        }
         let (_, xt) = self.tv(x)?;
         let Some(&target) = self.c.info.uses.get(&key(sel)) else {
             return Err(self.unsupported(sel.pos, "this selector"));
@@ -3041,6 +3052,15 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                         types::ty::ObjKind::Var { is_field: true, .. }
                     )
                 });
+                if !is_field
+                    && let Some(&o) = self.c.info.uses.get(&key(sel))
+                    && self.c.globals.contains_key(&o)
+                {
+                    // A variable of another package rgo provides.
+                    let p = self.field_place(x, sel)?;
+                    self.read_place_into(p, dst);
+                    return Ok(());
+                }
                 if !is_field {
                     let m = self.c.info.uses.get(&key(sel)).copied();
                     if let Some(m) = m

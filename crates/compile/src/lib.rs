@@ -100,6 +100,24 @@ pub fn compile(
             }
         }
     }
+    // Variables of the standard library the program uses and rgo
+    // provides (it does not compile the standard library): each gets a
+    // slot after the package's own, zero at start.
+    let mut provided: Vec<ObjId> = info
+        .uses
+        .values()
+        .copied()
+        .filter(|&o| provided_var(&c.world.prog, o))
+        .collect();
+    provided.sort();
+    provided.dedup();
+    for o in provided {
+        let t = c.world.prog.obj(o).ty;
+        let (size, align) = (c.world.prog.size_of(t), c.world.prog.align_of(t).max(1));
+        let off = (c.program.globals_size as i64 + align - 1) / align * align;
+        c.globals.insert(o, (off as u32, t));
+        c.program.globals_size = (off + size) as u32;
+    }
     // The package variables' pointer bitmap (the collector's data roots).
     let mut globals = gcshape::Layout::noscan(c.program.globals_size);
     let mut vars: Vec<(u32, types::ty::TypeId)> = c.globals.values().copied().collect();
@@ -308,4 +326,22 @@ impl Compiler<'_> {
     pub fn ty(&self, t: types::ty::TypeId) -> &Type {
         self.world.prog.ty(t)
     }
+}
+
+/// Whether `o` is a package variable of the standard library that rgo
+/// provides as a plain variable. `runtime.MemProfileRate`: rgo has no
+/// memory profiler, so the rate is stored and has no effect, and it
+/// starts at 0, as in Go when the program does not reach
+/// `runtime.MemProfile` (the linker then disables profiling).
+fn provided_var(prog: &types::ty::Program, o: ObjId) -> bool {
+    let obj = prog.obj(o);
+    matches!(
+        obj.kind,
+        types::ty::ObjKind::Var {
+            is_field: false,
+            ..
+        }
+    ) && obj
+        .pkg
+        .is_some_and(|p| prog.pkg(p).path == "runtime" && obj.name == "MemProfileRate")
 }
