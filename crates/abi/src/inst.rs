@@ -377,6 +377,18 @@ ops! {
     /// `debug.FreeOSMemory()`: a collection, then every free page is
     /// returned to the OS.
     FreeOSMemory,
+    /// `runtime.SetFinalizer(a, b)`: `a` is the object and `b` the
+    /// finalizer, each an `any` (type word, data word). The runtime checks
+    /// them as Go's `SetFinalizer` does (a pointer to the start of an
+    /// allocated block, or inside a tiny one; a func of one parameter the
+    /// object is assignable to), and records or, for a nil `b`, clears the
+    /// object's finalizer.
+    SetFinalizer,
+    /// The finalizer goroutine's loop (the body of `runtime.runFinalizers`,
+    /// a function the runtime makes; the compiler never emits it): calls
+    /// the next queued finalizer with its frame at `b`, returning to the
+    /// next instruction (a `Jmp` back here); parks while none is queued.
+    RunFinq,
 
     // ---- goroutines and channels (`runtime/proc.go`, `chan.go`,
     // `select.go`; see `runtime/src/sched/`) ----

@@ -509,6 +509,8 @@ fn uses(op: Op) -> [Use; 3] {
         OsArgs => [S(24), N, N],
         Getenv => [S(16), S(16), N],
         GcCollect | FreeOSMemory => [N, N, N],
+        SetFinalizer => [S(16), S(16), N],
+        RunFinq => [N, N, N],
         ReadMemStats => [S(8), N, N],
         SetGCPercent | SetMemoryLimit => [S(8), S(8), N],
         MakeMap | MapLen => [S(8), S(8), N],
@@ -560,6 +562,7 @@ fn uses(op: Op) -> [Use; 3] {
 fn link(prog: &Program) -> Result<Vm, RunError> {
     let mut prog = prog.clone();
     let types = iface::link_types(&mut prog);
+    mfinal::link_run_finalizers(&mut prog);
     let prog = &prog;
     let err = |f: &abi::FuncInfo, pc: usize, what: &str| {
         RunError(format!(
@@ -908,6 +911,7 @@ macro_rules! inst {
 mod gcroots;
 mod iface;
 mod memstats;
+mod mfinal;
 
 /// At the start of an allocating instruction (a safepoint: nothing read
 /// into Rust locals yet): collects when the heap reached the trigger
@@ -1150,6 +1154,8 @@ fn handler(op: Op) -> Handler {
         Getenv => string::getenv,
         GcCollect => memstats::gc_collect,
         FreeOSMemory => memstats::free_os_memory,
+        SetFinalizer => mfinal::set_finalizer,
+        RunFinq => mfinal::run_finq,
         ReadMemStats => memstats::read_mem_stats,
         SetGCPercent => memstats::set_gc_percent,
         SetMemoryLimit => memstats::set_memory_limit,

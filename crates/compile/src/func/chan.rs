@@ -1,7 +1,9 @@
 //! Channels and `select` (`make(chan T, n)`, send statements, receive
 //! expressions and their comma-ok form, `close`, `len`/`cap`, range over
 //! channels, `select`), and the scheduler's and package time's
-//! intrinsics. (`go` statements share the `defer` statement's lowering.)
+//! intrinsics (with `runtime.SetFinalizer`, whose finalizers the
+//! finalizer goroutine runs). (`go` statements share the `defer`
+//! statement's lowering.)
 //!
 //! A channel value is one pointer word (its `hchan` in the Go heap).
 //! Elements travel in their frame form: the channel instructions take the
@@ -431,6 +433,39 @@ impl FnBuilder<'_, '_> {
                 let tick = (name == "Tick") as u32;
                 self.emit_alloc(Op::TimeAfter, d.off, x.off, tick, l);
                 Ok(Some(vec![d]))
+            }
+            ("runtime", "SetFinalizer") => {
+                // Both operands as `any` (the parameters' type): the
+                // runtime checks them against each other (`interp/mfinal.rs`).
+                let Expr::Call { fun, .. } = e.unparen() else {
+                    return Ok(None);
+                };
+                let (_, ft) = self.tv(fun)?;
+                let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone()
+                else {
+                    return Err(self.unsupported(pos, "this runtime.SetFinalizer"));
+                };
+                let any = self.oty(sig.params[0]);
+                let t0 = self.top;
+                let obj = self.expr_as(&args[0], Rep::Iface(any))?;
+                let fin = self.expr_as(&args[1], Rep::Iface(any))?;
+                self.line(pos);
+                self.emit(Op::SetFinalizer, obj.off, fin.off, 0);
+                // The operands and the temporaries that made them are dead
+                // from here (gc's liveness would drop them): cleared, so
+                // that the frame does not keep the object alive (the
+                // table keeps the func value).
+                let end = self
+                    .live
+                    .iter()
+                    .filter(|l| l.off >= t0)
+                    .map(|l| l.off + l.size)
+                    .max()
+                    .unwrap_or(t0);
+                if end > t0 {
+                    self.emit(Op::Zero, t0, 0, end - t0);
+                }
+                Ok(Some(vec![]))
             }
             ("time", "Now") => {
                 let (_, t) = self.tv(e)?;

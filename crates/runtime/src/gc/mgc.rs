@@ -2,7 +2,8 @@
 //! (`runtime/mgc.go`: `gcStart`, `gcMarkTermination`). The algorithm and
 //! its invariants are in the essay of `gc/mod.rs`.
 
-use super::mgcmark::{MarkBits, Roots, mark};
+use super::mfinal::Finalizers;
+use super::mgcmark::{MarkBits, Roots, mark, mark_finalizable};
 use super::mgcpacer::{MemState, Pacer};
 use super::mgcwork::GcWork;
 use crate::godebug::DebugVars;
@@ -67,6 +68,9 @@ pub struct Gc {
     /// applies.
     limit_binds: bool,
     gcw: GcWork,
+    /// Objects with finalizers and finalizers waiting to run (roots the
+    /// collector scans itself: `gc/mfinal.rs`).
+    pub fin: Finalizers,
 }
 
 /// How far the heap may grow past a trigger the CPU limiter deferred
@@ -94,6 +98,7 @@ impl Gc {
             last_pause: std::time::Duration::ZERO,
             limit_binds: false,
             gcw: GcWork::default(),
+            fin: Finalizers::default(),
         };
         gc.set_trigger(MemState::default());
         gc
@@ -178,14 +183,17 @@ impl Gc {
         let t_mark = Instant::now();
         heap.gc_begin_mark();
         self.gcw.heap_scan = 0;
-        mark(heap, roots, &mut self.gcw, MarkBits::Mark);
+        mark(heap, roots, &self.fin, &mut self.gcw, MarkBits::Mark);
+        // Finalizers of what the mark did not reach are queued, their
+        // objects resurrected.
+        mark_finalizable(heap, &mut self.fin, &mut self.gcw);
 
         // 3. Mark termination.
         let t_mark_term = Instant::now();
         let heap1 = heap.heap_live();
         if self.debug.gccheckmark > 0 {
             heap.clear_checkmarks();
-            mark(heap, roots, &mut self.gcw, MarkBits::Check);
+            mark(heap, roots, &self.fin, &mut self.gcw, MarkBits::Check);
             if let Some(o) = heap.verify_checkmarks() {
                 return Err(Throw(format!(
                     "runtime: checkmark found unmarked object {:#x} (size {})\nfatal error: checkmark found unmarked object",

@@ -1,6 +1,7 @@
 //! Marking: from the roots through every reachable object
 //! (`runtime/mgcmark.go`). See the essay in `gc/mod.rs` (inv. 1, 2, 4).
 
+use super::mfinal::Finalizers;
 use super::mgcwork::GcWork;
 use crate::mem::Heap;
 
@@ -37,10 +38,39 @@ fn shade(heap: &mut Heap, gcw: &mut GcWork, bits: MarkBits, v: usize) {
     }
 }
 
-/// Marks everything reachable from `roots` (Go's `gcMarkRootPrepare`,
-/// `markroot` and `gcDrain`, run to completion).
-pub fn mark(heap: &mut Heap, roots: &dyn Roots, gcw: &mut GcWork, bits: MarkBits) {
+/// Marks everything reachable from `roots` and the finalizers `fins`
+/// (Go's `gcMarkRootPrepare`, `markroot` and `gcDrain`, run to
+/// completion). An object with a finalizer is not a root, but what it
+/// points to is (Go's `markrootSpans`): its finalizer may use it, and of
+/// two unreachable objects with finalizers where one points to the
+/// other, only the first is finalized this cycle.
+pub fn mark(
+    heap: &mut Heap,
+    roots: &dyn Roots,
+    fins: &Finalizers,
+    gcw: &mut GcWork,
+    bits: MarkBits,
+) {
     roots.for_each_root(&mut |v| shade(heap, gcw, bits, v));
+    fins.for_each_root(&mut |v| shade(heap, gcw, bits, v));
+    let mut words = Vec::new();
+    for p in fins.objects() {
+        if let Some(o) = heap.find_object(p) {
+            heap.scan_object(o, |v| {
+                if v != 0 {
+                    words.push(v)
+                }
+            });
+        }
+    }
+    for &v in &words {
+        shade(heap, gcw, bits, v);
+    }
+    drain(heap, gcw, bits);
+}
+
+/// Drains the grey set: scans each grey object's pointer words.
+fn drain(heap: &mut Heap, gcw: &mut GcWork, bits: MarkBits) {
     // Pointer words of the object being scanned: read first, then shaded,
     // because scanning borrows the heap.
     let mut words = Vec::new();
@@ -56,4 +86,20 @@ pub fn mark(heap: &mut Heap, roots: &dyn Roots, gcw: &mut GcWork, bits: MarkBits
             shade(heap, gcw, bits, v);
         }
     }
+}
+
+/// After the mark: queues the finalizer of every object with one that the
+/// mark did not reach, and resurrects those objects (marks them and what
+/// they reach) so that they live until their finalizer has run. Returns
+/// how many were queued. (Go queues them while sweeping their spans; with
+/// the world stopped, doing it at mark termination is the same.)
+pub fn mark_finalizable(heap: &mut Heap, fins: &mut Finalizers, gcw: &mut GcWork) -> usize {
+    // Decided for every object before any is marked: tiny objects share a
+    // block, whose mark bit each of them reads.
+    let dead = fins.queue_unreachable(|p| heap.find_object(p).is_none_or(|o| heap.is_marked(o)));
+    for &p in &dead {
+        shade(heap, gcw, MarkBits::Mark, p);
+    }
+    drain(heap, gcw, MarkBits::Mark);
+    dead.len()
 }

@@ -25,6 +25,9 @@
 //!    invocations started by a panic (its value) and `os.Args`. Maps
 //!    live in the Go heap (reached through their pointers), so they are
 //!    not roots.
+//! 4. Finalizers (`gc/mfinal.rs`): the collector scans its own table
+//!    and queue (func values, queued objects, and what objects with a
+//!    finalizer point to, not the objects themselves).
 //!
 //! Read-only program data and itabs never point into the heap.
 
@@ -190,6 +193,8 @@ impl Vm {
             os_args: self.os_args.as_ref().map(|s| s.ptr as usize),
         };
         let r = self.gc.collect(&mut self.heap, &roots, forced);
+        // Finalizers queued: the finalizer goroutine runs them.
+        self.wake_fing();
         // Free goroutine stacks give their pages back, as Go frees stack
         // spans at a collection.
         self.sched.stacks.release();

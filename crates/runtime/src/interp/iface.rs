@@ -134,7 +134,7 @@ fn make_itab(types: &Types, prog: &Program, inter: u32, typ: u32) -> Result<Box<
 /// The index in `Program::types` of the descriptor a type word points to:
 /// `None` for nil, and for any word that is not a type word of the machine
 /// whose tables `types` are.
-fn type_index(types: &Types, w: u64) -> Option<u32> {
+pub(super) fn type_index(types: &Types, w: u64) -> Option<u32> {
     let block = types.descs.as_ptr_range();
     let (lo, hi) = (block.start as u64, block.end as u64);
     if w < lo + 8 || w >= hi || !w.is_multiple_of(8) {
@@ -144,6 +144,19 @@ fn type_index(types: &Types, w: u64) -> Option<u32> {
     // just above), which lives as long as the machine.
     let idx = unsafe { *(w as *const u64).sub(1) } as u32;
     ((idx as usize) < types.words.len()).then_some(idx)
+}
+
+/// The itab of interface `inter` for type `t` (from the cache, or made
+/// and cached), or None when `t` does not implement `inter`.
+pub(super) fn itab_for(vm: &mut Vm, inter: u32, t: u32) -> Option<*const u64> {
+    if let Some(&p) = vm.types.cache.get(&(inter, t)) {
+        return Some(p);
+    }
+    let tab = make_itab(&vm.types, &vm.prog, inter, t).ok()?;
+    let p = tab.as_ptr();
+    vm.types.itabs.push(tab);
+    vm.types.cache.insert((inter, t), p);
+    Some(p)
 }
 
 /// The dynamic type word of an interface value's first word.

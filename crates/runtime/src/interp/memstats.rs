@@ -120,6 +120,8 @@ fn forced_gc(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     None
 }
 
+/// `runtime.GC()` (the compiler follows it with a `Gosched`, so that a
+/// finalizer goroutine it readied runs before the caller goes on).
 pub(super) unsafe fn gc_collect(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     if let Some(stop) = forced_gc(pc, fp, vm) {
         return stop;
@@ -127,12 +129,20 @@ pub(super) unsafe fn gc_collect(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
     next!(pc, fp, vm)
 }
 
+/// `debug.FreeOSMemory()`: a forced collection, then the free pages go
+/// back to the OS; the caller yields when finalizers were queued (as
+/// `runtime.GC` does).
 pub(super) unsafe fn free_os_memory(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     if let Some(stop) = forced_gc(pc, fp, vm) {
         return stop;
     }
     // SAFETY: `vm` is live.
     unsafe { (*vm).heap.scavenge(true) };
+    // SAFETY: as above.
+    if unsafe { (*vm).fing_runnable() } {
+        // SAFETY: as above; the goroutine continues after this instruction.
+        return unsafe { (*vm).goyield(pc.add(1), fp) };
+    }
     next!(pc, fp, vm)
 }
 

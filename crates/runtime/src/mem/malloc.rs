@@ -363,6 +363,15 @@ impl Heap {
         self.valid(obj) && bit(&self.mheap.span(obj.span).gcmark_bits, obj.idx as usize)
     }
 
+    /// Where obj's value starts: after its malloc header when it has one
+    /// (a small scan object too big for heap bits in the span).
+    pub fn data_base(&self, obj: Obj) -> usize {
+        let s = self.mheap.span(obj.span);
+        let headered =
+            !s.spanclass.noscan() && s.spanclass.sizeclass() != 0 && !heap_bits_in_span(s.elemsize);
+        obj.base + if headered { MALLOC_HEADER_SIZE } else { 0 }
+    }
+
     /// Whether obj may hold pointers (false for noscan spans).
     #[inline]
     pub fn has_pointers(&self, obj: Obj) -> bool {

@@ -38,9 +38,17 @@
 //! sleeps until the earliest timer, and with no timer either the program
 //! is deadlocked (`fatal error: all goroutines are asleep - deadlock!`).
 //!
+//! The runtime's own goroutines are marked `G::system` (Go's
+//! `isSystemGoroutine`): today only the finalizer goroutine
+//! (`interp/mfinal.rs`). They are not counted by `NumGoroutine` (`live`
+//! counts user goroutines) and not printed in deadlock and crash dumps;
+//! one that is parked is as blocked as any other, so it does not keep a
+//! deadlock from being reported.
+//!
 //! Differs from Go: no parallelism, no preemption of a goroutine that never
 //! reaches a scheduling point yet, goroutine ids count from 1 without the
-//! runtime's own goroutines (Go's first user goroutine is rarely 2).
+//! runtime's own goroutines but the finalizer goroutine (Go's first user
+//! goroutine is rarely 2).
 
 use super::*;
 use crate::sched::stack::{Stack, StackPool};
@@ -91,6 +99,10 @@ pub(crate) struct G {
     /// The `go` statement that made it, and its maker's id.
     pub gopc: *const Code,
     pub parent: i64,
+    /// A runtime goroutine (the finalizer goroutine): not counted by
+    /// `NumGoroutine`, left out of deadlock and crash dumps (Go's
+    /// `isSystemGoroutine`).
+    pub system: bool,
 }
 
 impl G {
@@ -110,6 +122,7 @@ impl G {
             select_done: false,
             gopc: std::ptr::null(),
             parent: 0,
+            system: false,
         }
     }
 }
@@ -125,7 +138,7 @@ pub(crate) struct Sched {
     pub cur: usize,
     runnext: Option<usize>,
     runq: std::collections::VecDeque<usize>,
-    /// Goroutines that are not dead.
+    /// User goroutines that are not dead (system ones are not counted).
     pub live: usize,
     next_goid: i64,
     pub stacks: StackPool,
@@ -135,6 +148,12 @@ pub(crate) struct Sched {
     pub main_exited: bool,
     /// For `select`'s random order.
     rand: u64,
+    /// The finalizer goroutine, once made (Go's `fing`), and whether it
+    /// is parked waiting for finalizers (`interp/mfinal.rs`).
+    pub fing: Option<usize>,
+    pub fing_waiting: bool,
+    /// Its func value (a closure object: `runtime.runFinalizers`' id).
+    pub fing_fn: Option<Box<u64>>,
 }
 
 /// Where a goroutine's entry function returns to: the goroutine ends.
@@ -167,6 +186,11 @@ impl Sched {
         x ^= x << 17;
         self.rand = x;
         x
+    }
+
+    /// The goroutine in `runnext`.
+    pub fn runnext_g(&self) -> Option<usize> {
+        self.runnext
     }
 
     /// Makes goroutine `g` runnable, to run next (Go's `ready` with
@@ -287,6 +311,7 @@ impl Vm {
         gp.gopc = pc;
         gp.parent = parent;
         gp.select_done = false;
+        gp.system = false;
         s.live += 1;
         s.ready(g, None);
         Ok(())
@@ -305,7 +330,16 @@ impl Vm {
         self.wake = None;
         let gp = &mut self.sched.gs[cur];
         gp.status = GStatus::Dead;
-        self.sched.live -= 1;
+        if gp.system {
+            // The finalizer goroutine called Goexit: the next
+            // SetFinalizer makes another.
+            if self.sched.fing == Some(cur) {
+                self.sched.fing = None;
+                self.sched.fing_waiting = false;
+            }
+        } else {
+            self.sched.live -= 1;
+        }
         if cur != 0 {
             self.sched.gfree.push(cur);
         }
@@ -421,7 +455,7 @@ impl Vm {
     pub(super) fn goroutines_text(&self, skip_running: bool) -> Vec<String> {
         let mut out = Vec::new();
         for (k, g) in self.sched.gs.iter().enumerate() {
-            if (skip_running && k == self.sched.cur) || g.status == GStatus::Dead {
+            if (skip_running && k == self.sched.cur) || g.status == GStatus::Dead || g.system {
                 continue;
             }
             let state = match g.status {
@@ -452,6 +486,10 @@ impl Vm {
 
     /// `created by F in goroutine N` and the `go` statement's position.
     pub(super) fn created_by(&self, g: &G) -> String {
+        if g.system {
+            // Go hides who made the runtime's goroutines.
+            return String::new();
+        }
         let Some((fi, idx)) = self.locate(g.gopc) else {
             return String::new();
         };
