@@ -160,7 +160,10 @@ const STRESS: &str = "gcstress=100,gccheckmark=1,clobberfree=1";
 /// overwritten at every allocation (`clobberdead`): a pointer a map
 /// misses shows as a use after free, a value in a slot the compiler did
 /// not record as garbage.
-const STACK_MAPS: &str = "gcstress=20,gccheckmark=1,clobberfree=1,gcstackmaps=1,clobberdead=1";
+/// Every collection also moves every goroutine's stack (`stackmove`), so
+/// that a pointer into a stack the copier misses shows.
+const STACK_MAPS: &str =
+    "gcstress=20,gccheckmark=1,clobberfree=1,gcstackmaps=1,clobberdead=1,stackmove=1";
 
 fn run_test(file: &Path) -> Result<(), Failed> {
     run_test_with(file, "")

@@ -31,6 +31,10 @@ pub struct DebugVars {
     /// stack maps are overwritten with `0xdeaddead…`, so that a value the
     /// compiler left in a slot it did not record shows.
     pub clobberdead: i32,
+    /// `stackmove=1` (rgo's): at every collection, every goroutine's
+    /// stack moves to a new place (Go's shrinking, forced), so that a
+    /// pointer into a stack that the copier does not adjust shows.
+    pub stackmove: i32,
 }
 
 impl DebugVars {
@@ -54,6 +58,7 @@ impl DebugVars {
                 "gccheckmark" => d.gccheckmark = n,
                 "clobberfree" => d.clobberfree = n,
                 "gcstress" => d.gcstress = n,
+                "stackmove" => d.stackmove = n,
                 "gcstackmaps" => d.gcstackmaps = n,
                 "clobberdead" => d.clobberdead = n,
                 _ => {}

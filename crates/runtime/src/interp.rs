@@ -115,9 +115,6 @@ struct Func {
     frame_size: u32,
 }
 
-/// Stack reservation of the main goroutine (Go's limit is 1 GB of real frames).
-const STACK_BYTES: usize = crate::sched::stack::MAIN_STACK_BYTES;
-
 /// The machine: one program instance.
 pub struct Vm {
     funcs: Vec<Func>,
@@ -141,6 +138,11 @@ pub struct Vm {
     /// back edge (Go's `preempt` request).
     /// (Shared with the sysmon thread, outside the machine's memory.)
     preempt: std::sync::Arc<std::sync::atomic::AtomicBool>,
+    /// Set while a nested dispatch runs (the panic printer's methods):
+    /// the stack may not move under it.
+    nomove: bool,
+    /// The next `gc_poll!` does nothing (`gcroots::gc_slow`).
+    skip_poll: bool,
     /// Where the running goroutine continues after `Stop::Sched`.
     resume: (*const Code, *mut u8),
     /// How the running goroutine's wait ended (`sched/proc.rs`, inv. 2).
@@ -251,7 +253,7 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     let entry = prog.entry as usize;
     let pc = vm.funcs[entry].code.as_ptr();
     let fp = vm.stack.as_mut_ptr().cast::<u8>();
-    if vm.funcs[entry].frame_size as usize > STACK_BYTES {
+    if vm.funcs[entry].frame_size as usize > crate::sched::stack::MAIN_STACK {
         return Err(RunError("entry frame larger than the stack".into()));
     }
     vm.init_main_g();
@@ -291,6 +293,9 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
         format!("{msg}\n\n{}", blocks.join("\n"))
     } else {
+        // First the messages: their `Error` and `String` calls may grow
+        // (move) the stack.
+        let msgs = iface::panics_text(vmp);
         // The stack as the last panic found it (its frames stay intact:
         // deferred calls run after it went above them).
         let Some(p) = vm.panics.last() else {
@@ -301,7 +306,6 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         let mut invokes: Vec<Invoke> = vm.panics.iter().flat_map(|p| p.invokes.clone()).collect();
         invokes.extend(p.invokes.iter().cloned());
         let (pc, fp) = (p.pc, p.fp);
-        let msgs = iface::panics_text(vmp);
         let frames = vm.traceback(pc, fp, &invokes);
         let tb = crate::panic::frames_text(goid, "running", &frames);
         format!("{msgs}\n{tb}{}", vm.created_by(&vm.sched.gs[cur]))
@@ -758,7 +762,7 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
     }
     let gc = gc_settings();
     let mut sched = proc::Sched::default();
-    let Some(mut stack) = sched.stacks.main_stack() else {
+    let Some(mut stack) = sched.stacks.alloc(crate::sched::stack::MAIN_STACK) else {
         return Err(RunError("cannot map the main goroutine's stack".into()));
     };
     // SAFETY: one past the end of the stack's words.
@@ -789,6 +793,8 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         stack_end,
         sched,
         preempt: Default::default(),
+        nomove: false,
+        skip_poll: false,
         resume: (std::ptr::null(), std::ptr::null_mut()),
         wake: None,
         waiting: Vec::new(),
@@ -942,6 +948,8 @@ mod string;
 
 #[path = "sched/chan.rs"]
 mod chan;
+#[path = "sched/copystack.rs"]
+mod copystack;
 #[path = "sched/proc.rs"]
 mod proc;
 #[path = "sched/time.rs"]
@@ -1572,7 +1580,7 @@ unsafe fn call(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let nfp = unsafe { fp.add(i.b as usize) };
     // SAFETY: `vm` is live.
     if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
-        return stack_overflow(pc, fp, vm);
+        return morestack_call(pc, fp, vm, nfp as usize + size);
     }
     // SAFETY: the callee's whole frame, header included, is inside the
     // stack (checked above) and 8-aligned (invariant 2).
@@ -1618,7 +1626,7 @@ unsafe fn call_ind(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let nfp = unsafe { fp.add(i.b as usize) };
     // SAFETY: `vm` is live.
     if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
-        return stack_overflow(pc, fp, vm);
+        return morestack_call(pc, fp, vm, nfp as usize + size);
     }
     // SAFETY: the callee's frame fits the stack (checked) and is 8-aligned.
     unsafe {
@@ -1740,7 +1748,7 @@ fn next_frame_defer(
     let nfp = unsafe { fp.add(size as usize) };
     // SAFETY: `nfp` is above every live frame.
     match unsafe { enter_deferred((pc, fp), nfp, vm, &rec, pc, fp) } {
-        Ok(npc) => (npc, nfp),
+        Ok(go) => go,
         Err(stop) => stopped(vm, stop, fp),
     }
 }
@@ -1770,9 +1778,11 @@ unsafe fn stopped_h(_pc: *const Code, _fp: *mut u8, vm: *mut Vm) -> Stop {
 
 /// Lays out a call of the deferred `rec` on a new frame at `nfp` whose
 /// header returns to `ret` with caller frame `cfp`, and returns the
-/// callee's first instruction; `Err` with the stop of the panic (a nil
-/// func value) or fatal error (stack overflow) raised instead, reported
-/// at `at` (an instruction and its frame).
+/// callee's first instruction and frame (the stack grows first when the
+/// frame does not fit, which moves it: every frame pointer given is then
+/// stale, and the returned one is where the new frame is); `Err` with the
+/// stop of the panic (a nil func value) or fatal error (stack overflow)
+/// raised instead, reported at `at` (an instruction and its frame).
 ///
 /// # Safety
 /// `nfp` is 8-aligned and inside the goroutine stack, above every live
@@ -1784,7 +1794,7 @@ unsafe fn enter_deferred(
     rec: &DeferRec,
     ret: *const Code,
     cfp: *mut u8,
-) -> Result<*const Code, Stop> {
+) -> Result<(*const Code, *mut u8), Stop> {
     let (pc, efp) = at;
     if rec.clo.is_null() {
         return Err(nil_deref(pc, efp, vm));
@@ -1812,12 +1822,19 @@ unsafe fn enter_deferred(
         ));
     }
     let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
+    let (mut nfp, mut cfp) = (nfp, cfp);
     // SAFETY: `vm` is live.
     if (nfp as usize).wrapping_add(size) > unsafe { (*vm).stack_end } as usize {
-        return Err(stack_overflow(pc, efp, vm));
+        // The frames end at `nfp`: grow, and follow the move.
+        // SAFETY: `vm` is live and not otherwise borrowed here.
+        let Some(delta) = (unsafe { (*vm).morestack(nfp as usize + size, nfp as usize) }) else {
+            return Err(stack_overflow(pc, efp, vm));
+        };
+        nfp = nfp.wrapping_offset(delta);
+        cfp = cfp.wrapping_offset(delta);
     }
-    // SAFETY: the frame fits the stack (checked) and is 8-aligned; the
-    // arguments fill the callee's parameter area.
+    // SAFETY: the frame fits the stack (checked, or grown) and is
+    // 8-aligned; the arguments fill the callee's parameter area.
     unsafe {
         *nfp.cast::<*const Code>() = ret;
         *nfp.add(8).cast::<*mut u8>() = cfp;
@@ -1828,7 +1845,7 @@ unsafe fn enter_deferred(
             rec.args.len(),
         );
     }
-    Ok(npc)
+    Ok((npc, nfp))
 }
 
 impl Vm {
@@ -2732,6 +2749,25 @@ fn raise(
         return gcroots::out_of_memory(pc, fp, vm);
     };
     iface::push_panic(pc, fp, vm, value, extra)
+}
+
+/// A call at `pc` whose callee's frame would end at `need`, past the end
+/// of the stack: the stack grows (moving), and the call runs again on the
+/// moved frame; Go's stack overflow when it cannot grow.
+#[cold]
+#[inline(never)]
+fn morestack_call(pc: *const Code, fp: *mut u8, vm: *mut Vm, need: usize) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let v = unsafe { &mut *vm };
+    let frame = v
+        .locate(pc)
+        .map_or(0, |(fi, _)| v.funcs[fi].frame_size as usize);
+    match v.morestack(need, fp as usize + frame) {
+        // SAFETY: the frame at `fp` moved by `delta` with the stack; `pc`
+        // is its call instruction, verified at link time.
+        Some(delta) => unsafe { ((*pc).h)(pc, fp.wrapping_offset(delta), vm) },
+        None => stack_overflow(pc, fp, vm),
+    }
 }
 
 #[cold]

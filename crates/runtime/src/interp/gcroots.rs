@@ -332,16 +332,29 @@ impl Vm {
 pub(super) fn gc_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     // SAFETY: `vm` is the live machine; handlers pass it unaliased.
     let vm = unsafe { &mut *vm };
+    if std::mem::take(&mut vm.skip_poll) {
+        // The instruction runs again after its collection moved the stack.
+        return None;
+    }
     if vm.gc.debug.clobberdead > 0 {
         vm.clobber_dead(pc, fp);
     }
     if !vm.gc.due(vm.heap.heap_live()) {
         return None;
     }
-    match vm.collect(pc, fp, false) {
-        Ok(()) => None,
-        Err(Throw(msg)) => Some(vm.fatal(pc, fp, msg)),
+    if let Err(Throw(msg)) = vm.collect(pc, fp, false) {
+        return Some(vm.fatal(pc, fp, msg));
     }
+    // Stacks shrink at a collection; when the running goroutine's moved,
+    // the instruction starts again on the moved frame (nothing was done
+    // yet: the poll comes first), without polling again.
+    let delta = vm.shrink_stacks(pc, fp);
+    if delta == 0 {
+        return None;
+    }
+    vm.skip_poll = true;
+    vm.resume = (pc, fp.wrapping_offset(delta));
+    Some(Stop::Sched)
 }
 
 /// An allocation the OS refused: Go's fatal error.

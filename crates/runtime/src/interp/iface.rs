@@ -227,7 +227,7 @@ pub(super) unsafe fn call_iface(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
     let nfp = unsafe { fp.add(i.b as usize) };
     // SAFETY: `vm` is live.
     if (nfp as usize).wrapping_add(fsize) > unsafe { (*vm).stack_end } as usize {
-        return super::stack_overflow(pc, fp, vm);
+        return super::morestack_call(pc, fp, vm, nfp as usize + fsize);
     }
     // SAFETY: the callee's frame is inside the stack (checked) and
     // 8-aligned; its parameters and results lie in the caller's call area
@@ -682,8 +682,9 @@ pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 }
 
 /// Runs the code at `pc` on frame `fp` and handles the panics raised in
-/// frames at or above `base`: their deferred calls run, and a recovery
-/// resumes the recovering frame. Returns how the frame at `base` ended.
+/// frames at or above `base` (None: the whole goroutine, wherever its stack
+/// moves): their deferred calls run, and a recovery resumes the recovering
+/// frame. Returns how the frame at `base` ended.
 ///
 /// The panic loop is Go's `gopanic` cut into continuations: each deferred
 /// call a panic runs is entered on a new frame returning to
@@ -694,7 +695,12 @@ pub(super) unsafe fn recover_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 /// # Safety
 /// `pc` is a linked instruction of the function whose frame is at `fp`,
 /// `fp >= base`, and every frame from `base` up is live.
-pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *mut u8) -> Stop {
+pub(super) unsafe fn dispatch(
+    pc: *const Code,
+    fp: *mut u8,
+    vm: *mut Vm,
+    base: Option<*mut u8>,
+) -> Stop {
     let (mut pc, mut fp) = (pc, fp);
     loop {
         // SAFETY: as the caller guarantees, and for later rounds as
@@ -719,10 +725,11 @@ pub(super) unsafe fn dispatch(pc: *const Code, fp: *mut u8, vm: *mut Vm, base: *
 /// a frame at or above `base` on a frame above the panicking one,
 /// returning to [`PANIC_RETURN`]; `Err(Stop::Panic)` when none is left
 /// (the panic is not recovered), or another stop (a fatal error).
-fn gopanic_next(vm: *mut Vm, base: *mut u8) -> Result<(*const Code, *mut u8), Stop> {
+fn gopanic_next(vm: *mut Vm, base: Option<*mut u8>) -> Result<(*const Code, *mut u8), Stop> {
     loop {
         // SAFETY: `vm` is live and not otherwise borrowed here.
         let v = unsafe { &mut *vm };
+        let base = base.unwrap_or(v.stack.as_mut_ptr().cast());
         let Some(rec) = v.pop_defer(|r| r.fp >= base) else {
             return Err(Stop::Panic);
         };
@@ -746,7 +753,7 @@ fn gopanic_next(vm: *mut Vm, base: *mut u8) -> Result<(*const Code, *mut u8), St
         });
         // SAFETY: `nfp` is above every live frame.
         match unsafe { enter_deferred((ppc, pfp), nfp, vm, &rec, &PANIC_RETURN, nfp) } {
-            Ok(npc) => return Ok((npc, nfp)),
+            Ok(go) => return Ok(go),
             Err(Stop::Panic) => {
                 // A nil func value: a new panic, which goes on unwinding.
                 // SAFETY: `vm` is live.
@@ -949,30 +956,43 @@ fn call_string_method(vm: *mut Vm, id: u32, data: u64) -> Option<String> {
     if info.params_size != 8 || info.results_size != 16 {
         return None;
     }
-    // Above the deepest frame: the newest panic's.
+    // Above the deepest frame: the newest panic's, with room for the
+    // method's own calls, since the stack may not move under a nested
+    // dispatch (`Vm::nomove`).
+    const ROOM: usize = 256 << 10;
+    let (npc, fsize) = (
+        v.funcs[id as usize].code.as_ptr(),
+        v.funcs[id as usize].frame_size as usize,
+    );
+    let top = {
+        let p = v.panics.last()?;
+        let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
+        p.fp as usize + size as usize
+    };
+    if top + 4096 + fsize + ROOM > v.stack_end as usize {
+        v.morestack(top + 4096 + fsize + ROOM, top)?;
+    }
     let p = v.panics.last()?;
     let size = v.locate(p.pc).map_or(0, |(fi, _)| v.funcs[fi].frame_size);
     // SAFETY: the panicking frame is the deepest live one; a generous gap
-    // stays below the end of the stack reservation (checked).
+    // stays below the end of the stack (grown just above if needed).
     let nfp = unsafe { p.fp.add(size as usize + 4096) };
-    let (npc, fsize) = (
-        v.funcs[id as usize].code.as_ptr(),
-        v.funcs[id as usize].frame_size,
-    );
-    if (nfp as usize).wrapping_add(fsize as usize) > v.stack_end as usize {
+    if (nfp as usize).wrapping_add(fsize) > v.stack_end as usize {
         return None;
     }
     let depth = v.panics.len();
+    let nomove = std::mem::replace(&mut v.nomove, true);
     // SAFETY: the frame fits the stack (checked) and is 8-aligned.
     let stop = unsafe {
         *nfp.cast::<*const Code>() = &NATIVE_RETURN;
         *nfp.add(8).cast::<*mut u8>() = nfp;
         *nfp.add(abi::FRAME_CONTEXT as usize).cast::<u64>() = 0;
         *nfp.add(FRAME_HEADER as usize).cast::<u64>() = data;
-        dispatch(npc, nfp, vm, nfp)
+        dispatch(npc, nfp, vm, Some(nfp))
     };
     // SAFETY: `vm` is live.
     let v = unsafe { &mut *vm };
+    v.nomove = nomove;
     if stop != Stop::Halt {
         v.panics.truncate(depth);
         return None;

@@ -323,7 +323,13 @@ fn next_finalizer(
         // (`b`, set by `link_run_finalizers`).
         let nfp = fp.wrapping_add(i.b as usize);
         if (nfp as usize).wrapping_add(size) > v.stack_end as usize {
-            return Err(super::stack_overflow(pc, fp, vm));
+            // Grow (the frame moves with the stack) and run this
+            // instruction again there.
+            let top = fp as usize + i.b as usize;
+            return match v.morestack(nfp as usize + size, top) {
+                Some(delta) => Ok((pc, fp.wrapping_offset(delta))),
+                None => Err(super::stack_overflow(pc, fp, vm)),
+            };
         }
         v.gc.fin.pop();
         // SAFETY: the callee's frame lies inside the goroutine's stack

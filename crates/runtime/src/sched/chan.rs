@@ -641,3 +641,13 @@ fn select_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
     }
     Cont::Stop(v.gopark(pc, fp, "select"))
 }
+
+/// Adjusts a waiting sudog's element pointer after its goroutine's stack
+/// moved (`copystack`).
+///
+/// # Safety
+/// `s` is a live sudog.
+pub(super) unsafe fn adjust_sudog(s: *mut Sudog, adjust: &dyn Fn(&mut *mut u8)) {
+    // SAFETY: as the caller guarantees.
+    unsafe { adjust(&mut (*s).elem) }
+}

@@ -270,13 +270,13 @@ impl Vm {
             ));
         }
         let (npc, size) = (f.code.as_ptr(), f.frame_size as usize);
-        let Some(mut stack) = self.sched.stacks.alloc() else {
-            return Err(gcroots::out_of_memory(pc, fp, vm));
-        };
-        if size > stack.len() * 8 {
-            self.sched.stacks.free(stack);
+        let bytes = crate::sched::stack::round_size(size);
+        if bytes > crate::sched::stack::MAX_STACK {
             return Err(stack_overflow(pc, fp, vm));
         }
+        let Some(mut stack) = self.sched.stacks.alloc(bytes) else {
+            return Err(gcroots::out_of_memory(pc, fp, vm));
+        };
         let nfp = stack.as_mut_ptr().cast::<u8>();
         // SAFETY: the frame fits the new stack (checked) at its 8-aligned
         // base; the arguments fill the callee's parameter area.
@@ -387,11 +387,10 @@ impl Vm {
     pub(super) fn schedule_loop(&mut self, mut pc: *const Code, mut fp: *mut u8) -> Stop {
         let vm: *mut Vm = self;
         loop {
-            let base = self.stack.as_mut_ptr().cast::<u8>();
             // SAFETY: `(pc, fp)` is the running goroutine's continuation:
             // a linked instruction of the function whose frame is at
-            // `fp` on its stack, whose frames from `base` up are live.
-            let stop = unsafe { iface::dispatch(pc, fp, vm, base) };
+            // `fp` on its stack, whose frames are live.
+            let stop = unsafe { iface::dispatch(pc, fp, vm, None) };
             let cur = self.sched.cur;
             match stop {
                 Stop::Sched if self.sched.gs[cur].status == GStatus::Running => {
