@@ -134,10 +134,6 @@ pub struct Vm {
     stack_end: *mut u8,
     /// Goroutines, run queues, timers.
     sched: proc::Sched,
-    /// Set by sysmon every 10 ms: the running goroutine yields at its next
-    /// back edge (Go's `preempt` request).
-    /// (Shared with the sysmon thread, outside the machine's memory.)
-    preempt: std::sync::Arc<std::sync::atomic::AtomicBool>,
     /// Set while a nested dispatch runs (the panic printer's methods):
     /// the stack may not move under it.
     nomove: bool,
@@ -257,7 +253,7 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         return Err(RunError("entry frame larger than the stack".into()));
     }
     vm.init_main_g();
-    let _sysmon = proc::Sysmon::start(vm.preempt.clone());
+    let _sysmon = proc::Sysmon::start();
     let vmp: *mut Vm = &mut vm;
     // SAFETY: `pc` is the first instruction of a verified function whose
     // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
@@ -792,7 +788,6 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         stack,
         stack_end,
         sched,
-        preempt: Default::default(),
         nomove: false,
         skip_poll: false,
         resume: (std::ptr::null(), std::ptr::null_mut()),
@@ -864,14 +859,15 @@ macro_rules! next {
 
 /// Continues at the instruction `rel` away from `pc`. A back edge is a
 /// safepoint: a preemption request (`sched/proc.rs`) is honoured there,
-/// for one compare of the operand and a load when the branch goes back.
+/// for one compare of the operand and, when the branch goes back, one
+/// compare of a static flag.
 macro_rules! jump {
     ($pc:expr, $rel:expr, $fp:expr, $vm:expr) => {{
         let rel = $rel as i32;
         // SAFETY: branch targets were verified to lie inside the function.
         let pc = unsafe { $pc.offset(rel as isize) };
         // SAFETY: `vm` is live.
-        if rel <= 0 && unsafe { (*$vm).preempt.load(std::sync::atomic::Ordering::Relaxed) } {
+        if rel <= 0 && proc::PREEMPT.load(std::sync::atomic::Ordering::Relaxed) {
             return proc::preempt(pc, $fp, $vm);
         }
         // SAFETY: as in `next!`.

@@ -575,9 +575,18 @@ pub(super) unsafe fn gomaxprocs(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 pub(super) fn preempt(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };
-    v.preempt.store(false, std::sync::atomic::Ordering::Relaxed);
+    PREEMPT.store(false, std::sync::atomic::Ordering::Relaxed);
     v.goyield(pc, fp)
 }
+
+/// The preemption request: set by sysmon every 10 ms, cleared by the
+/// goroutine that honours it at a back edge. One flag for the process,
+/// read by every machine's back edges with a single compare (a per-machine
+/// flag behind the machine pointer cost 10% on tight loops): a machine
+/// that yields because another's monitor ticked loses nothing but the
+/// yield, since a request is only a hint.
+pub(crate) static PREEMPT: std::sync::atomic::AtomicBool =
+    std::sync::atomic::AtomicBool::new(false);
 
 /// The system monitor (Go's `sysmon`), reduced to its preemption tick: a
 /// thread that asks the running goroutine to yield every 10 ms, so that a
@@ -589,8 +598,8 @@ pub(super) struct Sysmon {
 }
 
 impl Sysmon {
-    /// Starts the monitor setting `flag` (it is joined when dropped).
-    pub(super) fn start(flag: std::sync::Arc<std::sync::atomic::AtomicBool>) -> Sysmon {
+    /// Starts the monitor (it is joined when dropped).
+    pub(super) fn start() -> Sysmon {
         let stop = std::sync::Arc::new((std::sync::Mutex::new(false), std::sync::Condvar::new()));
         let s = stop.clone();
         let thread = std::thread::Builder::new()
@@ -602,7 +611,7 @@ impl Sysmon {
                     let r = cv.wait_timeout(stopped, std::time::Duration::from_millis(10));
                     let (g, _) = r.unwrap_or_else(|e| e.into_inner());
                     stopped = g;
-                    flag.store(true, std::sync::atomic::Ordering::Relaxed);
+                    PREEMPT.store(true, std::sync::atomic::Ordering::Relaxed);
                 }
             })
             .ok();
