@@ -209,6 +209,10 @@ pub struct Program {
     /// The Go root tracebacks name runtime frames under (`panic(…)` at
     /// `$GOROOT/src/runtime/panic.go`); empty when unknown.
     pub goroot: String,
+    /// `runtime.Version()`: the reference release's version (`GOROOT/VERSION`'s
+    /// first line, e.g. `go1.26.8`); empty when unknown (`Version` then
+    /// says `unknown`).
+    pub go_version: String,
 }
 
 impl std::fmt::Display for Program {

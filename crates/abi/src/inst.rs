@@ -435,6 +435,12 @@ ops! {
     NumGoroutine,
     /// `a = runtime.GOMAXPROCS(b)`.
     GoMaxProcs,
+    /// `a = runtime.NumCPU()`: the CPUs the process may run on (its
+    /// affinity mask, as Go's `getproccount` counts them).
+    NumCpu,
+    /// `a = runtime.Version()`: the reference release's version string
+    /// (`Program::go_version`), a new string each time.
+    GoVersion,
     /// `time.Sleep(a)` (nanoseconds in slot `a`).
     Sleep,
     /// `a = time.After(b)` (`c` = 0) or `time.Tick(b)` (`c` = 1): a channel of
@@ -545,7 +551,7 @@ impl Op {
         match self {
             New | MakeSlice | Grow | AppendSlice | OsArgs | MakeChan | TimeAfter => Alloc::Typed,
             StrConcat | StrConcatN | BytesToStr | StrToBytes | RunesToStr | StrToRunes
-            | RuneToStr | Getenv => Alloc::NoScan,
+            | RuneToStr | Getenv | GoVersion => Alloc::NoScan,
             // Maps (and their keys, values and iterators) live in the
             // runtime's tables, outside the Go heap, for now.
             _ => Alloc::None,

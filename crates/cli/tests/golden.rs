@@ -4,7 +4,9 @@
 //! - `testdata/run/**/NAME.go`: `rgo run NAME.go` in the file's directory;
 //!   stdout and stderr, on one pipe as a terminal shows them, must equal
 //!   `NAME.out`, and the exit status `NAME.exit` (0 when absent). Both files
-//!   come from the real `go run` through `scripts/bless.sh`.
+//!   come from the real `go run` through `scripts/bless.sh`. `NAME.env`,
+//!   when present, holds `KEY=VALUE` lines added to the program's
+//!   environment (for `go run` when blessing too).
 //! - `testdata/errors/**/NAME.go`: a `// errorcheck [flags]` recipe on the
 //!   first line; `rgo tool compile` runs as Go's test driver runs gc
 //!   (`-p=p -d=panic -C -e -o OBJ [flags] NAME.go`, in the file's directory)
@@ -174,6 +176,7 @@ fn run_test_with(file: &Path, godebug: &str) -> Result<(), Failed> {
     let (dir, name) = split(file);
     let mut cmd = command("RGO_GOLDEN_RUN", &["run"]);
     cmd.arg(&name).current_dir(dir);
+    cmd.envs(env_file(file)?);
     if !godebug.is_empty() {
         cmd.env("GODEBUG", godebug);
     }
@@ -210,6 +213,27 @@ fn run_test_with(file: &Path, godebug: &str) -> Result<(), Failed> {
     } else {
         Err(problems.join("\n").into())
     }
+}
+
+/// The `KEY=VALUE` lines of `NAME.env` (none when it does not exist;
+/// blank lines and `#` comments are skipped): the program's environment
+/// additions, for the real `go run` too (`scripts/bless.sh`).
+fn env_file(file: &Path) -> Result<Vec<(String, String)>, Failed> {
+    let Ok(text) = std::fs::read_to_string(file.with_extension("env")) else {
+        return Ok(Vec::new());
+    };
+    let mut vars = Vec::new();
+    for line in text.lines() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (k, v) = line
+            .split_once('=')
+            .ok_or_else(|| format!("bad env file line: {line:?}"))?;
+        vars.push((k.to_string(), v.to_string()));
+    }
+    Ok(vars)
 }
 
 /// Makes the parts of a Go traceback that depend on the compiler's code

@@ -251,6 +251,7 @@ pub fn build_program(
         })?;
     if let Ok(env) = env::Env::discover() {
         prog.goroot = env.goroot.display().to_string();
+        prog.go_version = env.go_version;
     }
     Ok(prog)
 }

@@ -1,6 +1,7 @@
-//! The runtime's settings from the environment: `GODEBUG`, `GOGC` and
-//! `GOMEMLIMIT`, parsed as the reference release parses them
-//! (`runtime/runtime1.go`'s `parsegodebug`, `mgcpacer.go`'s `readGOGC` and
+//! The runtime's settings from the environment: `GODEBUG`, `GOGC`,
+//! `GOMEMLIMIT` and `GOTRACEBACK`, parsed as the reference release parses
+//! them (`runtime/runtime1.go`'s `parsegodebug` and `setTraceback`,
+//! `mgcpacer.go`'s `readGOGC` and
 //! `readGOMEMLIMIT`, `string.go`'s `parseByteCount`).
 //!
 //! The settings belong to one runtime instance (an embedding host may run
@@ -78,6 +79,38 @@ pub fn read_gogc(v: Option<&str>) -> i32 {
     }
 }
 
+/// `GOTRACEBACK` as Go's `setTraceback` (`runtime/runtime1.go`) reads
+/// it: how much an unrecovered panic prints after its message, and
+/// whether a fatal error of the user kind (a deadlock) prints goroutines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Traceback {
+    /// 0: no goroutine at all; 1: user frames; 2: runtime frames too
+    /// (rgo has none to show, so 2 prints as 1).
+    pub level: u32,
+    /// Every goroutine, not only the panicking one.
+    pub all: bool,
+    /// `crash`: Go dumps core after the traceback; rgo prints as for
+    /// `system` and exits with status 2.
+    pub crash: bool,
+}
+
+/// `GOTRACEBACK`: `none` (level 0), `single` or unset/empty (the
+/// default, level 1), `all` (level 1, every goroutine), `system` (level
+/// 2, every goroutine), `crash` (as `system`, then a crash); anything
+/// else is every goroutine at the level it reads as a base-10 number
+/// (0 when it does not: Go's `GOTRACEBACK=bogus` prints nothing).
+pub fn read_gotraceback(v: Option<&str>) -> Traceback {
+    let t = |level, all, crash| Traceback { level, all, crash };
+    match v.unwrap_or("") {
+        "none" => t(0, false, false),
+        "single" | "" => t(1, false, false),
+        "all" => t(1, true, false),
+        "system" => t(2, true, false),
+        "crash" => t(2, true, true),
+        s => t(s.parse::<u32>().unwrap_or(0), true, false),
+    }
+}
+
 /// A `GOMEMLIMIT` that is not a byte count.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct MalformedLimit;
@@ -137,6 +170,25 @@ mod tests {
     fn godebug_fields() {
         let d = DebugVars::parse("gctrace=1,gcstress=100,gccheckmark=1,bogus,x=y,gctrace=2");
         assert_eq!((d.gctrace, d.gcstress, d.gccheckmark), (2, 100, 1));
+    }
+
+    #[test]
+    fn gotraceback() {
+        let lv = |v| {
+            let t = read_gotraceback(v);
+            (t.level, t.all)
+        };
+        assert_eq!(lv(None), (1, false));
+        assert_eq!(lv(Some("")), (1, false));
+        assert_eq!(lv(Some("none")), (0, false));
+        assert_eq!(lv(Some("single")), (1, false));
+        assert_eq!(lv(Some("all")), (1, true));
+        assert_eq!(lv(Some("1")), (1, true));
+        assert_eq!(lv(Some("0")), (0, true));
+        assert_eq!(lv(Some("2")), (2, true));
+        assert_eq!(lv(Some("system")), (2, true));
+        assert_eq!(lv(Some("bogus")), (0, true));
+        assert!(read_gotraceback(Some("crash")).crash);
     }
 
     #[test]

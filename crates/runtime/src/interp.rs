@@ -267,6 +267,7 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
     flush(&mut vm);
     let cur = vm.sched.cur;
     let goid = vm.goid();
+    let traceback = crate::godebug::read_gotraceback(std::env::var("GOTRACEBACK").ok().as_deref());
     let text = if stop == Stop::StackOverflow || stop == Stop::Fatal {
         let Some(fault) = vm.fault.take() else {
             return Err(RunError("internal error: stopped without a fault".into()));
@@ -278,7 +279,14 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
                 .into()
         };
         // A fatal error prints every goroutine (Go's runtime throws
-        // trace at level "all"); a deadlock has no running one.
+        // trace at level "all"); a deadlock has no running one. A
+        // deadlock is Go's `fatal` (a user throw), which `GOTRACEBACK`
+        // level 0 silences; the others are `throw`s, whose level is 2
+        // whatever the setting.
+        if fault.pc.is_null() && traceback.level == 0 {
+            let _ = writeln!(std::io::stderr(), "{msg}");
+            return Ok(2);
+        }
         let mut blocks = Vec::new();
         if !fault.pc.is_null() {
             let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
@@ -303,8 +311,19 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         invokes.extend(p.invokes.iter().cloned());
         let (pc, fp) = (p.pc, p.fp);
         let frames = vm.traceback(pc, fp, &invokes);
-        let tb = crate::panic::frames_text(goid, "running", &frames);
-        format!("{msgs}\n{tb}{}", vm.created_by(&vm.sched.gs[cur]))
+        if traceback.level == 0 {
+            // `GOTRACEBACK=none`: the messages alone.
+            msgs
+        } else {
+            // The panicking goroutine, then (`all`) every other one.
+            let mut tb = crate::panic::frames_text(goid, "running", &frames);
+            tb.push_str(&vm.created_by(&vm.sched.gs[cur]));
+            let mut blocks = vec![tb];
+            if traceback.all {
+                blocks.extend(vm.goroutines_text(true));
+            }
+            format!("{msgs}\n{}", blocks.join("\n"))
+        }
     };
     let _ = std::io::stderr().write_all(text.as_bytes());
     Ok(2)
@@ -550,7 +569,8 @@ fn uses(op: Op) -> [Use; 3] {
         ChanRecv => [SlotC, S(8), N],
         // The ok word after the value: checked in `link`.
         ChanRecv2 => [N, S(8), N],
-        ChanClose | NumGoroutine | Sleep => [S(8), N, N],
+        ChanClose | NumGoroutine | NumCpu | Sleep => [S(8), N, N],
+        GoVersion => [S(16), N, N],
         // The case table: checked in `link`; each case's operand when it runs.
         Select => [N, N, N],
         Gosched | Goexit => [N, N, N],
@@ -1216,6 +1236,8 @@ fn handler(op: Op) -> Handler {
         Goexit => proc::goexit_op,
         NumGoroutine => proc::num_goroutine,
         GoMaxProcs => proc::gomaxprocs,
+        NumCpu => proc::num_cpu,
+        GoVersion => string::go_version,
         Sleep => time::sleep,
         TimeAfter => time::time_after,
         TimeNow => time::time_now_op,

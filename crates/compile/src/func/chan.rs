@@ -410,6 +410,31 @@ impl FnBuilder<'_, '_> {
                 self.emit(Op::NumGoroutine, d.off, 0, 0);
                 Ok(Some(vec![d]))
             }
+            ("runtime", "NumCPU" | "Version") => {
+                let (op, rep) = if name == "NumCPU" {
+                    (Op::NumCpu, INT)
+                } else {
+                    (Op::GoVersion, Rep::Str)
+                };
+                let d = self.alloc(rep);
+                self.line(pos);
+                self.emit(op, d.off, 0, 0);
+                Ok(Some(vec![d]))
+            }
+            ("runtime", "NumCgoCall") => {
+                // No cgo: never a call.
+                let d = self.alloc(Rep::Int {
+                    signed: true,
+                    bits: 64,
+                });
+                self.const64(d.off, 0);
+                Ok(Some(vec![d]))
+            }
+            ("runtime", "LockOSThread" | "UnlockOSThread") => {
+                // No-ops: one OS thread runs every goroutine, so a
+                // goroutine always runs on the thread it locked.
+                Ok(Some(vec![]))
+            }
             ("runtime", "GOMAXPROCS") => {
                 let x = self.expr(&args[0])?;
                 let d = self.alloc(INT);

@@ -355,3 +355,30 @@ fn getenv_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     wr!(fp, i.a, GoString, s);
     true
 }
+
+/// `a = runtime.Version()`: the reference release's version string.
+pub(super) unsafe fn go_version(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    gc_poll!(pc, fp, vm);
+    if !go_version_slow(fp, vm, inst!(pc)) {
+        return gcroots::out_of_memory(pc, fp, vm);
+    }
+    next!(pc, fp, vm)
+}
+
+/// False when the allocation failed.
+#[inline(never)]
+fn go_version_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
+    // SAFETY: `vm` is live.
+    let v = unsafe { (*vm).prog.go_version.clone() };
+    let v = if v.is_empty() {
+        "unknown".to_string()
+    } else {
+        v
+    };
+    // SAFETY: `vm` is live.
+    let Some(s) = (unsafe { new_string(vm, v.as_bytes()) }) else {
+        return false;
+    };
+    wr!(fp, i.a, GoString, s);
+    true
+}

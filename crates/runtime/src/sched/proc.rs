@@ -553,6 +553,31 @@ pub(super) unsafe fn num_goroutine(pc: *const Code, fp: *mut u8, vm: *mut Vm) ->
     next!(pc, fp, vm)
 }
 
+/// `a = runtime.NumCPU()`: the CPUs in the process's affinity mask (Go's
+/// `getproccount`, read once at start there; rgo reads it each call).
+pub(super) unsafe fn num_cpu(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+    let a = inst!(pc).a;
+    wr!(fp, a, i64, cpu_count());
+    next!(pc, fp, vm)
+}
+
+/// The CPUs this process may run on: its affinity mask's bits, or the
+/// available parallelism when the mask cannot be read.
+#[inline(never)]
+fn cpu_count() -> i64 {
+    // SAFETY: `set` is a plain bit set that `sched_getaffinity` fills.
+    unsafe {
+        let mut set: libc::cpu_set_t = std::mem::zeroed();
+        if libc::sched_getaffinity(0, std::mem::size_of::<libc::cpu_set_t>(), &mut set) == 0 {
+            let n = libc::CPU_COUNT(&set);
+            if n > 0 {
+                return n as i64;
+            }
+        }
+    }
+    std::thread::available_parallelism().map_or(1, |n| n.get() as i64)
+}
+
 /// `a = runtime.GOMAXPROCS(b)`: the previous setting; `b > 0` sets it.
 pub(super) unsafe fn gomaxprocs(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);

@@ -1,0 +1,21 @@
+// GOTRACEBACK=all (traceback_all.env): an unrecovered panic in main
+// prints main's goroutine, then every other goroutine as a deadlock does.
+package main
+
+import "time"
+
+func worker(ready chan bool, c chan int) {
+	ready <- true
+	<-c
+}
+
+func main() {
+	ready := make(chan bool)
+	c := make(chan int)
+	go worker(ready, c)
+	go worker(ready, c)
+	<-ready
+	<-ready
+	time.Sleep(10 * time.Millisecond)
+	panic("boom")
+}
