@@ -1711,6 +1711,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             );
         }
         self.bind_range_vars(&late)?;
+        self.loop_back(label, body, top, done, mark)
+    }
+
+    /// The body of a loop whose test is at `top` and whose exit branch is
+    /// `done`: `continue` and the end of the body go back to `top`, `break`
+    /// and the exit come after it; the frame's top returns to `mark`.
+    pub(super) fn loop_back(
+        &mut self,
+        label: Option<&str>,
+        body: &ast::Block,
+        top: usize,
+        done: usize,
+        mark: u32,
+    ) -> Result<()> {
         let t = self.loop_body(label, body)?;
         for at in t.continues.into_iter().flatten() {
             self.patch(at, top);
@@ -4322,11 +4336,24 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         w.check_frame()?;
         w.finish_into(id, name, params_size, 0);
         // The closure object, then the operands in the wrapper's order.
+        self.defer_wrapper_call(pos, tok, id, operands.iter().copied())
+    }
+
+    /// Records the call (`defer` or `go`, `tok`) of wrapper function `id`
+    /// with the `(expression, representation)` operands evaluated now, in
+    /// order, into its argument area.
+    fn defer_wrapper_call<'e>(
+        &mut self,
+        pos: Pos,
+        tok: Token,
+        id: FuncId,
+        operands: impl Iterator<Item = (&'e Expr, Rep)>,
+    ) -> Result<()> {
         let clo = self.alloc(INT);
         self.closure_object(clo, id, &[]);
         let area = self.top;
         let mut at = area;
-        for &(a, rep) in &operands {
+        for (a, rep) in operands {
             let l = Loc { off: at, rep };
             self.top = at + rep.size();
             self.max = self.max.max(self.top);
@@ -4424,22 +4451,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         code.push(Inst::new(Op::Ret, 0, 0, 0));
         layout.size = off - FRAME_HEADER;
         let id = self.deferwrap(pos, tok, code, off - FRAME_HEADER, layout);
-        let clo = self.alloc(INT);
-        self.closure_object(clo, id, &[]);
-        let area = self.top;
-        let mut at = area;
-        for (a, rep) in args.iter().zip(&reps) {
-            let l = Loc { off: at, rep: *rep };
-            self.top = at + rep.size();
-            self.max = self.max.max(self.top);
-            self.claim(l);
-            self.expr_into(a, l)?;
-            at += rep.size();
-        }
-        self.top = at;
-        self.line(pos);
-        self.emit_later(tok, clo, area, at - area);
-        Ok(())
+        self.defer_wrapper_call(pos, tok, id, args.iter().zip(reps.iter().copied()))
     }
 
     /// Computes the arguments of a call into the parameter slots: one

@@ -186,17 +186,7 @@ impl FnBuilder<'_, '_> {
         // The received value's temporary is dead in the body: the next
         // receive writes it (go.dev/issue/15281).
         self.dead(v);
-        let t = self.loop_body(label, body)?;
-        for at in t.continues.into_iter().flatten() {
-            self.patch(at, top);
-        }
-        self.jump_to(top);
-        self.patch_here(done);
-        for at in t.breaks {
-            self.patch_here(at);
-        }
-        self.top = mark;
-        Ok(())
+        self.loop_back(label, body, top, done, mark)
     }
 
     /// The channel operand of receive expression `e` (`<-x`), if it is one.
