@@ -757,8 +757,17 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
                 abi::Alloc::Typed => f.alloc_shape(pc as u32).map_or(0, |k| k + 1),
                 _ => 0,
             };
+            // A branch whose target is not after it is a back edge.
+            let back = uses(inst.op)
+                .iter()
+                .zip(ops)
+                .any(|(u, o)| matches!(u, Use::Target) && o as i32 <= 0);
+            let h = match back_handler(inst.op) {
+                Some(h) if back => h,
+                _ => handler(inst.op),
+            };
             code.push(Code {
-                h: handler(inst.op),
+                h,
                 a: inst.a,
                 b: inst.b,
                 c: inst.c,
@@ -877,17 +886,17 @@ macro_rules! next {
     }};
 }
 
-/// Continues at the instruction `rel` away from `pc`. A back edge is a
-/// safepoint: a preemption request (`sched/proc.rs`) is honoured there,
-/// for one compare of the operand and, when the branch goes back, one
-/// compare of a static flag.
+/// Continues at the instruction `rel` away from `pc`, in a branch handler
+/// generic over `BACK`: a back edge (`link` gives a branch whose target is
+/// not after it the `BACK = true` instance) is a safepoint, where a
+/// preemption request (`sched/proc.rs`) is honoured for one compare of a
+/// static flag; forward branches pay nothing.
 macro_rules! jump {
     ($pc:expr, $rel:expr, $fp:expr, $vm:expr) => {{
-        let rel = $rel as i32;
         // SAFETY: branch targets were verified to lie inside the function.
-        let pc = unsafe { $pc.offset(rel as isize) };
+        let pc = unsafe { $pc.offset($rel as i32 as isize) };
         // SAFETY: `vm` is live.
-        if rel <= 0 && proc::PREEMPT.load(std::sync::atomic::Ordering::Relaxed) {
+        if BACK && proc::PREEMPT.load(std::sync::atomic::Ordering::Relaxed) {
             return proc::preempt(pc, $fp, $vm);
         }
         // SAFETY: as in `next!`.
@@ -1103,29 +1112,29 @@ fn handler(op: Op) -> Handler {
         FToF32 => f_to_f32,
         F32ToF => f32_to_f,
         BoolNot => bool_not,
-        Jmp => jmp,
-        JmpIf => jmp_if,
-        JmpIfNot => jmp_if_not,
-        JEq => j_eq,
-        JNe => j_ne,
-        JLtS => j_lt_s,
-        IncJLtS => inc_j_lt_s,
-        IncJLtU => inc_j_lt_u,
-        IncJLtSI => inc_j_lt_s_i,
+        Jmp => jmp::<false>,
+        JmpIf => jmp_if::<false>,
+        JmpIfNot => jmp_if_not::<false>,
+        JEq => j_eq::<false>,
+        JNe => j_ne::<false>,
+        JLtS => j_lt_s::<false>,
+        IncJLtS => inc_j_lt_s::<false>,
+        IncJLtU => inc_j_lt_u::<false>,
+        IncJLtSI => inc_j_lt_s_i::<false>,
         LoadIdx8 => load_idx8,
-        JLeS => j_le_s,
-        JLtU => j_lt_u,
-        JLeU => j_le_u,
-        JEqI => j_eq_i,
-        JLtF => j_lt_f,
-        JLeF => j_le_f,
-        JNLtF => j_nlt_f,
-        JNLeF => j_nle_f,
-        JNeI => j_ne_i,
-        JLtSI => j_lt_s_i,
-        JLeSI => j_le_s_i,
-        JGtSI => j_gt_s_i,
-        JGeSI => j_ge_s_i,
+        JLeS => j_le_s::<false>,
+        JLtU => j_lt_u::<false>,
+        JLeU => j_le_u::<false>,
+        JEqI => j_eq_i::<false>,
+        JLtF => j_lt_f::<false>,
+        JLeF => j_le_f::<false>,
+        JNLtF => j_nlt_f::<false>,
+        JNLeF => j_nle_f::<false>,
+        JNeI => j_ne_i::<false>,
+        JLtSI => j_lt_s_i::<false>,
+        JLeSI => j_le_s_i::<false>,
+        JGtSI => j_gt_s_i::<false>,
+        JGeSI => j_ge_s_i::<false>,
         Call => call,
         CallInd => call_ind,
         Defer => defer,
@@ -1242,6 +1251,36 @@ fn handler(op: Op) -> Handler {
         TimeAfter => time::time_after,
         TimeNow => time::time_now_op,
     }
+}
+
+/// The back-edge instance of a branch opcode's handler (None: not a branch).
+fn back_handler(op: Op) -> Option<Handler> {
+    use Op::*;
+    Some(match op {
+        Jmp => jmp::<true>,
+        JmpIf => jmp_if::<true>,
+        JmpIfNot => jmp_if_not::<true>,
+        JEq => j_eq::<true>,
+        JNe => j_ne::<true>,
+        JLtS => j_lt_s::<true>,
+        IncJLtS => inc_j_lt_s::<true>,
+        IncJLtU => inc_j_lt_u::<true>,
+        IncJLtSI => inc_j_lt_s_i::<true>,
+        JLeS => j_le_s::<true>,
+        JLtU => j_lt_u::<true>,
+        JLeU => j_le_u::<true>,
+        JEqI => j_eq_i::<true>,
+        JLtF => j_lt_f::<true>,
+        JLeF => j_le_f::<true>,
+        JNLtF => j_nlt_f::<true>,
+        JNLeF => j_nle_f::<true>,
+        JNeI => j_ne_i::<true>,
+        JLtSI => j_lt_s_i::<true>,
+        JLeSI => j_le_s_i::<true>,
+        JGtSI => j_gt_s_i::<true>,
+        JGeSI => j_ge_s_i::<true>,
+        _ => return None,
+    })
 }
 
 unsafe fn mov(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -1486,12 +1525,12 @@ fn f2u_amd64(x: f64) -> u64 {
     }
 }
 
-unsafe fn jmp(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+unsafe fn jmp<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     jump!(pc, i.a, fp, vm)
 }
 
-unsafe fn jmp_if(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+unsafe fn jmp_if<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     if rd!(fp, i.a, u8) != 0 {
         return jump!(pc, i.b, fp, vm);
@@ -1499,7 +1538,7 @@ unsafe fn jmp_if(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
-unsafe fn jmp_if_not(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+unsafe fn jmp_if_not<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     if rd!(fp, i.a, u8) == 0 {
         return jump!(pc, i.b, fp, vm);
@@ -1510,7 +1549,7 @@ unsafe fn jmp_if_not(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 /// Defines a compare-and-branch: jump by `c` if `cmp(a, b)`.
 macro_rules! brop {
     ($name:ident, $t:ty, |$x:ident, $y:ident| $e:expr) => {
-        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+        unsafe fn $name<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             let i = inst!(pc);
             let $x = rd!(fp, i.a, $t);
             let $y = rd!(fp, i.b, $t);
@@ -1526,7 +1565,7 @@ macro_rules! brop {
 /// `cmp(a, imm(b))`.
 macro_rules! brimm {
     ($name:ident, |$x:ident, $y:ident| $e:expr) => {
-        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+        unsafe fn $name<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             let i = inst!(pc);
             let $x = rd!(fp, i.a, i64);
             let $y = i.b as i32 as i64;
@@ -1548,7 +1587,7 @@ macro_rules! incbr {
         incbr!($name, $t, |i, _fp| i.b as i32 as $t, |$x, $y| $e);
     };
     ($name:ident, $t:ty, |$i:ident, $f:ident| $limit:expr, |$x:ident, $y:ident| $e:expr) => {
-        unsafe fn $name(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
+        unsafe fn $name<const BACK: bool>(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
             let $i = inst!(pc);
             let $f = fp;
             let $x = rd!(fp, $i.a, $t).wrapping_add(1);
