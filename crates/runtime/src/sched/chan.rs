@@ -67,8 +67,9 @@ pub(crate) struct Sudog {
     pub(crate) c: *mut Hchan,
     next: *mut Sudog,
     prev: *mut Sudog,
-    /// In a wait queue.
+    /// In a wait queue: `recvq` when `recv`, else `sendq`.
     queued: bool,
+    recv: bool,
     /// For `select`: the case.
     case: Option<usize>,
 }
@@ -155,7 +156,13 @@ unsafe fn copy(dst: *mut u8, src: *const u8, n: u64) {
 
 impl Vm {
     /// A new sudog for the running goroutine, remembered in its waiting list.
-    fn new_sudog(&mut self, c: *mut Hchan, elem: *mut u8, case: Option<usize>) -> *mut Sudog {
+    fn new_sudog(
+        &mut self,
+        c: *mut Hchan,
+        elem: *mut u8,
+        case: Option<usize>,
+        recv: bool,
+    ) -> *mut Sudog {
         let s = Box::into_raw(Box::new(Sudog {
             g: self.sched.cur,
             elem,
@@ -163,6 +170,7 @@ impl Vm {
             next: std::ptr::null_mut(),
             prev: std::ptr::null_mut(),
             queued: false,
+            recv,
             case,
         }));
         self.waiting.push(s);
@@ -178,7 +186,7 @@ impl Vm {
             unsafe {
                 if (*s).queued {
                     let c = (*s).c;
-                    let q = if (*c).recvq_has(s) {
+                    let q = if (*s).recv {
                         &mut (*c).recvq
                     } else {
                         &mut (*c).sendq
@@ -205,18 +213,6 @@ impl Vm {
 }
 
 impl Hchan {
-    fn recvq_has(&self, s: *mut Sudog) -> bool {
-        let mut p = self.recvq.first;
-        while !p.is_null() {
-            if p == s {
-                return true;
-            }
-            // SAFETY: queued sudogs are live.
-            p = unsafe { (*p).next };
-        }
-        false
-    }
-
     /// The buffer slot `i`.
     fn slot(&self, i: u64) -> *mut u8 {
         self.buf.wrapping_add((i * self.elemsize) as usize)
@@ -307,24 +303,12 @@ fn chan_send_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
     }
     // SAFETY: a non-nil channel word points to a live hchan (type safety).
     let ch = unsafe { &mut *c };
-    if ch.closed != 0 {
-        return Cont::Stop(plain_panic(pc, fp, vm, "send on closed channel"));
+    match try_send(v, ch, ep) {
+        Some(true) => return Cont::Next,
+        Some(false) => return Cont::Stop(plain_panic(pc, fp, vm, "send on closed channel")),
+        None => {}
     }
-    if let Some(s) = ch.recvq.dequeue(&mut v.sched) {
-        // SAFETY: a waiting receiver's `elem` is its frame slot of
-        // `elemsize` bytes, live while it waits.
-        unsafe { copy((*s).elem, ep, ch.elemsize) };
-        v.wake_sudog(s, true);
-        return Cont::Next;
-    }
-    if ch.qcount < ch.dataqsiz {
-        // SAFETY: the buffer holds `dataqsiz` elements.
-        unsafe { copy(ch.slot(ch.sendx), ep, ch.elemsize) };
-        ch.sendx = (ch.sendx + 1) % ch.dataqsiz;
-        ch.qcount += 1;
-        return Cont::Next;
-    }
-    let s = v.new_sudog(c, ep, None);
+    let s = v.new_sudog(c, ep, None, false);
     // SAFETY: a new sudog in no queue.
     unsafe { ch.sendq.enqueue(s) };
     Cont::Stop(v.gopark(pc, fp, "chan send"))
@@ -443,7 +427,7 @@ fn chan_recv_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, with_ok: bool) -> C
         ok(received);
         return Cont::Next;
     }
-    let s = v.new_sudog(c, ep, None);
+    let s = v.new_sudog(c, ep, None, true);
     // SAFETY: a new sudog in no queue.
     unsafe { ch.recvq.enqueue(s) };
     Cont::Stop(v.gopark(pc, fp, "chan receive"))
@@ -627,7 +611,7 @@ fn select_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
         if cs.c.is_null() {
             continue;
         }
-        let s = v.new_sudog(cs.c, cs.elem, Some(k));
+        let s = v.new_sudog(cs.c, cs.elem, Some(k), cs.recv);
         // SAFETY: a non-nil channel word points to a live hchan; the sudog
         // is new.
         unsafe {

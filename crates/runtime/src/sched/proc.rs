@@ -461,24 +461,18 @@ impl Vm {
                 GStatus::Waiting => g.wait_reason,
                 _ => "runnable",
             };
-            out.push(self.goroutine_text(g.goid, state, g.resume, &g.invokes, g));
+            out.push(self.goroutine_text(state, g));
         }
         out
     }
 
-    /// One goroutine's traceback block: `goroutine N [state]:`, its
-    /// frames from `(pc, fp)`, and `created by` for goroutines but the
-    /// main one.
-    pub(super) fn goroutine_text(
-        &self,
-        goid: i64,
-        state: &str,
-        (pc, fp): (*const Code, *mut u8),
-        invokes: &[Invoke],
-        g: &G,
-    ) -> String {
-        let frames = self.traceback(pc, fp, invokes);
-        let mut s = crate::panic::frames_text(goid, state, &frames);
+    /// A goroutine's traceback block (it is not running): `goroutine N
+    /// [state]:`, its frames from its continuation, and `created by` for
+    /// goroutines but the main one.
+    pub(super) fn goroutine_text(&self, state: &str, g: &G) -> String {
+        let (pc, fp) = g.resume;
+        let frames = self.traceback(pc, fp, &g.invokes);
+        let mut s = crate::panic::frames_text(g.goid, state, &frames);
         s.push_str(&self.created_by(g));
         s
     }
