@@ -100,7 +100,7 @@ struct Fault {
 }
 
 /// The program could not be run (a compiler bug caught by the linker).
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct RunError(pub String);
 
 impl std::fmt::Display for RunError {
@@ -117,23 +117,64 @@ struct Func {
 
 /// The machine: one program instance.
 pub struct Vm {
-    funcs: Vec<Func>,
+    // ---- The program's state, shared by every machine (`Shared`) ----
+    funcs: Sh<Vec<Func>>,
     /// `(code start address, function)` sorted by address, for `locate`.
-    code_index: Vec<(usize, u32)>,
-    prog: Program,
+    code_index: Sh<Vec<(usize, u32)>>,
+    prog: Sh<Program>,
     /// The program's read-only data, 8-aligned (static closure objects
     /// are words in it).
-    data: Box<[u64]>,
+    data: Sh<Box<[u64]>>,
     /// Package-level variables.
-    globals: Box<[u64]>,
+    globals: Sh<Box<[u64]>>,
+    /// Goroutines, run queues, timers (under the runtime lock).
+    sched: Sh<proc::Sched>,
+    /// The channel header's layout (the lifetime rule of `shapes`).
+    hchan_shape: Sh<Box<crate::mem::GcShape>>,
+    /// The heap (under the runtime lock; see `Shared`).
+    heap: Sh<Heap>,
+    /// The pointer layouts of allocations (`Program::shapes`), indexed by
+    /// an allocating instruction's `d - 1` (see `Shared::shapes`).
+    shapes: Sh<Box<[crate::mem::GcShape]>>,
+    /// A string header's layout, for the runtime's own boxed strings
+    /// (error values); the same lifetime rule as `shapes`.
+    string_shape: Sh<Box<crate::mem::GcShape>>,
+    /// The collector's state: pacing, statistics, GODEBUG settings.
+    gc: Sh<crate::gc::Gc>,
+    /// Type descriptors and itabs.
+    types: Sh<iface::Types>,
+    maps: Sh<crate::map::Maps>,
+    /// `$GOROOT/src/runtime/panic.go`, for tracebacks.
+    panic_go: Sh<String>,
+    /// The program's command line, and `os.Args` once made.
+    args: Sh<Vec<String>>,
+    os_args: Sh<Option<GoSlice>>,
+    /// Set by `os.Exit`.
+    exit_code: Sh<Option<i32>>,
+    /// Machines, the runtime lock, stopping the world.
+    world: Sh<proc::World>,
+
+    // ---- This machine's (an M's) own state ----
+    /// `globals` and `data`'s first bytes (they never move: invariant 3),
+    /// so that `Global` and `Data` load one word.
+    globals_base: *mut u8,
+    data_base: *const u8,
+    /// This machine's index (0: the thread that called `run`).
+    mid: usize,
+    /// How deep this machine holds the runtime lock (`proc::World`), and
+    /// whether it really took it (false while it is the only machine).
+    lock_depth: u32,
+    locked: bool,
+    /// The running goroutine yielded (`goyield`): the scheduler queues it.
+    yielded: bool,
+    /// The running goroutine's index in `sched.gs`.
+    cur: usize,
     /// The running goroutine's stack (see `sched/proc.rs` for what else
     /// is the running goroutine's: `defers`, `panics`, `invokes`, `wake`,
     /// `waiting`).
     stack: crate::sched::stack::Stack,
     /// One past the last usable stack byte.
     stack_end: *mut u8,
-    /// Goroutines, run queues, timers.
-    sched: proc::Sched,
     /// Set while a nested dispatch runs (the panic printer's methods):
     /// the stack may not move under it.
     nomove: bool,
@@ -145,42 +186,129 @@ pub struct Vm {
     wake: Option<proc::Wake>,
     /// The running goroutine's sudogs while it waits.
     waiting: Vec<*mut chan::Sudog>,
-    /// The channel header's layout (the lifetime rule of `shapes`).
-    hchan_shape: Box<crate::mem::GcShape>,
-    heap: Heap,
-    /// The pointer layouts of allocations (`Program::shapes`), indexed by
-    /// an allocating instruction's `d - 1`. Declared after `heap`, so it
-    /// outlives it: the heap keeps pointers to these shapes (the contract
-    /// of `Heap::mallocgc_typed`); never changed while the machine runs.
-    shapes: Box<[crate::mem::GcShape]>,
-    /// A string header's layout, for the runtime's own boxed strings
-    /// (error values); the same lifetime rule as `shapes`.
-    string_shape: Box<crate::mem::GcShape>,
-    /// The collector's state: pacing, statistics, GODEBUG settings.
-    gc: crate::gc::Gc,
     /// Output of the print statement being executed.
     print_buf: Vec<u8>,
     /// Set when a handler returns [`Stop::StackOverflow`].
     fault: Option<Fault>,
     /// Panics in progress, oldest first.
     panics: Vec<iface::PanicRec>,
-    /// Type descriptors and itabs.
-    types: iface::Types,
-    /// Set by `os.Exit`.
-    exit_code: Option<i32>,
     /// What [`STOPPED`] returns.
     stopped: Stop,
-    maps: crate::map::Maps,
     /// Deferred calls of every live frame, innermost last.
     defers: Vec<DeferRec>,
-    /// `$GOROOT/src/runtime/panic.go`, for tracebacks.
-    panic_go: String,
     /// Deferred calls running, innermost last: who runs them, for
     /// tracebacks through them.
     invokes: Vec<Invoke>,
-    /// The program's command line, and `os.Args` once made.
+}
+
+/// A pointer to a part of the program's [`Shared`] state, held by every
+/// machine. It dereferences without borrowing the machine as a whole, so
+/// handlers reach shared state as they reach their own (`vm.sched.gs`).
+///
+/// Soundness rests on two rules, not on the type system:
+/// 1. the `Shared` it points into is boxed and outlives every machine
+///    (`run` joins every machine thread before dropping it);
+/// 2. state that machines change (`sched`, `heap`, `gc`, `types`'s
+///    caches, `os_args`, `exit_code`) is changed only under the runtime
+///    lock (`proc::World::lock`) or while the world is stopped; the rest
+///    is written only before the first machine starts.
+struct Sh<T>(NonNull<T>);
+
+impl<T> Sh<T> {
+    fn new(x: &mut T) -> Sh<T> {
+        Sh(NonNull::from(x))
+    }
+}
+
+impl<T> std::ops::Deref for Sh<T> {
+    type Target = T;
+    #[inline(always)]
+    fn deref(&self) -> &T {
+        // SAFETY: rule 1 of `Sh`: the pointee outlives the machine.
+        unsafe { self.0.as_ref() }
+    }
+}
+
+impl<T> std::ops::DerefMut for Sh<T> {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut T {
+        // SAFETY: rules 1 and 2 of `Sh`: live, and changed by one machine
+        // at a time.
+        unsafe { self.0.as_mut() }
+    }
+}
+
+/// The program's state that every machine shares: code, data, globals,
+/// the heap, the scheduler. Boxed (its address is stable) and owned by
+/// `run`, which outlives every machine.
+pub(crate) struct Shared {
+    funcs: Vec<Func>,
+    code_index: Vec<(usize, u32)>,
+    prog: Program,
+    data: Box<[u64]>,
+    globals: Box<[u64]>,
+    sched: proc::Sched,
+    hchan_shape: Box<crate::mem::GcShape>,
+    heap: Heap,
+    /// Declared after `heap`, so it outlives it: the heap keeps pointers
+    /// to these shapes (the contract of `Heap::mallocgc_typed`); never
+    /// changed while the machine runs.
+    shapes: Box<[crate::mem::GcShape]>,
+    string_shape: Box<crate::mem::GcShape>,
+    gc: crate::gc::Gc,
+    types: iface::Types,
+    maps: crate::map::Maps,
+    panic_go: String,
     args: Vec<String>,
     os_args: Option<GoSlice>,
+    exit_code: Option<i32>,
+    world: proc::World,
+}
+
+impl Vm {
+    /// A machine over `sh`, with no goroutine yet.
+    fn new_m(sh: &mut Shared, mid: usize) -> Vm {
+        Vm {
+            funcs: Sh::new(&mut sh.funcs),
+            code_index: Sh::new(&mut sh.code_index),
+            prog: Sh::new(&mut sh.prog),
+            data: Sh::new(&mut sh.data),
+            globals: Sh::new(&mut sh.globals),
+            sched: Sh::new(&mut sh.sched),
+            hchan_shape: Sh::new(&mut sh.hchan_shape),
+            heap: Sh::new(&mut sh.heap),
+            shapes: Sh::new(&mut sh.shapes),
+            string_shape: Sh::new(&mut sh.string_shape),
+            gc: Sh::new(&mut sh.gc),
+            types: Sh::new(&mut sh.types),
+            maps: Sh::new(&mut sh.maps),
+            panic_go: Sh::new(&mut sh.panic_go),
+            args: Sh::new(&mut sh.args),
+            os_args: Sh::new(&mut sh.os_args),
+            exit_code: Sh::new(&mut sh.exit_code),
+            world: Sh::new(&mut sh.world),
+            globals_base: sh.globals.as_mut_ptr().cast::<u8>(),
+            data_base: sh.data.as_ptr().cast::<u8>(),
+            mid,
+            lock_depth: 0,
+            locked: false,
+            yielded: false,
+            cur: 0,
+            stack: crate::sched::stack::Stack::EMPTY,
+            stack_end: std::ptr::null_mut(),
+            nomove: false,
+            skip_poll: false,
+            resume: (std::ptr::null(), std::ptr::null_mut()),
+            wake: None,
+            waiting: Vec::new(),
+            print_buf: Vec::new(),
+            fault: None,
+            panics: Vec::new(),
+            stopped: Stop::Halt,
+            defers: Vec::new(),
+            invokes: Vec::new(),
+        }
+    }
 }
 
 /// A deferred call running on the frame at `nfp`: run by the frame at
@@ -244,89 +372,116 @@ pub fn run(prog: &Program, args: &[String]) -> Result<i32, RunError> {
         );
         return Ok(2);
     }
-    let mut vm = link(prog)?;
-    vm.args = args.to_vec();
+    let (mut sh, stack, stack_end) = link(prog)?;
+    sh.args = args.to_vec();
     let entry = prog.entry as usize;
-    let pc = vm.funcs[entry].code.as_ptr();
-    let fp = vm.stack.as_mut_ptr().cast::<u8>();
-    if vm.funcs[entry].frame_size as usize > crate::sched::stack::MAIN_STACK {
+    if sh.funcs[entry].frame_size as usize > crate::sched::stack::MAIN_STACK {
         return Err(RunError("entry frame larger than the stack".into()));
     }
+    let pc = sh.funcs[entry].code.as_ptr();
+    let shp: *mut Shared = &mut *sh;
+    sh.world.init(shp);
+    // SAFETY: `sh` outlives every machine: `run` joins them below, before
+    // it drops `sh`; meanwhile `sh` is reached only through machines.
+    let mut vm = Vm::new_m(unsafe { &mut *shp }, 0);
+    vm.stack = stack;
+    vm.stack_end = stack_end;
+    let fp = vm.stack.as_mut_ptr().cast::<u8>();
     vm.init_main_g();
     let _sysmon = proc::Sysmon::start();
-    let vmp: *mut Vm = &mut vm;
     // SAFETY: `pc` is the first instruction of a verified function whose
-    // frame fits the stack at `fp` (invariants 1–3); `vmp` points to `vm`,
-    // which outlives the run and is accessed only through `vmp` meanwhile.
-    let stop = unsafe { (*vmp).schedule_loop(pc, fp) };
-    match stop {
-        Stop::Halt => return Ok(0),
-        Stop::Exit => return Ok(vm.exit_code.unwrap_or(0)),
-        _ => {}
-    }
-    flush(&mut vm);
-    let cur = vm.sched.cur;
-    let goid = vm.goid();
-    let traceback = crate::godebug::read_gotraceback(std::env::var("GOTRACEBACK").ok().as_deref());
-    let text = if stop == Stop::StackOverflow || stop == Stop::Fatal {
-        let Some(fault) = vm.fault.take() else {
-            return Err(RunError("internal error: stopped without a fault".into()));
-        };
-        let msg = if stop == Stop::Fatal {
-            fault.msg
-        } else {
-            "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
-                .into()
-        };
-        // A fatal error prints every goroutine (Go's runtime throws
-        // trace at level "all"); a deadlock has no running one. A
-        // deadlock is Go's `fatal` (a user throw), which `GOTRACEBACK`
-        // level 0 silences; the others are `throw`s, whose level is 2
-        // whatever the setting.
-        if fault.pc.is_null() && traceback.level == 0 {
-            let _ = writeln!(std::io::stderr(), "{msg}");
-            return Ok(2);
+    // frame fits the stack at `fp` (invariants 1–3).
+    let status = match vm.schedule_loop(Some((pc, fp))) {
+        Some(stop) => {
+            let r = vm.report(stop);
+            vm.world.finish(r.clone().map_err(|e| e.0));
+            r
         }
-        let mut blocks = Vec::new();
-        if !fault.pc.is_null() {
-            let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
-            let mut b = crate::panic::frames_text(goid, "running", &frames);
-            b.push_str(&vm.created_by(&vm.sched.gs[cur]));
-            blocks.push(b);
-        }
-        blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
-        format!("{msg}\n\n{}", blocks.join("\n"))
-    } else {
-        // First the messages: their `Error` and `String` calls may grow
-        // (move) the stack.
-        let msgs = iface::panics_text(vmp);
-        // The stack as the last panic found it (its frames stay intact:
-        // deferred calls run after it went above them).
-        let Some(p) = vm.panics.last() else {
-            return Err(RunError("internal error: stopped without a panic".into()));
-        };
-        // Deferred calls that earlier panics ran are found through the
-        // invocations those panics saw (the last panic's first).
-        let mut invokes: Vec<Invoke> = vm.panics.iter().flat_map(|p| p.invokes.clone()).collect();
-        invokes.extend(p.invokes.iter().cloned());
-        let (pc, fp) = (p.pc, p.fp);
-        let frames = vm.traceback(pc, fp, &invokes);
-        if traceback.level == 0 {
-            // `GOTRACEBACK=none`: the messages alone.
-            msgs
-        } else {
-            // The panicking goroutine, then (`all`) every other one.
-            let mut tb = crate::panic::frames_text(goid, "running", &frames);
-            tb.push_str(&vm.created_by(&vm.sched.gs[cur]));
-            let mut blocks = vec![tb];
-            if traceback.all {
-                blocks.extend(vm.goroutines_text(true));
-            }
-            format!("{msgs}\n{}", blocks.join("\n"))
-        }
+        None => vm.world.wait_status().map_err(RunError),
     };
-    let _ = std::io::stderr().write_all(text.as_bytes());
-    Ok(2)
+    vm.world.join_all();
+    drop(vm);
+    drop(sh);
+    status
+}
+
+impl Vm {
+    /// The program ended with `stop` on this machine (every other one has
+    /// stopped): prints what Go prints for it and gives the exit status.
+    fn report(&mut self, stop: Stop) -> Result<i32, RunError> {
+        let vm = self;
+        let vmp: *mut Vm = vm;
+        match stop {
+            Stop::Halt => return Ok(0),
+            Stop::Exit => return Ok(vm.exit_code.unwrap_or(0)),
+            _ => {}
+        }
+        flush(vm);
+        let cur = vm.cur;
+        let goid = vm.goid();
+        let traceback =
+            crate::godebug::read_gotraceback(std::env::var("GOTRACEBACK").ok().as_deref());
+        let text = if stop == Stop::StackOverflow || stop == Stop::Fatal {
+            let Some(fault) = vm.fault.take() else {
+                return Err(RunError("internal error: stopped without a fault".into()));
+            };
+            let msg = if stop == Stop::Fatal {
+                fault.msg
+            } else {
+                "runtime: goroutine stack exceeds 1000000000-byte limit\nfatal error: stack overflow"
+                    .into()
+            };
+            // A fatal error prints every goroutine (Go's runtime throws
+            // trace at level "all"); a deadlock has no running one. A
+            // deadlock is Go's `fatal` (a user throw), which `GOTRACEBACK`
+            // level 0 silences; the others are `throw`s, whose level is 2
+            // whatever the setting.
+            if fault.pc.is_null() && traceback.level == 0 {
+                let _ = writeln!(std::io::stderr(), "{msg}");
+                return Ok(2);
+            }
+            let mut blocks = Vec::new();
+            if !fault.pc.is_null() {
+                let frames = vm.traceback(fault.pc, fault.fp, &fault.invokes);
+                let mut b = crate::panic::frames_text(goid, "running", &frames);
+                b.push_str(&vm.created_by(&vm.sched.gs[cur]));
+                blocks.push(b);
+            }
+            blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
+            format!("{msg}\n\n{}", blocks.join("\n"))
+        } else {
+            // First the messages: their `Error` and `String` calls may grow
+            // (move) the stack.
+            let msgs = iface::panics_text(vmp);
+            // The stack as the last panic found it (its frames stay intact:
+            // deferred calls run after it went above them).
+            let Some(p) = vm.panics.last() else {
+                return Err(RunError("internal error: stopped without a panic".into()));
+            };
+            // Deferred calls that earlier panics ran are found through the
+            // invocations those panics saw (the last panic's first).
+            let mut invokes: Vec<Invoke> =
+                vm.panics.iter().flat_map(|p| p.invokes.clone()).collect();
+            invokes.extend(p.invokes.iter().cloned());
+            let (pc, fp) = (p.pc, p.fp);
+            let frames = vm.traceback(pc, fp, &invokes);
+            if traceback.level == 0 {
+                // `GOTRACEBACK=none`: the messages alone.
+                msgs
+            } else {
+                // The panicking goroutine, then (`all`) every other one.
+                let mut tb = crate::panic::frames_text(goid, "running", &frames);
+                tb.push_str(&vm.created_by(&vm.sched.gs[cur]));
+                let mut blocks = vec![tb];
+                if traceback.all {
+                    blocks.extend(vm.goroutines_text(true));
+                }
+                format!("{msgs}\n{}", blocks.join("\n"))
+            }
+        };
+        let _ = std::io::stderr().write_all(text.as_bytes());
+        Ok(2)
+    }
 }
 
 /// Out of line: `print_flush` must keep its tail call a jump.
@@ -579,7 +734,7 @@ fn uses(op: Op) -> [Use; 3] {
 }
 
 /// Checks invariant 1 for every function and links the code.
-fn link(prog: &Program) -> Result<Vm, RunError> {
+fn link(prog: &Program) -> Result<(Box<Shared>, crate::sched::stack::Stack, *mut u8), RunError> {
     let mut prog = prog.clone();
     let types = iface::link_types(&mut prog);
     mfinal::link_run_finalizers(&mut prog);
@@ -799,76 +954,68 @@ fn link(prog: &Program) -> Result<Vm, RunError> {
         .map(|(i, f)| (f.code.as_ptr() as usize, i as u32))
         .collect();
     code_index.sort_unstable();
-    Ok(Vm {
-        funcs,
-        code_index,
-        prog: prog.clone(),
-        data: {
-            let mut words = vec![0u64; prog.data.len().div_ceil(8)];
-            for (w, chunk) in words.iter_mut().zip(prog.data.chunks(8)) {
-                let mut b = [0u8; 8];
-                b[..chunk.len()].copy_from_slice(chunk);
-                *w = u64::from_ne_bytes(b);
-            }
-            words.into_boxed_slice()
-        },
-        // One spare word: a zero-size variable may sit at the very end.
-        globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
+    Ok((
+        Box::new(Shared {
+            funcs,
+            code_index,
+            prog: prog.clone(),
+            data: {
+                let mut words = vec![0u64; prog.data.len().div_ceil(8)];
+                for (w, chunk) in words.iter_mut().zip(prog.data.chunks(8)) {
+                    let mut b = [0u8; 8];
+                    b[..chunk.len()].copy_from_slice(chunk);
+                    *w = u64::from_ne_bytes(b);
+                }
+                words.into_boxed_slice()
+            },
+            // One spare word: a zero-size variable may sit at the very end.
+            globals: vec![0u64; prog.globals_size.div_ceil(8) as usize + 1].into_boxed_slice(),
+            sched,
+            hchan_shape: Box::new(chan::hchan_shape()),
+            heap: {
+                let mut h = Heap::default();
+                h.set_clobberfree(gc.debug.clobberfree > 0);
+                if let Some(bytes) = hard_limit() {
+                    h.set_hard_limit(bytes);
+                }
+                h
+            },
+            shapes: prog
+                .shapes
+                .iter()
+                .map(|s| crate::mem::GcShape {
+                    size: s.size as usize,
+                    ptrdata: s.ptrdata as usize,
+                    mask: s.mask.clone().into_boxed_slice(),
+                })
+                .collect(),
+            string_shape: Box::new(crate::mem::GcShape {
+                size: 16,
+                ptrdata: 8,
+                mask: Box::new([1]),
+            }),
+            gc,
+            types,
+            exit_code: None,
+            panic_go: if prog.goroot.is_empty() {
+                "runtime/panic.go".into()
+            } else {
+                format!("{}/src/runtime/panic.go", prog.goroot)
+            },
+            args: Vec::new(),
+            os_args: None,
+            // Hash seeds and iteration order differ from run to run, as in Go.
+            maps: crate::map::Maps::new(
+                prog,
+                std::time::SystemTime::now()
+                    .duration_since(std::time::UNIX_EPOCH)
+                    .map_or(1, |d| d.as_nanos() as u64),
+            ),
+            world: proc::World::default(),
+        }),
         stack,
         stack_end,
-        sched,
-        nomove: false,
-        skip_poll: false,
-        resume: (std::ptr::null(), std::ptr::null_mut()),
-        wake: None,
-        waiting: Vec::new(),
-        hchan_shape: Box::new(chan::hchan_shape()),
-        heap: {
-            let mut h = Heap::default();
-            h.set_clobberfree(gc.debug.clobberfree > 0);
-            if let Some(bytes) = hard_limit() {
-                h.set_hard_limit(bytes);
-            }
-            h
-        },
-        shapes: prog
-            .shapes
-            .iter()
-            .map(|s| crate::mem::GcShape {
-                size: s.size as usize,
-                ptrdata: s.ptrdata as usize,
-                mask: s.mask.clone().into_boxed_slice(),
-            })
-            .collect(),
-        string_shape: Box::new(crate::mem::GcShape {
-            size: 16,
-            ptrdata: 8,
-            mask: Box::new([1]),
-        }),
-        gc,
-        print_buf: Vec::new(),
-        fault: None,
-        panics: Vec::new(),
-        types,
-        exit_code: None,
-        stopped: Stop::Halt,
-        defers: Vec::new(),
-        invokes: Vec::new(),
-        panic_go: if prog.goroot.is_empty() {
-            "runtime/panic.go".into()
-        } else {
-            format!("{}/src/runtime/panic.go", prog.goroot)
-        },
-        args: Vec::new(),
-        os_args: None,
-        // Hash seeds and iteration order differ from run to run, as in Go.
-        maps: crate::map::Maps::new(
-            prog,
-            std::time::SystemTime::now()
-                .duration_since(std::time::UNIX_EPOCH)
-                .map_or(1, |d| d.as_nanos() as u64),
-        ),
-    })
+    ))
 }
 
 // ---------------------------------------------------------------------------
@@ -950,7 +1097,7 @@ mod mfinal;
 macro_rules! gc_poll {
     ($pc:expr, $fp:expr, $vm:expr) => {
         // SAFETY: `vm` is the live machine.
-        if unsafe { (*$vm).heap.heap_live() >= (*$vm).gc.trigger } {
+        if unsafe { (&(*$vm).heap).heap_live() >= (&(*$vm).gc).trigger } {
             if let Some(stop) = gcroots::gc_slow($pc, $fp, $vm) {
                 return stop;
             }
@@ -1313,7 +1460,7 @@ unsafe fn data(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the offset was verified against the data's length; the data
     // lives as long as the machine (invariant 3).
-    let p = unsafe { (*vm).data.as_ptr().cast::<u8>().add(i.b as usize) };
+    let p = unsafe { (*vm).data_base.add(i.b as usize) };
     wr!(fp, i.a, *const u8, p);
     next!(pc, fp, vm)
 }
@@ -2087,7 +2234,7 @@ unsafe fn global(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the offset was verified against the globals' size; `vm` is
     // live and the globals never move (invariant 3).
-    let p = unsafe { (*vm).globals.as_mut_ptr().cast::<u8>().add(i.b as usize) };
+    let p = unsafe { (*vm).globals_base.add(i.b as usize) };
     wr!(fp, i.a, *mut u8, p);
     next!(pc, fp, vm)
 }
@@ -2450,7 +2597,7 @@ unsafe fn map_type<'a>(vm: *mut Vm, c: u32) -> &'a crate::map::MapType {
     // SAFETY: as the caller guarantees; the table is not changed while the
     // machine runs (invariant 3).
     unsafe {
-        let types: &[crate::map::MapType] = &(*vm).maps.types;
+        let types: &[crate::map::MapType] = &(&(*vm).maps).types;
         types.get_unchecked(c as usize)
     }
 }
@@ -2507,8 +2654,9 @@ fn make_map_slow(
     // SAFETY: `vm` is live and not otherwise borrowed here; `ti` was
     // verified in `link`.
     unsafe {
+        let _l = Vm::heap_lock(vm);
         let vm = &mut *vm;
-        crate::map::make(&mut vm.heap, &mut vm.maps, ti as usize, hint)
+        crate::map::make(&mut vm.heap, &vm.maps, ti as usize, hint)
     }
 }
 
@@ -2598,6 +2746,7 @@ unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 #[inline(never)]
 fn map_store_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     use crate::map::{KeyKind, Scalar, Str};
+    let _l = Vm::heap_lock(vm);
     let i = inst!(pc);
     // SAFETY: `c` verified in `link`.
     let t = unsafe { map_type(vm, i.c) };
@@ -2665,6 +2814,7 @@ unsafe fn map_delete(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 #[inline(never)]
 fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
     use crate::map::{KeyKind, Scalar, Str};
+    let _l = Vm::heap_lock(vm);
     let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
     // SAFETY: verified operands and map type; map inv. 1.
     unsafe {
@@ -2688,7 +2838,8 @@ unsafe fn map_clear(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live; verified map type; map inv. 1.
     unsafe {
         let t = map_type(vm, i.c);
-        crate::map::clear(&mut (*vm).maps, t, m);
+        let _l = Vm::heap_lock(vm);
+        crate::map::clear(&(*vm).maps, t, m);
     }
     next!(pc, fp, vm)
 }
@@ -2697,7 +2848,7 @@ unsafe fn map_iter(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let m = rd!(fp, i.b, u64) as *mut crate::map::Header;
     // SAFETY: `a` is a verified `MAP_ITER_SIZE` frame operand; map inv. 1.
-    unsafe { crate::map::iter_init(&mut (*vm).maps, slot(fp, i.a), m) };
+    unsafe { crate::map::iter_init(&(*vm).maps, slot(fp, i.a), m) };
     next!(pc, fp, vm)
 }
 
@@ -2742,9 +2893,10 @@ unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let code = rd!(fp, i.a, i64) as i32;
     // SAFETY: `vm` is live and not otherwise borrowed here.
+    let _l = Vm::rt_lock(vm);
     unsafe {
         flush(&mut *vm);
-        (*vm).exit_code = Some(code);
+        *(*vm).exit_code = Some(code);
     }
     Stop::Exit
 }

@@ -1,3 +1,5 @@
+// Who receives the first ball races at GOMAXPROCS > 1 (real go prints
+// "ping 1" about once in 200 runs there): pingpong.env runs it at 1.
 package main
 
 type Ball struct{ hits int }

@@ -175,7 +175,7 @@ impl Vm {
             chans.push(unsafe { (**s).c } as usize);
         }
         for (k, g) in self.sched.gs.iter().enumerate() {
-            if k == self.sched.cur || g.status == super::proc::GStatus::Dead {
+            if k == self.cur || g.status == super::proc::GStatus::Dead {
                 continue;
             }
             stacks.push(self.scan_stack(&g.stack, g.resume, &g.defers, &g.panics, &g.invokes));
@@ -339,16 +339,37 @@ pub(super) fn gc_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop>
     if vm.gc.debug.clobberdead > 0 {
         vm.clobber_dead(pc, fp);
     }
-    if !vm.gc.due(vm.heap.heap_live()) {
+    let (due, n0) = {
+        let _l = Vm::heap_lock(vm);
+        (vm.gc.due(vm.heap.heap_live()), vm.gc.stats.numgc)
+    };
+    if !due {
         return None;
     }
-    if let Err(Throw(msg)) = vm.collect(pc, fp, false) {
-        return Some(vm.fatal(pc, fp, msg));
+    // The collection runs with the world stopped; when another machine
+    // is stopping it, this goroutine yields (its machine stops) and runs
+    // the instruction again afterwards.
+    if !vm.stop_the_world() {
+        return Some(vm.goyield(pc, fp));
     }
+    // Another machine may have collected while this one waited.
+    if vm.gc.stats.numgc != n0 {
+        vm.start_the_world();
+        return None;
+    }
+    let r = vm.collect(pc, fp, false);
     // Stacks shrink at a collection; when the running goroutine's moved,
     // the instruction starts again on the moved frame (nothing was done
     // yet: the poll comes first), without polling again.
-    let delta = vm.shrink_stacks(pc, fp);
+    let delta = if r.is_ok() {
+        vm.shrink_stacks(pc, fp)
+    } else {
+        0
+    };
+    vm.start_the_world();
+    if let Err(Throw(msg)) = r {
+        return Some(vm.fatal(pc, fp, msg));
+    }
     if delta == 0 {
         return None;
     }

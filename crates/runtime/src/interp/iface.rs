@@ -35,8 +35,11 @@ pub(super) struct Types {
     pub descs: Box<[u64]>,
     /// Type word (descriptor address) of each type, by index.
     pub words: Box<[u64]>,
-    /// Static itabs (by `Op::Itab` index) and those made since.
+    /// Static itabs (by `Op::Itab` index): not changed once linked, so
+    /// `Op::Itab` reads them without the runtime lock.
     pub itabs: Vec<Box<[u64]>>,
+    /// Itabs made since (under the runtime lock).
+    pub dyn_itabs: Vec<Box<[u64]>>,
     /// (interface, type) → itab.
     pub cache: HashMap<(u32, u32), *const u64>,
     /// The type of run-time error values.
@@ -87,6 +90,7 @@ pub(super) fn link_types(prog: &mut Program) -> Types {
         descs,
         words,
         itabs: Vec::new(),
+        dyn_itabs: Vec::new(),
         cache: HashMap::new(),
         error_type,
     };
@@ -147,14 +151,15 @@ pub(super) fn type_index(types: &Types, w: u64) -> Option<u32> {
 }
 
 /// The itab of interface `inter` for type `t` (from the cache, or made
-/// and cached), or None when `t` does not implement `inter`.
+/// and cached), or None when `t` does not implement `inter`. The caller
+/// holds the runtime lock (or is the only machine).
 pub(super) fn itab_for(vm: &mut Vm, inter: u32, t: u32) -> Option<*const u64> {
     if let Some(&p) = vm.types.cache.get(&(inter, t)) {
         return Some(p);
     }
     let tab = make_itab(&vm.types, &vm.prog, inter, t).ok()?;
     let p = tab.as_ptr();
-    vm.types.itabs.push(tab);
+    vm.types.dyn_itabs.push(tab);
     vm.types.cache.insert((inter, t), p);
     Some(p)
 }
@@ -172,7 +177,7 @@ fn type_word(w0: u64, has_methods: bool) -> u64 {
 pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the index was verified at link time; `vm` is live.
-    let p = unsafe { (&(*vm).types.words)[i.b as usize] };
+    let p = unsafe { (&(&(*vm).types).words)[i.b as usize] };
     wr!(fp, i.a, u64, p);
     next!(pc, fp, vm)
 }
@@ -180,7 +185,7 @@ pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
 pub(super) unsafe fn itab_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the index was verified at link time; `vm` is live.
-    let p = unsafe { (&(*vm).types.itabs)[i.b as usize].as_ptr() as u64 };
+    let p = unsafe { (&(&(*vm).types).itabs)[i.b as usize].as_ptr() as u64 };
     wr!(fp, i.a, u64, p);
     next!(pc, fp, vm)
 }
@@ -252,6 +257,8 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
     let (inter, src_iface, conv, comma_ok) = (i.c >> 3, i.c & 2 != 0, i.c & 4 != 0, i.c & 1 != 0);
     let src = rd!(fp, i.b, [u64; 2]);
     let tw = type_word(src[0], src_iface);
+    // The itab cache.
+    let _l = Vm::heap_lock(vm);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let vm = unsafe { &mut *vm };
     let fail = |vm: &mut Vm, msg: String| {
@@ -281,7 +288,7 @@ fn assert_iface_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
         None => match make_itab(&vm.types, &vm.prog, inter, t) {
             Ok(tab) => {
                 let p = tab.as_ptr();
-                vm.types.itabs.push(tab);
+                vm.types.dyn_itabs.push(tab);
                 vm.types.cache.insert(key, p);
                 p
             }
@@ -649,9 +656,10 @@ pub(super) fn push_goexit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 /// exhausted).
 pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
     // SAFETY: no shape (pointer-free bytes).
-    let p = unsafe { vm.heap.mallocgc_typed(msg.len(), None, false) };
+    let vmp: *mut Vm = vm;
+    let p = unsafe { super::slice::mallocgc(vmp, msg.len(), None, false) };
     // SAFETY: the string layout outlives the heap (see `Vm::string_shape`).
-    let b = unsafe { vm.heap.mallocgc_typed(16, Some(&*vm.string_shape), true) };
+    let b = unsafe { super::slice::mallocgc(vmp, 16, Some(&*vm.string_shape), true) };
     if p.is_null() || b.is_null() {
         return None;
     }
@@ -863,7 +871,7 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
         return "nil".into();
     };
     // SAFETY: `vm` is live.
-    let info: TypeInfo = unsafe { (&(*vm).prog.types)[t as usize].clone() };
+    let info: TypeInfo = unsafe { (&(&(*vm).prog).types)[t as usize].clone() };
     for m in ["Error() string", "String() string"] {
         if let Ok(k) = info.methods.binary_search_by(|(n, _)| n.as_str().cmp(m))
             && let Some(s) = call_string_method(vm, info.methods[k].1, v[1])

@@ -113,10 +113,18 @@ impl Vm {
 fn forced_gc(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     // SAFETY: `vm` is the live machine, not otherwise borrowed.
     let v = unsafe { &mut *vm };
-    if let Err(crate::gc::mgc::Throw(msg)) = v.collect(pc, fp, true) {
+    if !v.stop_the_world() {
+        // Another machine stops the world: collect after it.
+        return Some(v.goyield(pc, fp));
+    }
+    let r = v.collect(pc, fp, true);
+    if r.is_ok() {
+        v.heap.finish_sweep();
+    }
+    v.start_the_world();
+    if let Err(crate::gc::mgc::Throw(msg)) = r {
         return Some(v.fatal(pc, fp, msg));
     }
-    v.heap.finish_sweep();
     None
 }
 
@@ -137,13 +145,24 @@ pub(super) unsafe fn free_os_memory(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
         return stop;
     }
     // SAFETY: `vm` is live.
-    unsafe { (*vm).heap.scavenge(true) };
+    unsafe {
+        let _l = Vm::rt_lock(vm);
+        (&mut (*vm).heap).scavenge(true)
+    };
     // SAFETY: as above.
     if unsafe { (*vm).fing_runnable() } {
         // SAFETY: as above; the goroutine continues after this instruction.
         return unsafe { (*vm).goyield(pc.add(1), fp) };
     }
     next!(pc, fp, vm)
+}
+
+/// The MemStats bytes, read under the runtime lock.
+#[inline(never)]
+fn mem_stats_locked(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Vec<u8> {
+    let _l = Vm::rt_lock(vm);
+    // SAFETY: `vm` is live.
+    unsafe { (*vm).mem_stats((*vm).stack_inuse(pc, fp)) }
 }
 
 pub(super) unsafe fn read_mem_stats(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -155,10 +174,9 @@ pub(super) unsafe fn read_mem_stats(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
     // SAFETY: `vm` is live; a non-nil `*runtime.MemStats` points to a
     // whole MemStats value (invariant 5), `off::SIZE` bytes as gc lays it
     // out.
-    unsafe {
-        let b = (*vm).mem_stats((*vm).stack_inuse(pc, fp));
-        std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len());
-    }
+    let b = mem_stats_locked(pc, fp, vm);
+    // SAFETY: as above.
+    unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
     next!(pc, fp, vm)
 }
 
@@ -167,6 +185,7 @@ pub(super) unsafe fn set_gc_percent(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
     let pct = rd!(fp, i.b, i64);
     // SAFETY: `vm` is live, not otherwise borrowed.
     let old = unsafe {
+        let _l = Vm::rt_lock(vm);
         let v = &mut *vm;
         v.gc.set_gc_percent(&v.heap, pct.clamp(i32::MIN as i64, i32::MAX as i64) as i32)
     };
@@ -179,6 +198,7 @@ pub(super) unsafe fn set_memory_limit(pc: *const Code, fp: *mut u8, vm: *mut Vm)
     let limit = rd!(fp, i.b, i64);
     // SAFETY: `vm` is live, not otherwise borrowed.
     let old = unsafe {
+        let _l = Vm::rt_lock(vm);
         let v = &mut *vm;
         v.gc.set_memory_limit(&v.heap, limit)
     };

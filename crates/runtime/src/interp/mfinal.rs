@@ -49,6 +49,7 @@ pub(super) unsafe fn set_finalizer(pc: *const Code, fp: *mut u8, vm: *mut Vm) ->
 
 #[inline(never)]
 fn set_finalizer_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Result<(), Stop> {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     let obj = rd!(fp, i.a, [u64; 2]);
     let fin = rd!(fp, i.b, [u64; 2]);
@@ -286,6 +287,7 @@ fn next_finalizer(
     fp: *mut u8,
     vm: *mut Vm,
 ) -> Result<(*const Code, *mut u8), Stop> {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };

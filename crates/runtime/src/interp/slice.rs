@@ -40,8 +40,35 @@ pub(super) unsafe fn malloc(vm: *mut Vm, i: &Code, n: usize) -> *mut u8 {
     // (`Vm::shapes` is declared after `Vm::heap`, so it is dropped later).
     unsafe {
         let t = shape(vm, i);
-        (*vm).heap.mallocgc_typed(n, t, true)
+        mallocgc(vm, n, t, true)
     }
+}
+
+/// `mallocgc`: `n` bytes laid out as `t` (None: pointer-free), zeroed
+/// when `zero` or when they hold pointers; under the runtime lock once
+/// several machines run.
+///
+/// # Safety
+/// `vm` is live; `t` outlives the heap (a shape of the machine's).
+#[inline(always)]
+pub(super) unsafe fn mallocgc(vm: *mut Vm, n: usize, t: Option<&GcShape>, zero: bool) -> *mut u8 {
+    // SAFETY: as the caller guarantees.
+    unsafe {
+        if (&(*vm).world)
+            .multi
+            .load(std::sync::atomic::Ordering::Relaxed)
+        {
+            return mallocgc_locked(vm, n, t, zero);
+        }
+        (&mut (*vm).heap).mallocgc_typed(n, t, zero)
+    }
+}
+
+#[inline(never)]
+unsafe fn mallocgc_locked(vm: *mut Vm, n: usize, t: Option<&GcShape>, zero: bool) -> *mut u8 {
+    let _l = Vm::rt_lock(vm);
+    // SAFETY: as for `mallocgc`; the lock is held.
+    unsafe { (&mut (*vm).heap).mallocgc_typed(n, t, zero) }
 }
 
 pub(super) unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {

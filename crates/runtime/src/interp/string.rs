@@ -17,7 +17,7 @@ use super::*;
 #[inline(always)]
 unsafe fn malloc_noscan(vm: *mut Vm, n: usize, zero: bool) -> *mut u8 {
     // SAFETY: as the caller guarantees; no shape.
-    unsafe { (*vm).heap.mallocgc_typed(n, None, zero) }
+    unsafe { super::slice::mallocgc(vm, n, None, zero) }
 }
 
 /// A new Go string holding `bytes` (None when the heap is exhausted).
@@ -294,11 +294,12 @@ pub(super) unsafe fn os_args(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop 
 
 #[inline(never)]
 fn os_args_slow(vm: *mut Vm, i: &Code) -> GoSlice {
+    let _l = Vm::rt_lock(vm);
     // SAFETY: `vm` is live and not otherwise borrowed here; the strings
     // and the slice get fresh memory (the slice in the instruction's layout) that lives as long as the
     // machine (invariants 4, 6).
     unsafe {
-        if let Some(s) = (*vm).os_args {
+        if let Some(s) = *(*vm).os_args {
             return s;
         }
         let args = (*vm).args.clone();
@@ -326,7 +327,7 @@ fn os_args_slow(vm: *mut Vm, i: &Code) -> GoSlice {
             len: n as i64,
             cap: n as i64,
         };
-        (*vm).os_args = Some(s);
+        *(*vm).os_args = Some(s);
         s
     }
 }
@@ -369,7 +370,7 @@ pub(super) unsafe fn go_version(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 #[inline(never)]
 fn go_version_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     // SAFETY: `vm` is live.
-    let v = unsafe { (*vm).prog.go_version.clone() };
+    let v = unsafe { (&(*vm).prog).go_version.clone() };
     let v = if v.is_empty() {
         "unknown".to_string()
     } else {

@@ -35,7 +35,7 @@ const _: () = assert!(size_of::<Iter>() == abi::maptype::MAP_ITER_SIZE as usize)
 /// # Safety
 /// `it` points to `MAP_ITER_SIZE` writable, 8-aligned bytes; `m` is nil
 /// or a map (inv. 1).
-pub unsafe fn iter_init(maps: &mut Maps, it: *mut Iter, m: *mut Header) {
+pub unsafe fn iter_init(maps: &Maps, it: *mut Iter, m: *mut Header) {
     // SAFETY: as the caller guarantees.
     let (it, h) = unsafe { (&mut *it, m.as_ref()) };
     it.m = std::ptr::null_mut();

@@ -248,25 +248,27 @@ impl MapType {
 /// source for seeds and iteration starts. Holds no Go pointers.
 pub struct Maps {
     pub types: Box<[MapType]>,
-    /// xorshift state.
-    rand: u64,
+    /// xorshift state (atomic: machines on several threads draw from it
+    /// without a lock; a lost update only repeats a number).
+    rand: std::sync::atomic::AtomicU64,
 }
 
 impl Maps {
     pub fn new(prog: &abi::Program, seed: u64) -> Maps {
         Maps {
             types: prog.map_types.iter().map(MapType::new).collect(),
-            rand: seed | 1,
+            rand: std::sync::atomic::AtomicU64::new(seed | 1),
         }
     }
 
     /// A random 64-bit number (Go's `rand()`).
-    pub fn rand(&mut self) -> u64 {
-        let mut x = self.rand;
+    pub fn rand(&self) -> u64 {
+        use std::sync::atomic::Ordering::Relaxed;
+        let mut x = self.rand.load(Relaxed);
         x ^= x << 13;
         x ^= x >> 7;
         x ^= x << 17;
-        self.rand = x;
+        self.rand.store(x, Relaxed);
         x.wrapping_mul(0x2545_f491_4f6c_dd1d)
     }
 }
@@ -510,7 +512,7 @@ impl Keys for Canon<'_> {
 /// is garbage.
 pub fn make(
     heap: &mut Heap,
-    maps: &mut Maps,
+    maps: &Maps,
     ti: usize,
     hint: i64,
 ) -> Result<NonNull<Header>, OutOfMemory> {
@@ -696,7 +698,7 @@ pub unsafe fn delete<K: Keys>(keys: &K, t: &MapType, m: *mut Header, k: *const u
 ///
 /// # Safety
 /// `m` is nil or a map of type `t`.
-pub unsafe fn clear(maps: &mut Maps, t: &MapType, m: *mut Header) {
+pub unsafe fn clear(maps: &Maps, t: &MapType, m: *mut Header) {
     if m.is_null() {
         return;
     }

@@ -164,7 +164,7 @@ impl Vm {
         recv: bool,
     ) -> *mut Sudog {
         let s = Box::into_raw(Box::new(Sudog {
-            g: self.sched.cur,
+            g: self.cur,
             elem,
             c,
             next: std::ptr::null_mut(),
@@ -196,7 +196,7 @@ impl Vm {
                 drop(Box::from_raw(s));
             }
         }
-        let cur = self.sched.cur;
+        let cur = self.cur;
         self.sched.gs[cur].select_done = false;
     }
 
@@ -231,6 +231,7 @@ pub(super) unsafe fn make_chan(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Sto
 
 #[inline(never)]
 fn make_chan_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, i: &Code) -> Cont {
+    let _l = Vm::rt_lock(vm);
     let n = rd!(fp, i.b, i64);
     let size = i.c as u64;
     if n < 0 || (n as u64).saturating_mul(size) > MAX_ALLOC {
@@ -260,11 +261,8 @@ pub(super) fn new_chan(vm: *mut Vm, i: &Code, n: u64, size: u64) -> *mut Hchan {
             }
             b
         };
-        let v = &mut *vm;
-        let c = v
-            .heap
-            .mallocgc_typed(size_of::<Hchan>(), Some(&*v.hchan_shape), true)
-            .cast::<Hchan>();
+        let shape: &crate::mem::GcShape = &(*vm).hchan_shape;
+        let c = slice::mallocgc(vm, size_of::<Hchan>(), Some(shape), true).cast::<Hchan>();
         if c.is_null() {
             return c;
         }
@@ -285,6 +283,7 @@ pub(super) unsafe fn chan_send(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Sto
 
 #[inline(never)]
 fn chan_send_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };
@@ -396,6 +395,7 @@ pub(super) unsafe fn chan_recv2(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 
 #[inline(never)]
 fn chan_recv_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm, with_ok: bool) -> Cont {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };
@@ -443,6 +443,7 @@ pub(super) unsafe fn chan_close(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 
 #[inline(never)]
 fn chan_close_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
+    let _l = Vm::rt_lock(vm);
     let a = inst!(pc).a;
     let c = rd!(fp, a, *mut Hchan);
     if c.is_null() {
@@ -512,6 +513,7 @@ struct Case {
 
 #[inline(never)]
 fn select_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Cont {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     let (table, n, has_default) = (i.a, i.b as usize, i.c != 0);
     // SAFETY: `vm` is live and not otherwise borrowed here.

@@ -146,8 +146,12 @@ impl Vm {
         if bytes > MAX_STACK {
             return None;
         }
+        // The stack pool is the runtime's.
+        self.lock();
         let (g, pool) = self.cur_gstack();
-        copystack(pool, g, top, bytes)
+        let r = copystack(pool, g, top, bytes);
+        self.unlock();
+        r
     }
 
     /// At a collection (`shrinkstack`, or every stack with
@@ -170,7 +174,7 @@ impl Vm {
             if status == proc::GStatus::Dead {
                 continue;
             }
-            let running = k == self.sched.cur;
+            let running = k == self.cur;
             let (pc, fp) = if running { (pc, fp) } else { resume };
             let frame = self
                 .locate(pc)
@@ -200,8 +204,9 @@ impl Vm {
                     cur_delta = d;
                 }
             } else {
-                let pool = &mut self.sched.stacks;
-                let gp = &mut self.sched.gs[k];
+                let sched = &mut *self.sched;
+                let pool = &mut sched.stacks;
+                let gp = &mut sched.gs[k];
                 let g = GStack {
                     stack: &mut gp.stack,
                     stack_end: &mut gp.stack_end,

@@ -134,8 +134,6 @@ pub(crate) struct Sched {
     pub gs: Vec<G>,
     /// Dead goroutines' indices.
     gfree: Vec<usize>,
-    /// The running goroutine's index.
-    pub cur: usize,
     runnext: Option<usize>,
     runq: std::collections::VecDeque<usize>,
     /// User goroutines that are not dead (system ones are not counted).
@@ -213,13 +211,13 @@ impl Vm {
         let mut g = G::new(1);
         g.status = GStatus::Running;
         s.gs.push(g);
-        s.cur = 0;
+        self.cur = 0;
         s.live = 1;
     }
 
     /// The running goroutine's id.
     pub(super) fn goid(&self) -> i64 {
-        self.sched.gs[self.sched.cur].goid
+        self.sched.gs[self.cur].goid
     }
 
     /// Swaps the running goroutine's state between the machine and its G.
@@ -291,9 +289,10 @@ impl Vm {
             );
             nfp.add(stack.len() * 8)
         };
-        let s = &mut self.sched;
+        let cur = self.cur;
+        let s = &mut *self.sched;
         s.next_goid += 1;
-        let parent = s.gs[s.cur].goid;
+        let parent = s.gs[cur].goid;
         let g = match s.gfree.pop() {
             Some(g) => {
                 s.gs[g].goid = s.next_goid;
@@ -320,7 +319,7 @@ impl Vm {
     /// The running goroutine ended (its entry function returned, or
     /// `Goexit` ran its deferred calls).
     fn gdestroy(&mut self) {
-        let cur = self.sched.cur;
+        let cur = self.cur;
         let stack = std::mem::replace(&mut self.stack, Stack::EMPTY);
         self.sched.stacks.free(stack);
         self.stack_end = std::ptr::null_mut();
@@ -349,9 +348,13 @@ impl Vm {
     /// when it is readied: inv. 2) for `reason`.
     pub(super) fn gopark(&mut self, pc: *const Code, fp: *mut u8, reason: &'static str) -> Stop {
         self.resume = (pc, fp);
-        let gp = &mut self.sched.gs[self.sched.cur];
+        let gp = &mut self.sched.gs[self.cur];
         gp.status = GStatus::Waiting;
         gp.wait_reason = reason;
+        // The lock stays held until the scheduler has saved the goroutine
+        // (inv. 5): the handler's guard releases one level, the scheduler
+        // the other.
+        self.lock();
         Stop::Sched
     }
 
@@ -359,71 +362,130 @@ impl Vm {
     /// `pc` (`Gosched`).
     pub(super) fn goyield(&mut self, pc: *const Code, fp: *mut u8) -> Stop {
         self.resume = (pc, fp);
-        self.sched.gs[self.sched.cur].status = GStatus::Runnable;
+        self.yielded = true;
         Stop::Sched
     }
 
-    /// The next goroutine to run: `runnext`, then the run queue; timers
-    /// fire meanwhile, and with nothing to run the thread sleeps until the
-    /// earliest one. None: every goroutine is blocked for good.
-    fn findrunnable(&mut self) -> Option<usize> {
+    /// With the runtime lock held: the next goroutine to run (`runnext`,
+    /// then the run queue; timers fire meanwhile). With nothing to run the
+    /// machine parks until work comes or the earliest timer is due; it
+    /// also parks while the world is stopped.
+    fn findrunnable(&mut self) -> Next {
         loop {
-            self.run_timers();
-            let s = &mut self.sched;
-            if let Some(g) = s.runnext.take().or_else(|| s.runq.pop_front()) {
-                return Some(g);
+            let multi = self.world.multi.load(Ordering::Acquire);
+            if multi && self.world.stopping.load(Ordering::Acquire) {
+                if let Some(next) = self.park_stopped() {
+                    return next;
+                }
+                continue;
             }
-            let when = self.sched.timers.next_when()?;
-            let now = super::time::nanotime();
-            if when > now {
-                std::thread::sleep(std::time::Duration::from_nanos((when - now) as u64));
+            self.run_timers();
+            let nprocs = self.gc.gomaxprocs.max(1) as usize;
+            if self.mid < nprocs {
+                let s = &mut *self.sched;
+                if let Some(g) = s.runnext.take().or_else(|| s.runq.pop_front()) {
+                    return Next::G(g);
+                }
+            }
+            let when = self.sched.timers.next_when();
+            if !multi {
+                // The only machine: sleep until the earliest timer.
+                let Some(when) = when else {
+                    return Next::Deadlock;
+                };
+                let now = super::time::nanotime();
+                if when > now {
+                    std::thread::sleep(std::time::Duration::from_nanos((when - now) as u64));
+                }
+                continue;
+            }
+            if !self.park_idle(when) {
+                return Next::Deadlock;
             }
         }
     }
 
-    /// Runs the program's goroutines from the main goroutine's first
-    /// instruction until the program ends: the main goroutine returns, a
-    /// goroutine's panic is not recovered, a fatal error, or `os.Exit`.
-    pub(super) fn schedule_loop(&mut self, mut pc: *const Code, mut fp: *mut u8) -> Stop {
+    /// Runs the program's goroutines on this machine, from `start` (the
+    /// main goroutine's first instruction on machine 0) or from the first
+    /// goroutine it finds, until the program ends: the main goroutine
+    /// returns, a goroutine's panic is not recovered, a fatal error, a
+    /// deadlock, or `os.Exit`. `Some(stop)`: this machine ends the program
+    /// (every other one has stopped) and reports it; None: another one does.
+    pub(super) fn schedule_loop(&mut self, start: Option<(*const Code, *mut u8)>) -> Option<Stop> {
         let vm: *mut Vm = self;
+        let (mut pc, mut fp) = match start {
+            Some(c) => c,
+            None => {
+                self.lock();
+                match self.schedule() {
+                    Ok(c) => c,
+                    Err(r) => return r,
+                }
+            }
+        };
         loop {
             // SAFETY: `(pc, fp)` is the running goroutine's continuation:
             // a linked instruction of the function whose frame is at
             // `fp` on its stack, whose frames are live.
             let stop = unsafe { iface::dispatch(pc, fp, vm, None) };
-            let cur = self.sched.cur;
+            let cur = self.cur;
             match stop {
-                Stop::Sched if self.sched.gs[cur].status == GStatus::Running => {
+                // The running goroutine goes on (its stack moved): its
+                // status is its own machine's to change.
+                Stop::Sched if !self.yielded && self.lock_depth == 0 => {
                     (pc, fp) = self.resume;
                     continue;
                 }
                 Stop::Sched => {
-                    let g = &mut self.sched.gs[cur];
-                    if g.status == GStatus::Runnable {
+                    // `gopark` returned holding the lock (inv. 5).
+                    if self.lock_depth == 0 {
+                        self.lock();
+                    }
+                    if std::mem::take(&mut self.yielded) {
+                        self.sched.gs[cur].status = GStatus::Runnable;
                         self.sched.runq.push_back(cur);
                     }
                     self.sched.gs[cur].resume = self.resume;
                 }
-                Stop::Halt if cur == 0 && !self.goexiting() => return Stop::Halt,
+                Stop::Halt if cur == 0 && !self.goexiting() => return self.end_program(Stop::Halt),
                 Stop::Halt => {
+                    self.lock();
                     if cur == 0 {
                         self.sched.main_exited = true;
                     }
                     self.gdestroy();
                 }
                 // An unrecovered panic (in any goroutine), os.Exit, a fatal error.
-                _ => return stop,
+                _ => return self.end_program(stop),
             }
             // Switch.
             self.swap_g(cur);
-            let Some(next) = self.findrunnable() else {
-                return self.deadlock();
-            };
-            self.sched.cur = next;
-            self.swap_g(next);
-            let gp = &mut self.sched.gs[next];
-            gp.status = GStatus::Running;
-            (pc, fp) = gp.resume;
+            match self.schedule() {
+                Ok(c) => (pc, fp) = c,
+                Err(r) => return r,
+            }
+        }
+    }
+
+    /// With the runtime lock held: switches to the next goroutine and
+    /// releases the lock. Err: the program ends (as `schedule_loop`).
+    fn schedule(&mut self) -> Result<(*const Code, *mut u8), Option<Stop>> {
+        match self.findrunnable() {
+            Next::G(g) => {
+                self.cur = g;
+                self.swap_g(g);
+                let gp = &mut self.sched.gs[g];
+                gp.status = GStatus::Running;
+                let c = gp.resume;
+                self.unlock();
+                Ok(c)
+            }
+            Next::Exit => Err(None),
+            Next::Deadlock => {
+                self.unlock();
+                let stop = self.deadlock();
+                Err(self.end_program(stop))
+            }
         }
     }
 
@@ -454,7 +516,7 @@ impl Vm {
     pub(super) fn goroutines_text(&self, skip_running: bool) -> Vec<String> {
         let mut out = Vec::new();
         for (k, g) in self.sched.gs.iter().enumerate() {
-            if (skip_running && k == self.sched.cur) || g.status == GStatus::Dead || g.system {
+            if (skip_running && k == self.cur) || g.status == GStatus::Dead || g.system {
                 continue;
             }
             let state = match g.status {
@@ -498,6 +560,440 @@ impl Vm {
     }
 }
 
+/// What `findrunnable` found.
+enum Next {
+    G(usize),
+    /// The program is ending on another machine.
+    Exit,
+    Deadlock,
+}
+
+/// The machines of a program and how they coordinate: the runtime lock,
+/// stopping the world, idle machines.
+///
+/// # Design
+///
+/// A machine (Go's M with its P: rgo does not separate them yet) is an OS
+/// thread running goroutines with a [`Vm`] of its own over the program's
+/// [`Shared`] state. Machine 0 is the thread that called `run`; others
+/// start when goroutines are runnable, up to `GOMAXPROCS`.
+///
+/// Interpreted code runs in parallel; everything of the runtime's
+/// (scheduler, channels, timers, the heap, itab caches, map writes)
+/// changes under one *runtime lock*, which the interpreter takes in the
+/// slow paths of the instructions that reach the runtime. While only one
+/// machine exists (`multi` false) the lock is elided: machine 0 owns all.
+///
+/// The lock is logical: `held` under a std mutex, so that a machine can
+/// release it and wait (for work, for a stopped world to restart) on the
+/// condition variable without losing a wake-up.
+///
+/// # Invariants
+///
+/// 1. `Vm::lock_depth > 0` on the machine that holds the lock (or on the
+///    only machine); the lock is released when it returns to 0.
+/// 2. `running` counts machines that are not parked (idle, stopped for a
+///    stop of the world, or gone at exit).
+/// 3. While `stw` is set, only the machine that set it runs, holding the
+///    lock; every other goroutine is in a run queue or waiting, its state
+///    in its `G` (machines stop at safepoints by yielding, then park in
+///    `findrunnable`).
+/// 4. Once `exiting` is set, no goroutine starts to run again; the machine
+///    that set it reports the program's end after every other machine
+///    parked, then publishes the exit status.
+/// 5. A goroutine that parks keeps the lock until its machine has saved
+///    its state into its `G`, so that no other machine runs it before.
+///
+/// Differs from Go: one lock instead of per-channel locks, `sched.lock`
+/// and per-P mcaches; one run queue (with one `runnext`) instead of per-P
+/// queues and work stealing; machines stop at back edges and allocations,
+/// not at function entry or by signals.
+#[derive(Default)]
+pub(crate) struct World {
+    /// More than one machine has started: the lock is taken.
+    pub multi: AtomicBool,
+    /// A stop of the world or the program's end is pending.
+    pub stopping: AtomicBool,
+    /// Machines started (machine 0 included) and idle ones, for `wakep`.
+    mcount: AtomicUsize,
+    nidle: AtomicUsize,
+    st: std::sync::Mutex<WorldState>,
+    cv: std::sync::Condvar,
+    threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
+    /// The program's shared state, for machines that start.
+    shared: std::sync::atomic::AtomicPtr<Shared>,
+}
+
+#[derive(Default)]
+struct WorldState {
+    /// The runtime lock.
+    held: bool,
+    /// Machines not parked (inv. 2).
+    running: usize,
+    /// Threads waiting on `cv`.
+    waiters: usize,
+    stw: bool,
+    exiting: bool,
+    /// The program's exit status, once reported.
+    status: Option<Result<i32, String>>,
+}
+
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// A locked `WorldState`.
+type StGuard<'a> = std::sync::MutexGuard<'a, WorldState>;
+
+impl World {
+    fn st(&self) -> StGuard<'_> {
+        self.st.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Waits on the condition variable (with a timeout: None for none).
+    fn wait<'a>(&self, mut st: StGuard<'a>, timeout: Option<std::time::Duration>) -> StGuard<'a> {
+        st.waiters += 1;
+        let mut st = match timeout {
+            None => self.cv.wait(st).unwrap_or_else(|e| e.into_inner()),
+            Some(d) => {
+                self.cv
+                    .wait_timeout(st, d)
+                    .unwrap_or_else(|e| e.into_inner())
+                    .0
+            }
+        };
+        st.waiters -= 1;
+        st
+    }
+
+    fn notify(&self, st: &StGuard<'_>) {
+        if st.waiters > 0 {
+            self.cv.notify_all();
+        }
+    }
+
+    /// Takes the runtime lock.
+    fn acquire(&self) {
+        let mut st = self.st();
+        while st.held {
+            st = self.wait(st, None);
+        }
+        st.held = true;
+    }
+
+    /// Releases the runtime lock.
+    fn release(&self) {
+        let mut st = self.st();
+        st.held = false;
+        self.notify(&st);
+    }
+
+    /// Publishes the program's exit status (inv. 4).
+    pub(super) fn finish(&self, status: Result<i32, String>) {
+        let mut st = self.st();
+        st.status = Some(status);
+        self.notify(&st);
+    }
+
+    /// Waits for the exit status that another machine reports.
+    pub(super) fn wait_status(&self) -> Result<i32, String> {
+        let mut st = self.st();
+        loop {
+            if let Some(s) = st.status.clone() {
+                return s;
+            }
+            st = self.wait(st, None);
+        }
+    }
+
+    /// Joins every machine thread (they have left their loops).
+    pub(super) fn join_all(&self) {
+        loop {
+            let t = self.threads.lock().unwrap_or_else(|e| e.into_inner()).pop();
+            let Some(t) = t else { break };
+            let _ = t.join();
+        }
+    }
+
+    /// Records the shared state machines start over, and machine 0.
+    pub(super) fn init(&self, sh: *mut Shared) {
+        self.shared.store(sh, Ordering::Release);
+        self.mcount.store(1, Ordering::Relaxed);
+        self.st().running = 1;
+    }
+}
+
+/// A pointer that may cross to a machine thread.
+struct SendPtr(*mut Shared);
+// SAFETY: the shared state is built for machines on several threads: its
+// changing parts are only changed under the runtime lock (`Sh`, rule 2),
+// and `run` joins every machine before dropping it.
+unsafe impl Send for SendPtr {}
+
+impl Vm {
+    /// Takes the runtime lock (or one more level of it).
+    #[inline]
+    pub(super) fn lock(&mut self) {
+        if self.lock_depth == 0 && self.world.multi.load(Ordering::Acquire) {
+            self.world.acquire();
+            self.locked = true;
+        }
+        self.lock_depth += 1;
+    }
+
+    /// Releases one level of the runtime lock; at the last, first wakes a
+    /// machine (or starts one) for goroutines that wait to run.
+    #[inline]
+    pub(super) fn unlock(&mut self) {
+        if self.lock_depth == 1 {
+            self.wakep();
+        }
+        self.lock_depth -= 1;
+        if self.lock_depth == 0 && self.locked {
+            self.locked = false;
+            self.world.release();
+        }
+    }
+
+    /// A guard releasing one level of the lock when dropped (never held
+    /// across a handler's tail call).
+    pub(super) fn rt_lock(vm: *mut Vm) -> RtGuard {
+        // SAFETY: `vm` is the live machine.
+        unsafe { (*vm).lock() };
+        RtGuard(vm)
+    }
+
+    /// The runtime lock for the heap and map writes: taken only once
+    /// several machines run (`rt_lock` otherwise also counts the level,
+    /// which these hot paths skip).
+    #[inline(always)]
+    pub(super) fn heap_lock(vm: *mut Vm) -> Option<RtGuard> {
+        // SAFETY: `vm` is the live machine.
+        if unsafe { (&(*vm).world).multi.load(Ordering::Relaxed) } {
+            Some(Vm::rt_lock(vm))
+        } else {
+            None
+        }
+    }
+
+    /// With the lock held: when goroutines wait to run and fewer machines
+    /// run than `GOMAXPROCS` allows, wakes an idle machine or starts one
+    /// (Go's `wakep`).
+    fn wakep(&mut self) {
+        let nprocs = self.gc.gomaxprocs as usize;
+        if nprocs <= 1 || (self.sched.runnext.is_none() && self.sched.runq.is_empty()) {
+            return;
+        }
+        let w = &*self.world;
+        if w.nidle.load(Ordering::Relaxed) > 0 {
+            let st = w.st();
+            self.world.notify(&st);
+            return;
+        }
+        let mcount = w.mcount.load(Ordering::Relaxed);
+        if mcount >= nprocs {
+            return;
+        }
+        if !w.multi.load(Ordering::Relaxed) {
+            // From now on the lock is taken: this machine holds it.
+            let mut st = w.st();
+            st.held = true;
+            drop(st);
+            self.locked = true;
+            w.multi.store(true, Ordering::Release);
+        }
+        let sh = SendPtr(w.shared.load(Ordering::Acquire));
+        let mid = mcount;
+        w.st().running += 1;
+        w.mcount.store(mcount + 1, Ordering::Relaxed);
+        let t = std::thread::Builder::new()
+            .name(format!("rgo-m{mid}"))
+            .stack_size(16 << 20)
+            .spawn(move || {
+                let sh = sh;
+                mstart(sh.0, mid)
+            });
+        match t {
+            Ok(t) => self
+                .world
+                .threads
+                .lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .push(t),
+            Err(_) => {
+                // No thread: the machines there are run everything.
+                w.st().running -= 1;
+                w.mcount.store(usize::MAX, Ordering::Relaxed);
+            }
+        }
+    }
+
+    /// In `findrunnable`, with the lock held, while a stop of the world or
+    /// the program's end is pending: parks until the world restarts
+    /// (None: look for work again, the lock held) or leaves for the end
+    /// (the lock released).
+    fn park_stopped(&mut self) -> Option<Next> {
+        let w = &*self.world;
+        let mut st = w.st();
+        st.held = false;
+        st.running -= 1;
+        w.notify(&st);
+        while st.stw && !st.exiting {
+            st = w.wait(st, None);
+        }
+        if st.exiting {
+            self.locked = false;
+            self.lock_depth = 0;
+            return Some(Next::Exit);
+        }
+        st.running += 1;
+        while st.held {
+            st = w.wait(st, None);
+        }
+        st.held = true;
+        None
+    }
+
+    /// In `findrunnable`, with the lock held and nothing to run: parks
+    /// until work may have come or the timer due at `when` (the lock held
+    /// again). False: every machine is idle with no timer — a deadlock.
+    fn park_idle(&mut self, when: Option<i64>) -> bool {
+        let w = &*self.world;
+        let mut st = w.st();
+        if st.running == 1 && when.is_none() && !st.stw && !st.exiting {
+            return false;
+        }
+        st.held = false;
+        st.running -= 1;
+        w.nidle.fetch_add(1, Ordering::Relaxed);
+        w.notify(&st);
+        let timeout = when
+            .map(|t| std::time::Duration::from_nanos((t - super::time::nanotime()).max(0) as u64));
+        st = w.wait(st, timeout);
+        w.nidle.fetch_sub(1, Ordering::Relaxed);
+        st.running += 1;
+        while st.held {
+            st = w.wait(st, None);
+        }
+        st.held = true;
+        true
+    }
+
+    /// Stops every other machine at a safepoint and takes the lock (inv.
+    /// 3). False when another machine is stopping the world or the
+    /// program is ending: the caller yields instead (and so stops).
+    pub(super) fn stop_the_world(&mut self) -> bool {
+        debug_assert_eq!(self.lock_depth, 0);
+        let w = &*self.world;
+        if !w.multi.load(Ordering::Acquire) {
+            self.lock_depth += 1;
+            return true;
+        }
+        let mut st = w.st();
+        if st.stw || st.exiting {
+            return false;
+        }
+        st.stw = true;
+        w.stopping.store(true, Ordering::Release);
+        while st.running > 1 || st.held {
+            PREEMPT.store(true, Ordering::Relaxed);
+            st = w.wait(st, Some(std::time::Duration::from_millis(1)));
+            if st.exiting {
+                st.stw = false;
+                w.notify(&st);
+                return false;
+            }
+        }
+        st.held = true;
+        self.locked = true;
+        self.lock_depth += 1;
+        true
+    }
+
+    /// Restarts the world `stop_the_world` stopped.
+    pub(super) fn start_the_world(&mut self) {
+        let w = &*self.world;
+        self.lock_depth -= 1;
+        if !self.locked {
+            return;
+        }
+        self.locked = false;
+        let mut st = w.st();
+        st.stw = false;
+        st.held = false;
+        if !st.exiting {
+            w.stopping.store(false, Ordering::Release);
+        }
+        w.notify(&st);
+        drop(st);
+        // Goroutines the collection readied (the finalizer goroutine).
+        self.lock();
+        self.unlock();
+    }
+
+    /// This machine ends the program with `stop`: stops every other
+    /// machine (inv. 4). None when another machine is already ending it.
+    fn end_program(&mut self, stop: Stop) -> Option<Stop> {
+        if !self.world.multi.load(Ordering::Acquire) {
+            return Some(stop);
+        }
+        // Release the lock if a terminal stop left it held.
+        if self.lock_depth > 0 {
+            self.lock_depth = 1;
+            self.unlock();
+        }
+        let w = &*self.world;
+        let mut st = w.st();
+        if st.exiting {
+            st.running -= 1;
+            w.notify(&st);
+            return None;
+        }
+        st.exiting = true;
+        w.stopping.store(true, Ordering::Release);
+        w.notify(&st);
+        while st.running > 1 {
+            PREEMPT.store(true, Ordering::Relaxed);
+            st = w.wait(st, Some(std::time::Duration::from_millis(1)));
+        }
+        Some(stop)
+    }
+}
+
+/// Releases a level of the runtime lock.
+pub(super) struct RtGuard(*mut Vm);
+
+impl Drop for RtGuard {
+    fn drop(&mut self) {
+        // SAFETY: the guard's machine is live (guards live in handlers).
+        unsafe { (*self.0).unlock() };
+    }
+}
+
+/// A machine thread: runs goroutines until the program ends; reports the
+/// end when it is the machine that ends it.
+fn mstart(sh: *mut Shared, mid: usize) {
+    let r = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        // SAFETY: `sh` is the program's shared state, which outlives every
+        // machine (`run` joins them first).
+        let mut vm = Vm::new_m(unsafe { &mut *sh }, mid);
+        if let Some(stop) = vm.schedule_loop(None) {
+            let status = vm.report(stop).map_err(|e| e.0);
+            vm.world.finish(status);
+        }
+    }));
+    if r.is_err() {
+        // A bug in the runtime: end the program rather than hang it.
+        // SAFETY: as above.
+        let w = unsafe { &(*sh).world };
+        let mut st = w.st();
+        st.exiting = true;
+        st.running = st.running.saturating_sub(1);
+        st.status
+            .get_or_insert(Err("internal error: a machine thread panicked".into()));
+        w.stopping.store(true, Ordering::Release);
+        w.notify(&st);
+    }
+}
+
 /// A fatal error at `(pc, fp)` as a stop.
 fn fatal_stop(vm: *mut Vm, pc: *const Code, fp: *mut u8, msg: &str) -> Stop {
     // SAFETY: `vm` is live and not otherwise borrowed here.
@@ -517,6 +1013,7 @@ pub(super) unsafe fn go_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 
 #[inline(never)]
 fn go_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Result<(), Stop> {
+    let _l = Vm::rt_lock(vm);
     let i = inst!(pc);
     let clo = rd!(fp, i.a, *const u64);
     // SAFETY: `c` bytes at `b` are verified frame bytes.
@@ -541,7 +1038,10 @@ pub(super) unsafe fn goexit_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Sto
 /// `a = runtime.NumGoroutine()`.
 pub(super) unsafe fn num_goroutine(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live.
-    let n = unsafe { (*vm).sched.live } as i64;
+    let n = unsafe {
+        let _l = Vm::rt_lock(vm);
+        (&(*vm).sched).live
+    } as i64;
     let a = inst!(pc).a;
     wr!(fp, a, i64, n);
     next!(pc, fp, vm)
@@ -576,14 +1076,23 @@ fn cpu_count() -> i64 {
 pub(super) unsafe fn gomaxprocs(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let n = rd!(fp, i.b, i64);
-    // SAFETY: `vm` is live.
-    let old = unsafe { (*vm).gc.gomaxprocs } as i64;
-    if n > 0 {
-        // SAFETY: `vm` is live.
-        unsafe { (*vm).gc.gomaxprocs = n.min(1 << 20) as u32 };
-    }
+    let old = set_gomaxprocs(vm, n);
     wr!(fp, i.a, i64, old);
     next!(pc, fp, vm)
+}
+
+/// The GOMAXPROCS setting, changed to `n` when `n > 0` (machines past
+/// the new count stop taking goroutines when they next schedule).
+#[inline(never)]
+fn set_gomaxprocs(vm: *mut Vm, n: i64) -> i64 {
+    let _l = Vm::rt_lock(vm);
+    // SAFETY: `vm` is live; the lock is held.
+    let gc = unsafe { &mut (*vm).gc };
+    let old = gc.gomaxprocs as i64;
+    if n > 0 {
+        gc.gomaxprocs = n.min(1 << 20) as u32;
+    }
+    old
 }
 
 /// A back edge found a preemption request: the goroutine yields, to
@@ -594,7 +1103,10 @@ pub(super) unsafe fn gomaxprocs(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 pub(super) fn preempt(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };
-    PREEMPT.store(false, std::sync::atomic::Ordering::Relaxed);
+    // A pending stop of the world keeps the request up for every machine.
+    if !v.world.stopping.load(Ordering::Acquire) {
+        PREEMPT.store(false, Ordering::Relaxed);
+    }
     v.goyield(pc, fp)
 }
 

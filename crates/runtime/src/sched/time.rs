@@ -129,6 +129,7 @@ pub(super) unsafe fn sleep(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 /// Parks the goroutine until its timer fires (None: done sleeping).
 #[inline(never)]
 fn sleep_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
+    let _l = Vm::rt_lock(vm);
     // SAFETY: `vm` is live and not otherwise borrowed here.
     let v = unsafe { &mut *vm };
     if v.wake.take().is_some() {
@@ -139,7 +140,7 @@ fn sleep_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     if d <= 0 {
         return None;
     }
-    let (g, goid) = (v.sched.cur, v.goid());
+    let (g, goid) = (v.cur, v.goid());
     v.sched
         .timers
         .add(nanotime().saturating_add(d), TimerKind::Wake { g, goid });
@@ -155,13 +156,26 @@ pub(super) unsafe fn time_after(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
         wr!(fp, i.a, u64, 0);
         return next!(pc, fp, vm);
     }
-    let c = super::chan::new_chan(vm, i, 1, 24);
+    let c = time_after_slow(vm, i, d);
     if c.is_null() {
         return gcroots::out_of_memory(pc, fp, vm);
     }
+    wr!(fp, i.a, *mut Hchan, c);
+    next!(pc, fp, vm)
+}
+
+/// The channel of `time.After(d)`/`time.Tick(d)` and its timer (null:
+/// no memory).
+#[inline(never)]
+fn time_after_slow(vm: *mut Vm, i: &Code, d: i64) -> *mut Hchan {
+    let _l = Vm::rt_lock(vm);
+    let c = super::chan::new_chan(vm, i, 1, 24);
+    if c.is_null() {
+        return c;
+    }
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe {
-        (*vm).sched.timers.add(
+        (&mut (*vm).sched).timers.add(
             nanotime().saturating_add(d.max(0)),
             TimerKind::Send {
                 c: c as usize,
@@ -169,8 +183,7 @@ pub(super) unsafe fn time_after(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
             },
         )
     };
-    wr!(fp, i.a, *mut Hchan, c);
-    next!(pc, fp, vm)
+    c
 }
 
 /// `a = time.Now()`.
