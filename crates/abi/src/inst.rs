@@ -276,8 +276,12 @@ ops! {
     /// gc emits a write barrier; plain until marking runs concurrently).
     StorePtr,
 
-    /// `a = fp + b`: the address of frame bytes, for one access to a
-    /// narrow field of a struct held in the frame (never stored).
+    /// `a = fp + b`: the address of frame bytes (a narrow field of a
+    /// struct held in the frame, an array indexed in place, a receiver or
+    /// map key passed by address; never stored in memory). `c` is the
+    /// size of the frame region reached through it: the compiler's
+    /// liveness keeps that region live throughout the function (0: to the
+    /// frame's end). The runtime ignores `c`.
     FrameAddr,
     /// Copies `c` bytes from pointer slot `b` to frame offset `a`; panics
     /// on a nil pointer.

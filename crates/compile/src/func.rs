@@ -1482,7 +1482,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 };
                 let copy = self.expr_tmp(x)?;
                 let hdr = self.alloc(Rep::Str);
-                self.emit(Op::FrameAddr, hdr.off, copy.off, 0);
+                self.emit(Op::FrameAddr, hdr.off, copy.off, copy.rep.size());
                 self.const64(hdr.off + 8, len as u64);
                 let n = self.alloc(INT);
                 self.const64(n.off, len as u64);
@@ -2197,7 +2197,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Place::FrameMem { off, rep } if rep.slot_is_mem() && off % 8 == 0 => Loc { off, rep },
             Place::FrameMem { off, rep } => {
                 let a = self.alloc(INT);
-                self.emit(Op::FrameAddr, a.off, off, 0);
+                self.emit(Op::FrameAddr, a.off, off, rep.size());
                 let t = self.alloc(rep);
                 self.load(t, a.off, 0);
                 t
@@ -2249,9 +2249,9 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Place::FrameMem { off, rep } if rep.slot_is_mem() && off % 8 == 0 => {
                 self.mov(Loc { off, rep }, src)
             }
-            Place::FrameMem { off, .. } => {
+            Place::FrameMem { off, rep } => {
                 let a = self.alloc(INT);
-                self.emit(Op::FrameAddr, a.off, off, 0);
+                self.emit(Op::FrameAddr, a.off, off, rep.size());
                 self.store(a.off, 0, src);
             }
             Place::Mem { ptr, off, .. } => self.store(ptr, off, src),
@@ -2288,7 +2288,7 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             off,
             rep: Rep::Ptr(key),
         });
-        self.emit(Op::FrameAddr, off, v.off, 0);
+        self.emit(Op::FrameAddr, off, v.off, v.rep.size());
         Ok(())
     }
 
@@ -2599,10 +2599,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let hdr = self.alloc(Rep::Str);
         match base {
             Place::Frame(l) => {
-                self.emit(Op::FrameAddr, hdr.off, l.off, 0);
+                self.emit(Op::FrameAddr, hdr.off, l.off, l.rep.size());
             }
-            Place::FrameMem { off, .. } => {
-                self.emit(Op::FrameAddr, hdr.off, off, 0);
+            Place::FrameMem { off, rep } => {
+                self.emit(Op::FrameAddr, hdr.off, off, rep.size());
             }
             Place::Mem { ptr, off, .. } => {
                 if through_ptr {
@@ -4128,6 +4128,10 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
             Some(r) => Some(self.rep_of(self.oty(r), e.start())?),
             None => None,
         };
+        let kept = match o {
+            Some(o) if self.c.keepalive.contains(&o) => self.keepalive_args(args)?,
+            _ => Vec::new(),
+        };
         let CallFrame {
             area,
             recv: rloc,
@@ -4146,7 +4150,80 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.top = area;
         self.line(e.start());
         self.emit(Op::Call, id, area, 0);
+        self.keepalive_end(kept);
         Ok(results)
+    }
+
+    /// A read of the value at `v` that does nothing (a move onto itself):
+    /// what liveness needs to keep `v` live up to here (gc's
+    /// `OpKeepAlive`).
+    fn keep_alive(&mut self, v: Loc) {
+        match v.rep.size() {
+            0 => {}
+            8 => _ = self.emit(Op::Mov, v.off, v.off, 0),
+            16 => _ = self.emit(Op::Mov16, v.off, v.off, 0),
+            n => _ = self.emit(Op::MovN, v.off, v.off, n),
+        }
+    }
+
+    /// The operand `x` of an argument `uintptr(x)` converting an
+    /// `unsafe.Pointer` (gc's `unsafeUintptr` test in `rewriteArgument`).
+    fn uintptr_operand<'e>(&self, a: &'e Expr) -> Option<&'e Expr> {
+        let Expr::Call {
+            fun,
+            args,
+            has_dots: false,
+            ..
+        } = a.unparen()
+        else {
+            return None;
+        };
+        let [x] = &args[..] else {
+            return None;
+        };
+        let (Ok((Mode::TypExpr, _)), Ok((_, to)), Ok((_, from))) =
+            (self.tv(fun), self.tv(a), self.tv(x))
+        else {
+            return None;
+        };
+        let p = &self.c.world.prog;
+        (p.basic_kind(to) == Some(BasicKind::Uintptr)
+            && p.basic_kind(from) == Some(BasicKind::UnsafePointer))
+        .then_some(x)
+    }
+
+    /// Before a call of a `//go:uintptrescapes` or `//go:uintptrkeepalive`
+    /// function (gc's `rewriteArgument`): the pointer `x` of each argument
+    /// `uintptr(x)` (variadic ones included) is evaluated first, as gc
+    /// evaluates it in the call's init, into a pointer temporary below the
+    /// call's frame, which the argument then converts. `keepalive_end`
+    /// reads the temporaries after the call, so that liveness keeps what
+    /// they point to until the call returns (gc's `call.KeepAlive`).
+    fn keepalive_args(&mut self, args: &[Expr]) -> Result<Vec<(usize, Option<Loc>, Loc)>> {
+        let mut kept = Vec::new();
+        for a in args {
+            let Some(x) = self.uintptr_operand(a) else {
+                continue;
+            };
+            let t = self.alloc(Rep::Ptr(self.tv(x)?.1));
+            self.expr_into(x, t)?;
+            let k = key(x);
+            kept.push((k, self.pre.insert(k, t), t));
+        }
+        Ok(kept)
+    }
+
+    /// After the call: the temporaries of `keepalive_args` are read (a
+    /// move onto itself, gc's `OpKeepAlive`) and their expressions are
+    /// compiled as usual again.
+    fn keepalive_end(&mut self, kept: Vec<(usize, Option<Loc>, Loc)>) {
+        for (k, old, t) in kept.into_iter().rev() {
+            self.keep_alive(t);
+            match old {
+                Some(l) => self.pre.insert(k, l),
+                None => self.pre.remove(&k),
+            };
+        }
     }
 
     /// `defer f(args)` and `go f(args)` (`tok`): the func value and the
@@ -4208,6 +4285,20 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         let Type::Signature(sig) = self.c.ty(self.c.world.prog.underlying(ft)).clone() else {
             return Err(self.unsupported(pos, "this defer"));
         };
+        // A function or method called directly with a `uintptr(p)`
+        // argument: through a wrapper that converts.
+        let direct = match (method, fun.unparen()) {
+            (Some((x, o, id)), _) => Some((Some(x), o, id)),
+            (None, Expr::Name(n)) => self
+                .obj_of(n)
+                .and_then(|o| Some((None, o, *self.c.funcs.get(&o)?))),
+            _ => None,
+        };
+        if let Some((recv, o, id)) = direct
+            && args.iter().any(|a| self.uintptr_operand(a).is_some())
+        {
+            return self.defer_uintptr_call(pos, tok, args, *has_dots, (o, id, &sig), recv);
+        }
         let clo = self.alloc(Rep::Func(ft));
         match method {
             Some((_, _, id)) => self.closure_object(clo, id, &[]),
@@ -4234,6 +4325,122 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
         self.fill_args(args, params, &sig, *has_dots)?;
         self.line(pos);
         self.emit_later(tok, clo, area, off - area);
+        Ok(())
+    }
+
+    /// `defer`/`go` (`tok`) of a call of function `id` (object `o`,
+    /// signature `sig`; receiver expression `recv` for a method) with an
+    /// argument `uintptr(p)`, as gc's `normalizeGoDeferCall` has it: the
+    /// statement evaluates the receiver, the pointer `p` of each such
+    /// argument and the other non-constant arguments (converted to their
+    /// parameters' types) into the arguments of a wrapper (gc's
+    /// `deferwrap`/`gowrap`), which converts the pointers and makes the
+    /// call. The pointers stay reachable until the call (the deferred
+    /// call's record, the new goroutine's frame), and during it for a
+    /// `//go:uintptrescapes` callee (`keepalive_args` in the wrapper).
+    fn defer_uintptr_call(
+        &mut self,
+        pos: Pos,
+        tok: Token,
+        args: &[Expr],
+        has_dots: bool,
+        (o, id, sig): (ObjId, FuncId, &types::ty::Signature),
+        recv: Option<&Expr>,
+    ) -> Result<()> {
+        // The wrapper's parameters: the receiver, then the operands.
+        let mut recv_op = None;
+        if let (Some(x), Some(r)) = (recv, sig.recv) {
+            recv_op = Some((x, r, self.rep_of(self.oty(r), pos)?));
+        }
+        let fixed = if sig.variadic && !has_dots {
+            sig.params.len() - 1
+        } else {
+            sig.params.len()
+        };
+        let mut operands: Vec<(&Expr, Rep)> = Vec::new();
+        for (k, a) in args.iter().enumerate() {
+            if let Some(x) = self.uintptr_operand(a) {
+                operands.push((x, Rep::Ptr(self.tv(x)?.1)));
+                continue;
+            }
+            if matches!(self.tv(a)?.0, Mode::Constant(_) | Mode::Nil) {
+                continue;
+            }
+            // The argument as the parameter (or variadic element) it is.
+            let pt = match sig.params.get(k.min(sig.params.len().saturating_sub(1))) {
+                Some(&p) => self.oty(p),
+                None => return Err(self.unsupported(pos, "deferring this call")),
+            };
+            let pt = match self.c.ty(self.c.world.prog.underlying(pt)) {
+                Type::Slice(et) if k >= fixed => *et,
+                _ => pt,
+            };
+            operands.push((a, self.rep_of(pt, a.start())?));
+        }
+        let keep = self.c.keepalive.contains(&o);
+        let wid = self.c.program.funcs.len() as u32;
+        self.c.program.funcs.push(FuncInfo::default());
+        self.closures += 1;
+        let kind = match tok {
+            Token::Go => "gowrap",
+            _ => "deferwrap",
+        };
+        let name = format!("{}.{kind}{}", self.name, self.closures);
+        let mut w = FnBuilder::new(self.c, self.file, name.clone(), pos);
+        (w.tsubst, w.smap) = (self.tsubst.clone(), self.smap.clone());
+        w.line(pos);
+        let wrecv = recv_op.map(|(_, _, rep)| w.alloc(rep));
+        for &(a, rep) in &operands {
+            let l = w.alloc(rep);
+            w.pre.insert(key(a), l);
+        }
+        let params_size = w.top - FRAME_HEADER;
+        let kept = if keep {
+            w.keepalive_args(args)?
+        } else {
+            Vec::new()
+        };
+        let first = recv_op.map(|(_, _, rep)| rep);
+        let CallFrame {
+            area,
+            recv: rloc,
+            params,
+            ..
+        } = w.reserve_call(first, sig, pos)?;
+        if let (Some(dst), Some(src)) = (rloc, wrecv) {
+            w.mov(dst, src);
+        }
+        w.fill_args(args, &params, sig, has_dots)?;
+        w.top = area;
+        w.line(pos);
+        w.emit(Op::Call, id, area, 0);
+        w.keepalive_end(kept);
+        w.ret();
+        w.check_frame()?;
+        w.finish_into(wid, name, params_size, 0);
+        // The closure object, then the wrapper's arguments, in order.
+        let clo = self.alloc(INT);
+        self.closure_object(clo, wid, &[]);
+        let area = self.top;
+        let mut at = area;
+        let recv_arg = recv_op.map(|(x, r, rep)| (x, Some(r), rep));
+        for (a, r, rep) in recv_arg
+            .into_iter()
+            .chain(operands.into_iter().map(|(a, rep)| (a, None, rep)))
+        {
+            let l = Loc { off: at, rep };
+            self.top = at + rep.size();
+            self.max = self.max.max(self.top);
+            self.claim(l);
+            match r {
+                Some(r) => self.receiver(a, r, l)?,
+                None => self.expr_into(a, l)?,
+            }
+            at += rep.size();
+        }
+        self.top = at;
+        self.line(pos);
+        self.emit_later(tok, clo, area, at - area);
         Ok(())
     }
 
@@ -4690,9 +4897,11 @@ impl<'c, 'w> FnBuilder<'c, 'w> {
                 Ok(Some(vec![]))
             }
             ("runtime", "KeepAlive") => {
-                // Evaluated for its effects; the operand stays in the
-                // frame, which the collector scans whole for now.
-                self.expr(&args[0])?;
+                // The operand is read here (gc's `OpKeepAlive`): the stack
+                // maps' liveness keeps it, and what it points to, until
+                // this point.
+                let x = self.expr(&args[0])?;
+                self.keep_alive(x);
                 Ok(Some(vec![]))
             }
             ("runtime/debug", name @ ("SetGCPercent" | "SetMemoryLimit")) => {

@@ -23,6 +23,7 @@
 
 mod func;
 mod gcshape;
+mod liveness;
 mod walk;
 
 use abi::{FRAME_HEADER, FuncId, FuncInfo, Inst, Op, Program};
@@ -76,6 +77,7 @@ pub fn compile(
         layouts: HashMap::new(),
         shape_ids: HashMap::new(),
         layout_errors: Vec::new(),
+        keepalive: Default::default(),
     };
     // Package variables: laid out as gc lays out a struct of them.
     let mut var_inits: HashMap<usize, &Expr> = HashMap::new();
@@ -145,6 +147,14 @@ pub fn compile(
             let Some(&obj) = info.defs.get(&types::check::key(&fd.name)) else {
                 return Err(c.unsupported(f, fd.pos, "a function without an object"));
             };
+            if fd.pragma.iter().any(|d| {
+                matches!(
+                    d.text.split_whitespace().next(),
+                    Some("go:uintptrescapes" | "go:uintptrkeepalive")
+                )
+            }) {
+                c.keepalive.insert(obj);
+            }
             if !fd.tparams.is_empty()
                 || c.world
                     .recv_tparams
@@ -204,6 +214,8 @@ pub fn compile(
         ..FuncInfo::default()
     };
     c.program.entry = 0;
+    // The stack maps, cut down to what is live at each instruction.
+    liveness::apply(&mut c.program);
     // Every allocation names its layout (abi::shape, rule 1): a site that
     // emitted an allocating opcode without one fails here, in every build.
     if let Some(e) = c.layout_errors.first() {
@@ -257,6 +269,11 @@ pub(crate) struct Compiler<'w> {
     /// Layouts the compiler could not determine (compiler bugs): the
     /// build fails with them rather than give the collector a guess.
     pub layout_errors: Vec<String>,
+    /// Functions marked `//go:uintptrescapes` or `//go:uintptrkeepalive`
+    /// (gc's `UintptrKeepAlive` pragma flag): a pointer converted to
+    /// `uintptr` in an argument of a call of one stays live until the
+    /// call returns (`FnBuilder::keepalive_args`).
+    pub keepalive: std::collections::HashSet<ObjId>,
 }
 
 impl Compiler<'_> {

@@ -698,7 +698,7 @@ impl FnBuilder<'_, '_> {
         let ptr = w.alloc(INT);
         if by_value && is_ptr && !matches!(w.c.ty(w.c.world.prog.unalias(t)), Type::Pointer(_)) {
             // The value is in this frame: reached through its address.
-            w.emit(Op::FrameAddr, ptr.off, recv.off, 0);
+            w.emit(Op::FrameAddr, ptr.off, recv.off, recv.rep.size());
         } else {
             w.emit(Op::Mov, ptr.off, recv.off, 0);
         }
@@ -1240,7 +1240,7 @@ impl FnBuilder<'_, '_> {
             if through {
                 self.emit(Op::Mov, ptr.off, recv.off, 0);
             } else {
-                self.emit(Op::FrameAddr, ptr.off, recv.off, 0);
+                self.emit(Op::FrameAddr, ptr.off, recv.off, recv.rep.size());
             }
             for &(off, ft) in &sel.path {
                 if through {

@@ -20,13 +20,16 @@
 //! bitmap in force at an instruction, whatever path reached it, covers
 //! every slot it and the code after it expect to hold a pointer.
 //!
+//! These maps are an upper bound: a pointer slot stays in them until its
+//! slot is reused. Once the whole program is compiled, `liveness.rs`
+//! cuts each down to the words still read at its instruction (gc's
+//! liveness), without changing the format.
+//!
 //! # Differs from gc
 //!
-//! No liveness analysis yet: a pointer slot stays in the map until its
-//! slot is reused, not until its last use, and slots are not zeroed where
-//! they are ambiguously live; the collector tolerates words that are not
-//! pointers into allocated objects (the rule's last sentence). A
-//! liveness pass can later shrink the maps without changing the format.
+//! Slots are not zeroed where they are ambiguously live; the collector
+//! tolerates words that are not pointers into allocated objects (the
+//! rule's last sentence).
 
 use super::{FnBuilder, Loc};
 use crate::gcshape::Layout;
