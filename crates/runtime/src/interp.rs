@@ -122,17 +122,16 @@ pub struct Vm {
     /// `(code start address, function)` sorted by address, for `locate`.
     code_index: Sh<Vec<(usize, u32)>>,
     prog: Sh<Program>,
-    /// The program's read-only data, 8-aligned (static closure objects
-    /// are words in it).
-    data: Sh<Box<[u64]>>,
     /// Package-level variables.
     globals: Sh<Box<[u64]>>,
     /// Goroutines, run queues, timers (under the runtime lock).
     sched: Sh<proc::Sched>,
     /// The channel header's layout (the lifetime rule of `shapes`).
     hchan_shape: Sh<Box<crate::mem::GcShape>>,
-    /// The heap (under the runtime lock; see `Shared`).
-    heap: Sh<Heap>,
+    /// This machine's handle on the heap: its own mcache over the shared
+    /// page heap (`Heap::attach`: the page heap changes under the runtime
+    /// lock, the mcache's spans are this machine's).
+    heap: Heap,
     /// The pointer layouts of allocations (`Program::shapes`), indexed by
     /// an allocating instruction's `d - 1` (see `Shared::shapes`).
     shapes: Sh<Box<[crate::mem::GcShape]>>,
@@ -245,10 +244,13 @@ pub(crate) struct Shared {
     funcs: Vec<Func>,
     code_index: Vec<(usize, u32)>,
     prog: Program,
+    /// The program's read-only data, 8-aligned (static closure objects
+    /// are words in it).
     data: Box<[u64]>,
     globals: Box<[u64]>,
     sched: proc::Sched,
     hchan_shape: Box<crate::mem::GcShape>,
+    /// The heap's owner (machines allocate through handles on it).
     heap: Heap,
     /// Declared after `heap`, so it outlives it: the heap keeps pointers
     /// to these shapes (the contract of `Heap::mallocgc_typed`); never
@@ -272,11 +274,12 @@ impl Vm {
             funcs: Sh::new(&mut sh.funcs),
             code_index: Sh::new(&mut sh.code_index),
             prog: Sh::new(&mut sh.prog),
-            data: Sh::new(&mut sh.data),
             globals: Sh::new(&mut sh.globals),
             sched: Sh::new(&mut sh.sched),
             hchan_shape: Sh::new(&mut sh.hchan_shape),
-            heap: Sh::new(&mut sh.heap),
+            // SAFETY: `sh.heap` outlives the machine (`Sh`, rule 1); the
+            // machines change the page heap under the runtime lock.
+            heap: unsafe { sh.heap.attach() },
             shapes: Sh::new(&mut sh.shapes),
             string_shape: Sh::new(&mut sh.string_shape),
             gc: Sh::new(&mut sh.gc),

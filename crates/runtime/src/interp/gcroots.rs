@@ -260,14 +260,16 @@ impl Vm {
             let (fi, idx) = self.locate(pc)?;
             let f = &self.funcs[fi];
             let at = fp as usize;
-            if at < base || !at.is_multiple_of(8) || at + f.frame_size as usize > top {
-                return None;
-            }
             let bytes = if caller {
                 f.code.get(idx as usize)?.b.min(f.frame_size)
             } else {
                 f.frame_size
             };
+            // A caller's frame may reach past its callee's small one: only
+            // the part scanned (up to the call area) must lie below `top`.
+            if at < base || !at.is_multiple_of(8) || at + bytes as usize > top {
+                return None;
+            }
             frames.push(FrameScan {
                 start: (at - base) / 8,
                 words: bytes as usize / 8,

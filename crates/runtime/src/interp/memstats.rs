@@ -48,8 +48,11 @@ mod off {
 
 impl Vm {
     /// The `runtime.MemStats` bytes describing the heap now.
-    fn mem_stats(&self, stack_inuse: u64) -> Vec<u8> {
-        let h = self.heap.stats();
+    fn mem_stats(&mut self, stack_inuse: u64) -> Vec<u8> {
+        let h = {
+            self.heap.flush_stats();
+            self.heap.stats()
+        };
         let g = &self.gc.stats;
         let mut b = vec![0u8; off::SIZE];
         let mut put = |at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());
@@ -157,12 +160,19 @@ pub(super) unsafe fn free_os_memory(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
     next!(pc, fp, vm)
 }
 
-/// The MemStats bytes, read under the runtime lock.
+/// The MemStats bytes, read with the world stopped (as Go's
+/// `ReadMemStats`: every machine's mcache counts are in). Err: another
+/// machine stops the world; the goroutine yields and reads after it.
 #[inline(never)]
-fn mem_stats_locked(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Vec<u8> {
-    let _l = Vm::rt_lock(vm);
-    // SAFETY: `vm` is live.
-    unsafe { (*vm).mem_stats((*vm).stack_inuse(pc, fp)) }
+fn mem_stats_stw(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Result<Vec<u8>, Stop> {
+    // SAFETY: `vm` is live, not otherwise borrowed.
+    let v = unsafe { &mut *vm };
+    if !v.stop_the_world() {
+        return Err(v.goyield(pc, fp));
+    }
+    let b = v.mem_stats(v.stack_inuse(pc, fp));
+    v.start_the_world();
+    Ok(b)
 }
 
 pub(super) unsafe fn read_mem_stats(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
@@ -171,11 +181,12 @@ pub(super) unsafe fn read_mem_stats(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
     if p.is_null() {
         return super::nil_deref(pc, fp, vm);
     }
-    // SAFETY: `vm` is live; a non-nil `*runtime.MemStats` points to a
-    // whole MemStats value (invariant 5), `off::SIZE` bytes as gc lays it
-    // out.
-    let b = mem_stats_locked(pc, fp, vm);
-    // SAFETY: as above.
+    let b = match mem_stats_stw(pc, fp, vm) {
+        Ok(b) => b,
+        Err(stop) => return stop,
+    };
+    // SAFETY: a non-nil `*runtime.MemStats` points to a whole MemStats
+    // value (invariant 5), `off::SIZE` bytes as gc lays it out.
     unsafe { std::ptr::copy_nonoverlapping(b.as_ptr(), p, b.len()) };
     next!(pc, fp, vm)
 }

@@ -45,30 +45,29 @@ pub(super) unsafe fn malloc(vm: *mut Vm, i: &Code, n: usize) -> *mut u8 {
 }
 
 /// `mallocgc`: `n` bytes laid out as `t` (None: pointer-free), zeroed
-/// when `zero` or when they hold pointers; under the runtime lock once
-/// several machines run.
+/// when `zero` or when they hold pointers: from the machine's mcache when
+/// it can, else from the page heap under the runtime lock.
 ///
 /// # Safety
 /// `vm` is live; `t` outlives the heap (a shape of the machine's).
 #[inline(always)]
 pub(super) unsafe fn mallocgc(vm: *mut Vm, n: usize, t: Option<&GcShape>, zero: bool) -> *mut u8 {
-    // SAFETY: as the caller guarantees.
+    // SAFETY: as the caller guarantees; the fast path touches only this
+    // machine's mcache.
     unsafe {
-        if (&(*vm).world)
-            .multi
-            .load(std::sync::atomic::Ordering::Relaxed)
-        {
-            return mallocgc_locked(vm, n, t, zero);
+        match (*vm).heap.mallocgc_fast(n, t, zero) {
+            Some(p) => p,
+            None => mallocgc_locked(vm, n, t, zero),
         }
-        (&mut (*vm).heap).mallocgc_typed(n, t, zero)
     }
 }
 
+/// The slow path: the page heap, under the runtime lock.
 #[inline(never)]
 unsafe fn mallocgc_locked(vm: *mut Vm, n: usize, t: Option<&GcShape>, zero: bool) -> *mut u8 {
-    let _l = Vm::rt_lock(vm);
+    let _l = Vm::heap_lock(vm);
     // SAFETY: as for `mallocgc`; the lock is held.
-    unsafe { (&mut (*vm).heap).mallocgc_typed(n, t, zero) }
+    unsafe { (*vm).heap.mallocgc_typed(n, t, zero) }
 }
 
 pub(super) unsafe fn new(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {

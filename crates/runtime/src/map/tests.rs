@@ -44,7 +44,7 @@ fn maps(ptr_val: bool) -> Maps {
     };
     Maps {
         types: Box::new([MapType::new(&info)]),
-        rand: 0x1234_5678_9abc_def1,
+        rand: std::sync::atomic::AtomicU64::new(0x1234_5678_9abc_def1),
     }
 }
 

@@ -6,7 +6,7 @@ use super::mbitmap::{GcShape, read_heap_bits, scan_elements, small_obj_bits, wri
 use super::mcache::MCache;
 use super::mheap::MHeap;
 use super::mspan::{
-    MALLOC_HEADER_SIZE, SpanClass, SpanId, SpanState, bit, heap_bits_in_span, set_bit,
+    MALLOC_HEADER_SIZE, MSpan, SpanClass, SpanId, SpanState, bit, heap_bits_in_span, set_bit,
 };
 use super::sizeclasses::{
     CLASS_TO_SIZE, MAX_SMALL_SIZE, PAGE_SIZE, TINY_SIZE, TINY_SIZE_CLASS, size_to_class,
@@ -15,6 +15,10 @@ use super::sizeclasses::{
 /// The address of zero-size allocations (gc's `zerobase`); never written,
 /// never in an arena, so `find_object` never reports it.
 static ZEROBASE: u64 = 0;
+
+/// `GcShape::pointer()` at a stable address (inv. 6): the layout of
+/// objects whose given shape is malformed.
+static POINTER_SHAPE: std::sync::LazyLock<GcShape> = std::sync::LazyLock::new(GcShape::pointer);
 
 /// Span class of the tiny blocks.
 const TINY_SPAN_CLASS: SpanClass = SpanClass::new(TINY_SIZE_CLASS, true);
@@ -77,34 +81,104 @@ pub struct HeapStats {
 
 /// The heap of one program instance: the page heap and the (one) mcache.
 pub struct Heap {
-    mheap: MHeap,
+    /// The page heap, shared by every machine's `Heap` of one program.
+    mheap: HeapRef,
+    /// This machine's allocation cache.
     mcache: MCache,
-    /// `GcShape::pointer()`, boxed so its address is stable (inv. 6): the
-    /// layout of objects whose given shape is malformed.
-    pointer_shape: Box<GcShape>,
     /// Between `gc_begin_mark` and `gc_end_mark`: new objects are marked
-    /// (allocate black).
+    /// (allocate black). Only the collecting machine allocates then.
     marking: bool,
+}
+
+/// The `MHeap` a `Heap` allocates from: its own (`owned`) or another
+/// `Heap`'s, which outlives it (the contract of `Heap::attach`).
+struct HeapRef {
+    p: std::ptr::NonNull<MHeap>,
+    owned: bool,
+}
+
+impl std::ops::Deref for HeapRef {
+    type Target = MHeap;
+    #[inline(always)]
+    fn deref(&self) -> &MHeap {
+        // SAFETY: the page heap outlives every `Heap` over it (owned, or
+        // the contract of `Heap::attach`).
+        unsafe { self.p.as_ref() }
+    }
+}
+
+impl std::ops::DerefMut for HeapRef {
+    #[inline(always)]
+    fn deref_mut(&mut self) -> &mut MHeap {
+        // SAFETY: as for `deref`; the `Heap`s over one page heap change it
+        // one at a time (the contract of `Heap::attach`).
+        unsafe { self.p.as_mut() }
+    }
+}
+
+impl Drop for HeapRef {
+    fn drop(&mut self) {
+        if self.owned {
+            // SAFETY: an owned page heap came from `Box::into_raw` and no
+            // other `Heap` uses it any more (`attach`'s contract).
+            drop(unsafe { Box::from_raw(self.p.as_ptr()) });
+        }
+    }
 }
 
 impl Default for Heap {
     fn default() -> Self {
         Heap {
-            mheap: MHeap::default(),
+            mheap: HeapRef {
+                p: std::ptr::NonNull::from(Box::leak(Box::default())),
+                owned: true,
+            },
             mcache: MCache::default(),
-            pointer_shape: Box::new(GcShape::pointer()),
             marking: false,
         }
     }
 }
 
 impl Heap {
+    /// Another machine's handle on this heap's page heap, with a cache of
+    /// its own.
+    ///
+    /// # Safety
+    /// `self` (the owner) outlives the handle, and the handles change the
+    /// shared page heap one at a time: every call but `mallocgc_fast`
+    /// (and `heap_live`, a racy read) is made under one lock, or while the
+    /// other handles' machines are stopped.
+    pub unsafe fn attach(&self) -> Heap {
+        Heap {
+            mheap: HeapRef {
+                p: self.mheap.p,
+                owned: false,
+            },
+            mcache: MCache::default(),
+            marking: false,
+        }
+    }
+
     /// The pacer's `heapLive`: bytes marked by the last cycle plus the
-    /// bytes allocated since (cheap: read by every allocating instruction).
+    /// bytes allocated since (cheap: read by every allocating instruction;
+    /// exact for this cache, the others' counts join at their refills).
     #[inline]
     pub fn heap_live(&self) -> u64 {
         let st = &self.mheap.stats;
-        st.marked_bytes + st.alloc_since_mark
+        st.marked_bytes + st.alloc_since_mark + self.mcache.local_bytes
+    }
+
+    /// Adds this handle's cached counts to the heap's (before `stats`).
+    pub fn flush_stats(&mut self) {
+        let h = &mut *self.mheap;
+        self.mcache.flush_stats(h);
+    }
+
+    /// Gives this handle's cached spans back (its machine parks, so a
+    /// collection may run meanwhile: inv. 8).
+    pub fn release_cache(&mut self) {
+        let h = &mut *self.mheap;
+        self.mcache.release_all(h);
     }
 
     /// Allocates `size` bytes holding `size / typ.size` elements of `typ`
@@ -126,15 +200,38 @@ impl Heap {
         needzero: bool,
     ) -> *mut u8 {
         let typ = typ.map_or(std::ptr::null(), |t| t as *const GcShape);
-        self.malloc_ptr(size, typ, needzero)
+        self.malloc_ptr::<false>(size, typ, needzero)
+            .unwrap_or(std::ptr::null_mut())
+    }
+
+    /// `mallocgc_typed` from this handle's cache alone, touching nothing
+    /// shared: None when it would need the page heap (a refill, a large
+    /// object), which `mallocgc_typed` then does.
+    ///
+    /// # Safety
+    /// As for `mallocgc_typed`.
+    #[inline]
+    pub unsafe fn mallocgc_fast(
+        &mut self,
+        size: usize,
+        typ: Option<&GcShape>,
+        needzero: bool,
+    ) -> Option<*mut u8> {
+        let typ = typ.map_or(std::ptr::null(), |t| t as *const GcShape);
+        self.malloc_ptr::<true>(size, typ, needzero)
     }
 
     /// `mallocgc` proper, with the shape as a raw pointer (null: noscan)
-    /// that satisfies inv. 6.
+    /// that satisfies inv. 6. `FAST`: None instead of using the page heap.
     #[inline]
-    fn malloc_ptr(&mut self, size: usize, mut typ: *const GcShape, needzero: bool) -> *mut u8 {
+    fn malloc_ptr<const FAST: bool>(
+        &mut self,
+        size: usize,
+        mut typ: *const GcShape,
+        needzero: bool,
+    ) -> Option<*mut u8> {
         if size == 0 {
-            return (&raw const ZEROBASE).cast::<u8>().cast_mut();
+            return Some((&raw const ZEROBASE).cast::<u8>().cast_mut());
         }
         if !typ.is_null() {
             // SAFETY: a non-null `typ` is valid for the heap's life (inv. 6,
@@ -144,50 +241,63 @@ impl Heap {
                 typ = std::ptr::null();
             } else if !t.well_formed() {
                 // A malformed shape is scanned as all pointers: safe.
-                typ = &*self.pointer_shape;
+                typ = &*POINTER_SHAPE;
             }
         }
         let x = if size <= MAX_SMALL_SIZE - MALLOC_HEADER_SIZE {
             if typ.is_null() {
                 if size < TINY_SIZE {
-                    self.malloc_tiny(size)
+                    self.malloc_tiny::<FAST>(size)?
                 } else {
-                    self.malloc_small_noscan(size, needzero)
+                    self.malloc_small_noscan::<FAST>(size, needzero)?
                 }
             } else if heap_bits_in_span(size) {
-                self.malloc_small_scan_no_header(size, typ)
+                self.malloc_small_scan_no_header::<FAST>(size, typ)?
             } else {
-                self.malloc_small_scan_header(size, typ)
+                self.malloc_small_scan_header::<FAST>(size, typ)?
             }
+        } else if FAST {
+            return None;
         } else {
             self.malloc_large(size, typ, needzero)
         };
-        x as *mut u8
+        Some(x as *mut u8)
     }
 
-    /// A slot of `spc`: the fast path, else the refill.
+    /// A slot of `spc`: the cached span, else (not `FAST`) the refill.
+    /// Some(None) when the OS refused memory.
     #[inline]
-    fn alloc_slot(&mut self, spc: SpanClass) -> Option<(usize, SpanId, usize)> {
-        match self.mcache.next_free_fast(&mut self.mheap, spc) {
-            Some(r) => Some(r),
-            None => self.mcache.next_free(&mut self.mheap, spc),
+    fn alloc_slot<const FAST: bool>(
+        &mut self,
+        spc: SpanClass,
+    ) -> Option<Option<(usize, *mut MSpan, usize)>> {
+        match self.mcache.next_free_fast(spc) {
+            Some(r) => Some(Some(r)),
+            None if FAST => None,
+            None => {
+                let h = &mut *self.mheap;
+                Some(self.mcache.next_free(h, spc))
+            }
         }
     }
 
-    /// Bookkeeping common to small objects: counts, allocate-black.
+    /// Bookkeeping common to small objects: counts (in the cache),
+    /// allocate-black.
     #[inline]
-    fn note_small(&mut self, class: usize, id: SpanId, idx: usize) {
-        self.mheap.stats.small_alloc[class] += 1;
-        self.mheap.stats.alloc_since_mark += CLASS_TO_SIZE[class] as u64;
+    fn note_small(&mut self, class: usize, s: *mut MSpan, idx: usize) {
+        self.mcache.local_small[class] += 1;
+        self.mcache.local_bytes += CLASS_TO_SIZE[class] as u64;
         if self.marking {
-            set_bit(&mut self.mheap.span_mut(id).gcmark_bits, idx);
+            // SAFETY: `s` is the live span the slot was just taken from.
+            set_bit(unsafe { &mut (*s).gcmark_bits }, idx);
         }
     }
 
     /// The tiny allocator (`mallocgcTiny`): pointer-free objects under 16
     /// bytes share 16-byte blocks, aligned to 8, 4 or 2 by their size.
+    /// Some(0): no memory.
     #[inline]
-    fn malloc_tiny(&mut self, size: usize) -> usize {
+    fn malloc_tiny<const FAST: bool>(&mut self, size: usize) -> Option<usize> {
         let c = &mut self.mcache;
         let mut off = c.tinyoffset;
         if size & 7 == 0 {
@@ -200,28 +310,29 @@ impl Heap {
         if off + size <= TINY_SIZE && c.tiny != 0 {
             let x = c.tiny + off;
             c.tinyoffset = off + size;
-            self.mheap.stats.tiny_allocs += 1;
-            return x;
+            c.local_tiny += 1;
+            return Some(x);
         }
-        let Some((x, id, idx)) = self.alloc_slot(TINY_SPAN_CLASS) else {
-            return 0;
+        let Some((x, s, idx)) = self.alloc_slot::<FAST>(TINY_SPAN_CLASS)? else {
+            return Some(0);
         };
         // SAFETY: x is a free 16-byte slot of an in-use span in our arena
         // (inv. 1, 3) just taken for this block.
         unsafe { std::ptr::write_bytes(x as *mut u8, 0, TINY_SIZE) };
-        self.note_small(TINY_SIZE_CLASS, id, idx);
+        self.note_small(TINY_SIZE_CLASS, s, idx);
         let c = &mut self.mcache;
         if size < c.tinyoffset || c.tiny == 0 {
             c.tiny = x;
             c.tinyoffset = size;
         }
-        x
+        Some(x)
     }
 
-    /// Clears slot `x` of span `id` when the span may be dirty (inv. 4).
+    /// Clears slot `x` of span `s` when the span may be dirty (inv. 4).
     #[inline]
-    fn zero_slot(&self, x: usize, id: SpanId, len: usize) {
-        if self.mheap.span(id).needzero {
+    fn zero_slot(x: usize, s: *mut MSpan, len: usize) {
+        // SAFETY: `s` is the live span the slot was just taken from.
+        if unsafe { (*s).needzero } {
             // SAFETY: [x, x+len) is the slot just allocated in an in-use
             // span inside our arena (inv. 1, 3); nothing else refers to it.
             unsafe { std::ptr::write_bytes(x as *mut u8, 0, len) };
@@ -229,47 +340,60 @@ impl Heap {
     }
 
     #[inline]
-    fn malloc_small_noscan(&mut self, size: usize, needzero: bool) -> usize {
+    fn malloc_small_noscan<const FAST: bool>(
+        &mut self,
+        size: usize,
+        needzero: bool,
+    ) -> Option<usize> {
         let class = size_to_class(size);
-        let Some((x, id, idx)) = self.alloc_slot(SpanClass::new(class, true)) else {
-            return 0;
+        let Some((x, s, idx)) = self.alloc_slot::<FAST>(SpanClass::new(class, true))? else {
+            return Some(0);
         };
         if needzero {
-            self.zero_slot(x, id, CLASS_TO_SIZE[class]);
+            Self::zero_slot(x, s, CLASS_TO_SIZE[class]);
         }
-        self.note_small(class, id, idx);
-        x
+        self.note_small(class, s, idx);
+        Some(x)
     }
 
     /// Scan objects of at most 512 bytes: bits in the span (inv. 5).
     #[inline]
-    fn malloc_small_scan_no_header(&mut self, size: usize, typ: *const GcShape) -> usize {
+    fn malloc_small_scan_no_header<const FAST: bool>(
+        &mut self,
+        size: usize,
+        typ: *const GcShape,
+    ) -> Option<usize> {
         let class = size_to_class(size);
-        let Some((x, id, idx)) = self.alloc_slot(SpanClass::new(class, false)) else {
-            return 0;
+        let Some((x, s, idx)) = self.alloc_slot::<FAST>(SpanClass::new(class, false))? else {
+            return Some(0);
         };
-        self.zero_slot(x, id, CLASS_TO_SIZE[class]);
+        Self::zero_slot(x, s, CLASS_TO_SIZE[class]);
         // SAFETY: typ is non-null and valid for the heap's life (inv. 6).
         let bits = small_obj_bits(unsafe { &*typ }, size);
-        write_heap_bits(self.mheap.span(id), idx, bits);
-        self.note_small(class, id, idx);
-        x
+        // SAFETY: `s` is the live span the slot was just taken from.
+        write_heap_bits(unsafe { &*s }, idx, bits);
+        self.note_small(class, s, idx);
+        Some(x)
     }
 
     /// Larger small scan objects: an 8-byte header holding the shape
     /// (inv. 7), counted in the size class.
     #[inline]
-    fn malloc_small_scan_header(&mut self, size: usize, typ: *const GcShape) -> usize {
+    fn malloc_small_scan_header<const FAST: bool>(
+        &mut self,
+        size: usize,
+        typ: *const GcShape,
+    ) -> Option<usize> {
         let class = size_to_class(size + MALLOC_HEADER_SIZE);
-        let Some((x, id, idx)) = self.alloc_slot(SpanClass::new(class, false)) else {
-            return 0;
+        let Some((x, s, idx)) = self.alloc_slot::<FAST>(SpanClass::new(class, false))? else {
+            return Some(0);
         };
-        self.zero_slot(x, id, CLASS_TO_SIZE[class]);
+        Self::zero_slot(x, s, CLASS_TO_SIZE[class]);
         // SAFETY: x is the 8-aligned first word of the slot just allocated
         // (inv. 1, 3); inv. 7 puts the shape pointer there.
         unsafe { (x as *mut *const GcShape).write(typ) };
-        self.note_small(class, id, idx);
-        x + MALLOC_HEADER_SIZE
+        self.note_small(class, s, idx);
+        Some(x + MALLOC_HEADER_SIZE)
     }
 
     /// Objects over 32 KiB - 8: a span of their own (`mallocgcLarge`).
@@ -417,7 +541,7 @@ impl Heap {
     /// so objects allocated from now on are marked (allocate black).
     pub fn gc_begin_mark(&mut self) {
         self.finish_sweep();
-        self.mcache.release_all(&mut self.mheap);
+        self.release_cache();
         self.marking = true;
     }
 
@@ -425,7 +549,7 @@ impl Heap {
     /// is swept); flips sweepgen so that spans are swept lazily or by
     /// sweep_one/finish_sweep; returns the bytes marked (the live heap).
     pub fn gc_end_mark(&mut self) -> u64 {
-        self.mcache.release_all(&mut self.mheap);
+        self.release_cache();
         self.marking = false;
         // Spans swept lazily before the mark began must be done (inv. 8).
         while self.mheap.sweep_one() {}
@@ -516,6 +640,12 @@ impl Heap {
 
     pub fn stats(&self) -> HeapStats {
         let h = &self.mheap;
+        // The shared counters plus this handle's cached ones.
+        let c = &self.mcache;
+        let small_alloc: Vec<u64> = (0..h.stats.small_alloc.len())
+            .map(|k| h.stats.small_alloc[k] + c.local_small[k])
+            .collect();
+        let tiny_allocs = h.stats.tiny_allocs + c.local_tiny;
         let st = &h.stats;
         let mut out = HeapStats {
             heap_alloc: 0,
@@ -535,22 +665,22 @@ impl Heap {
         let (mut alloc, mut freed, mut nmalloc, mut nfree) = (0u64, 0u64, 0u64, 0u64);
         for (c, &size) in CLASS_TO_SIZE.iter().enumerate().skip(1) {
             let size = size as u64;
-            alloc += st.small_alloc[c] * size;
+            alloc += small_alloc[c] * size;
             freed += st.small_free[c] * size;
-            nmalloc += st.small_alloc[c];
+            nmalloc += small_alloc[c];
             nfree += st.small_free[c];
         }
         for (c, b) in out.by_size.iter_mut().enumerate() {
             *b = BySize {
                 size: CLASS_TO_SIZE[c] as u32,
-                mallocs: st.small_alloc[c],
+                mallocs: small_alloc[c],
                 frees: st.small_free[c],
             };
         }
         alloc += st.large_alloc_bytes;
         freed += st.large_free_bytes;
-        nmalloc += st.large_alloc + st.tiny_allocs;
-        nfree += st.large_free + st.tiny_allocs;
+        nmalloc += st.large_alloc + tiny_allocs;
+        nfree += st.large_free + tiny_allocs;
         out.heap_alloc = alloc - freed;
         out.total_alloc = alloc;
         out.mallocs = nmalloc;
@@ -568,8 +698,8 @@ impl Heap {
             .filter(|s| s.state == SpanState::InUse)
             .count() as u64;
         out.mspan_inuse = live * sz;
-        out.mspan_sys = h.spans.capacity() as u64 * sz;
-        out.heap_live = st.marked_bytes + st.alloc_since_mark;
+        out.mspan_sys = h.spans.len().next_power_of_two() as u64 * sz;
+        out.heap_live = self.heap_live();
         out
     }
 }

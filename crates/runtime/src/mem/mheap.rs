@@ -86,6 +86,14 @@ impl Default for Counters {
     }
 }
 
+/// The most span structs a heap has (their array is reserved once, so
+/// that they never move: inv. 10); 2^21 spans of at least a page each
+/// cover 16 GiB of heap. Its pages are touched only as spans are made.
+#[cfg(not(miri))]
+const MAX_SPANS: usize = 1 << 21;
+#[cfg(miri)]
+const MAX_SPANS: usize = 1 << 12;
+
 /// The page heap. Owned by `Heap`; protected by `mheap.lock` once there is
 /// more than one thread.
 pub struct MHeap {
@@ -96,7 +104,8 @@ pub struct MHeap {
     free: BTreeMap<usize, usize>,
     /// The same runs by (pages, start), for best fit.
     free_by_size: BTreeSet<(usize, usize)>,
-    /// The span structs; `SpanId` indexes it.
+    /// The span structs; `SpanId` indexes it. Its capacity is reserved
+    /// once and never grows (inv. 10: mcaches keep pointers to spans).
     pub(super) spans: Vec<MSpan>,
     free_span_ids: Vec<u32>,
     /// One central list per span class.
@@ -121,7 +130,7 @@ impl Default for MHeap {
             arena_index: Default::default(),
             free: BTreeMap::new(),
             free_by_size: BTreeSet::new(),
-            spans: Vec::new(),
+            spans: Vec::with_capacity(MAX_SPANS),
             free_span_ids: Vec::new(),
             central: (0..NUM_SPAN_CLASSES)
                 .map(|i| MCentral::new(SpanClass(i as u8)))
@@ -188,6 +197,10 @@ impl MHeap {
     /// `mheap.alloc`: a span of `npages` pages for `spc`, swept for the
     /// current cycle; None when the OS refuses memory.
     pub fn alloc_span(&mut self, npages: usize, spc: SpanClass) -> Option<SpanId> {
+        if self.free_span_ids.is_empty() && self.spans.len() == self.spans.capacity() {
+            // Out of span structs (inv. 10): as when the OS refuses.
+            return None;
+        }
         let (start, needzero) = match self.alloc_pages(npages) {
             Some(x) => x,
             None => {

@@ -58,6 +58,10 @@
 //!    objects allocated during the mark are marked (allocate black).
 //! 9. Scan objects are zeroed at allocation (but for their header), so
 //!    the collector never reads a stale pointer from a fresh object.
+//! 10. `MHeap::spans` never reallocates (its capacity is reserved when the
+//!    heap is made; a heap out of span structs refuses to grow), so span
+//!    structs never move: an mcache allocates through span pointers
+//!    without the page heap (and without the runtime's lock).
 //!
 //! # Algorithm
 //!

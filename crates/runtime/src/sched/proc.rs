@@ -831,6 +831,8 @@ impl Vm {
     /// (None: look for work again, the lock held) or leaves for the end
     /// (the lock released).
     fn park_stopped(&mut self) -> Option<Next> {
+        // A collection may run meanwhile: its spans go back (mem inv. 8).
+        self.heap.release_cache();
         let w = &*self.world;
         let mut st = w.st();
         st.held = false;
@@ -856,6 +858,7 @@ impl Vm {
     /// until work may have come or the timer due at `when` (the lock held
     /// again). False: every machine is idle with no timer — a deadlock.
     fn park_idle(&mut self, when: Option<i64>) -> bool {
+        self.heap.release_cache();
         let w = &*self.world;
         let mut st = w.st();
         if st.running == 1 && when.is_none() && !st.stw && !st.exiting {
