@@ -240,12 +240,24 @@ fn env_file(file: &Path) -> Result<Vec<(String, String)>, Failed> {
 /// generation and on where the tree is checked out comparable: after a
 /// `goroutine N [...]:` line, each frame's arguments become `(...)` (gc
 /// prints `(...)` for inlined calls, the argument words otherwise), file
-/// paths keep only their file name, and pc offsets (`+0x1d`) are dropped.
+/// paths keep only their file name, pc offsets (`+0x1d`) are dropped, and
+/// so are the frames of gc's `internal/runtime` packages.
 fn normalize_traceback(out: &str) -> String {
     let mut res = String::new();
     let mut in_trace = false;
+    let mut skip_loc = false;
     for line in out.split_inclusive('\n') {
         let text = line.trim_end_matches('\n');
+        if std::mem::take(&mut skip_loc) && text.starts_with('\t') {
+            continue;
+        }
+        if in_trace && text.starts_with("internal/runtime/") {
+            // A frame of gc's runtime (as `internal/runtime/maps.fatal`
+            // above a concurrent map access): rgo's runtime is not Go
+            // code and shows no frames of its own.
+            skip_loc = true;
+            continue;
+        }
         if text.starts_with("goroutine ") && text.ends_with(':') {
             in_trace = true;
             // Goroutine ids other than the main one's depend on the

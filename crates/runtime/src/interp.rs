@@ -97,6 +97,10 @@ struct Fault {
     /// For [`Stop::Fatal`]: the text printed before the traceback
     /// (`fatal error: …`).
     msg: String,
+    /// Go's `fatal` (a user error, as a concurrent map write) rather than
+    /// a `throw`: its traceback follows `GOTRACEBACK` (only the running
+    /// goroutine by default).
+    user: bool,
 }
 
 /// The program could not be run (a compiler bug caught by the linker).
@@ -439,7 +443,7 @@ impl Vm {
             // deadlock is Go's `fatal` (a user throw), which `GOTRACEBACK`
             // level 0 silences; the others are `throw`s, whose level is 2
             // whatever the setting.
-            if fault.pc.is_null() && traceback.level == 0 {
+            if (fault.pc.is_null() || fault.user) && traceback.level == 0 {
                 let _ = writeln!(std::io::stderr(), "{msg}");
                 return Ok(2);
             }
@@ -450,7 +454,9 @@ impl Vm {
                 b.push_str(&vm.created_by(&vm.sched.gs[cur]));
                 blocks.push(b);
             }
-            blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
+            if !fault.user || traceback.all {
+                blocks.extend(vm.goroutines_text(!fault.pc.is_null()));
+            }
             format!("{msg}\n\n{}", blocks.join("\n"))
         } else {
             // First the messages: their `Error` and `String` calls may grow
@@ -531,6 +537,7 @@ impl Vm {
             fp,
             invokes: self.invokes.clone(),
             msg,
+            user: false,
         });
         Stop::Fatal
     }
@@ -2689,6 +2696,9 @@ fn map_load_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     // SAFETY: `c` verified in `link`.
     let t = unsafe { map_type(vm, i.c) };
     let m = rd!(fp, i.b, u64) as *mut crate::map::Header;
+    if map_writing(m) {
+        return Some(map_race(pc, fp, vm, "concurrent map read and map write"));
+    }
     // SAFETY: the area at `b` holds the map and the key (verified
     // operand); map inv. 1; the value and ok word at `a` were verified
     // for this map type.
@@ -2744,6 +2754,51 @@ unsafe fn map_store(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     next!(pc, fp, vm)
 }
 
+/// Marks map `m` as being written (Go's `writing`) while it lives, when
+/// `on` (other machines run) and the map is not nil.
+struct MapWriting(*mut crate::map::Header);
+
+impl MapWriting {
+    fn new(m: *mut crate::map::Header, on: bool) -> MapWriting {
+        let m = if on { m } else { std::ptr::null_mut() };
+        if !m.is_null() {
+            // SAFETY: a non-nil map word points to a live map header (map
+            // inv. 1); the runtime lock is held.
+            unsafe { std::ptr::write_volatile(&raw mut (*m).writing, 1) };
+        }
+        MapWriting(m)
+    }
+}
+
+impl Drop for MapWriting {
+    fn drop(&mut self) {
+        if !self.0.is_null() {
+            // SAFETY: as in `new`.
+            unsafe { std::ptr::write_volatile(&raw mut (*self.0).writing, 0) };
+        }
+    }
+}
+
+/// Whether another machine is writing map `m` (a racy read, as Go's).
+#[inline(always)]
+fn map_writing(m: *const crate::map::Header) -> bool {
+    // SAFETY: a non-nil map word points to a live map header (map inv. 1).
+    !m.is_null() && unsafe { std::ptr::read_volatile(&raw const (*m).writing) } != 0
+}
+
+/// Go's fatal error for a map used by two goroutines at once.
+#[cold]
+#[inline(never)]
+fn map_race(pc: *const Code, fp: *mut u8, vm: *mut Vm, what: &str) -> Stop {
+    // SAFETY: `vm` is live and not otherwise borrowed here.
+    let stop = unsafe { (*vm).fatal(pc, fp, format!("fatal error: {what}")) };
+    // SAFETY: as above.
+    if let Some(f) = unsafe { &mut (*vm).fault } {
+        f.user = true;
+    }
+    stop
+}
+
 /// The body of `MapStore`, out of line (as `map_load_slow`). `Some` when
 /// the instruction panics or the heap is exhausted.
 #[inline(never)]
@@ -2757,6 +2812,7 @@ fn map_store_slow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Option<Stop> {
     if m.is_null() {
         return Some(plain_panic(pc, fp, vm, "assignment to entry in nil map"));
     }
+    let _w = MapWriting::new(m, _l.is_some());
     // SAFETY: verified operands (the key area at `a`, the value at `b`);
     // map inv. 1; `vm` is live and its heap not otherwise borrowed.
     unsafe {
@@ -2819,6 +2875,7 @@ fn map_delete_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> Result<(), String> {
     use crate::map::{KeyKind, Scalar, Str};
     let _l = Vm::heap_lock(vm);
     let m = rd!(fp, i.a, u64) as *mut crate::map::Header;
+    let _w = MapWriting::new(m, _l.is_some());
     // SAFETY: verified operands and map type; map inv. 1.
     unsafe {
         let t = map_type(vm, i.c);
@@ -2842,6 +2899,7 @@ unsafe fn map_clear(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     unsafe {
         let t = map_type(vm, i.c);
         let _l = Vm::heap_lock(vm);
+        let _w = MapWriting::new(m, _l.is_some());
         crate::map::clear(&(*vm).maps, t, m);
     }
     next!(pc, fp, vm)
@@ -2865,6 +2923,9 @@ unsafe fn map_next(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     // at `a` were verified for this map type.
     unsafe {
         let it = slot::<crate::map::Iter>(fp, i.b);
+        if map_writing(crate::map::iter_map(it)) {
+            return map_race(pc, fp, vm, "concurrent map iteration and map write");
+        }
         let r = match t.kind {
             KeyKind::Str => crate::map::iter_next(&Str, t, it),
             KeyKind::Gen => map_next_gen(vm, t, it),
@@ -2992,6 +3053,7 @@ fn stack_overflow(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
         fp,
         invokes,
         msg: String::new(),
+        user: false,
     };
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe { (*vm).fault = Some(fault) };

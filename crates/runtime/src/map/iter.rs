@@ -30,6 +30,15 @@ pub struct Iter {
 
 const _: () = assert!(size_of::<Iter>() == abi::maptype::MAP_ITER_SIZE as usize);
 
+/// The map an iteration walks (null once it is over).
+///
+/// # Safety
+/// `it` points to an iteration state set up by `iter_init`.
+pub unsafe fn iter_map(it: *const Iter) -> *mut Header {
+    // SAFETY: as the caller guarantees.
+    unsafe { (*it).m }
+}
+
 /// Starts an iteration over `m` (nil or empty: nothing).
 ///
 /// # Safety

@@ -125,7 +125,7 @@ mod table;
 #[cfg(test)]
 mod tests;
 
-pub use iter::{Iter, iter_init, iter_next};
+pub use iter::{Iter, iter_init, iter_map, iter_next};
 
 use crate::mem::{GcShape, Heap};
 use std::hash::{BuildHasher, Hasher};
@@ -348,7 +348,12 @@ pub struct Header {
     pub global_depth: u8,
     pub global_shift: u8,
     pub tombstone_possible: u8,
-    _pad: [u8; 5],
+    /// Set while a machine writes the map with others running (Go's
+    /// `writing`): writes are serialized by the runtime lock, but a read
+    /// on another machine that sees it set is Go's `concurrent map read
+    /// and map write` fatal error.
+    pub writing: u8,
+    _pad: [u8; 4],
     pub clear_seq: u64,
 }
 

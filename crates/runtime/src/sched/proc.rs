@@ -507,6 +507,7 @@ impl Vm {
             fp: std::ptr::null_mut(),
             invokes: Vec::new(),
             msg: msg.into(),
+            user: false,
         });
         Stop::Fatal
     }
