@@ -1107,7 +1107,12 @@ mod mfinal;
 macro_rules! gc_poll {
     ($pc:expr, $fp:expr, $vm:expr) => {
         // SAFETY: `vm` is the live machine.
-        if unsafe { (&(*$vm).heap).heap_live() >= (&(*$vm).gc).trigger } {
+        if unsafe {
+            (*$vm).heap.heap_live() >= {
+                let gc: &crate::gc::Gc = &(*$vm).gc;
+                gc.trigger
+            }
+        } {
             if let Some(stop) = gcroots::gc_slow($pc, $fp, $vm) {
                 return stop;
             }
@@ -2607,7 +2612,8 @@ unsafe fn map_type<'a>(vm: *mut Vm, c: u32) -> &'a crate::map::MapType {
     // SAFETY: as the caller guarantees; the table is not changed while the
     // machine runs (invariant 3).
     unsafe {
-        let types: &[crate::map::MapType] = &(&(*vm).maps).types;
+        let maps: &crate::map::Maps = &(*vm).maps;
+        let types: &[crate::map::MapType] = &maps.types;
         types.get_unchecked(c as usize)
     }
 }
@@ -2956,8 +2962,8 @@ fn map_next_gen(
 unsafe fn exit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     let code = rd!(fp, i.a, i64) as i32;
-    // SAFETY: `vm` is live and not otherwise borrowed here.
     let _l = Vm::rt_lock(vm);
+    // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe {
         flush(&mut *vm);
         *(*vm).exit_code = Some(code);

@@ -177,7 +177,8 @@ fn type_word(w0: u64, has_methods: bool) -> u64 {
 pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the index was verified at link time; `vm` is live.
-    let p = unsafe { (&(&(*vm).types).words)[i.b as usize] };
+    let types: &Types = unsafe { &(*vm).types };
+    let p = types.words[i.b as usize];
     wr!(fp, i.a, u64, p);
     next!(pc, fp, vm)
 }
@@ -185,7 +186,8 @@ pub(super) unsafe fn type_word_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> 
 pub(super) unsafe fn itab_op(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
     let i = inst!(pc);
     // SAFETY: the index was verified at link time; `vm` is live.
-    let p = unsafe { (&(&(*vm).types).itabs)[i.b as usize].as_ptr() as u64 };
+    let types: &Types = unsafe { &(*vm).types };
+    let p = types.itabs[i.b as usize].as_ptr() as u64;
     wr!(fp, i.a, u64, p);
     next!(pc, fp, vm)
 }
@@ -657,6 +659,7 @@ pub(super) fn push_goexit(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> Stop {
 pub(super) fn error_value(vm: &mut Vm, msg: &str) -> Option<[u64; 2]> {
     // SAFETY: no shape (pointer-free bytes).
     let vmp: *mut Vm = vm;
+    // SAFETY: `vmp` is the live machine; no shape (pointer-free bytes).
     let p = unsafe { super::slice::mallocgc(vmp, msg.len(), None, false) };
     // SAFETY: the string layout outlives the heap (see `Vm::string_shape`).
     let b = unsafe { super::slice::mallocgc(vmp, 16, Some(&*vm.string_shape), true) };
@@ -871,7 +874,8 @@ fn value_text(vm: *mut Vm, v: [u64; 2]) -> String {
         return "nil".into();
     };
     // SAFETY: `vm` is live.
-    let info: TypeInfo = unsafe { (&(&(*vm).prog).types)[t as usize].clone() };
+    let prog: &Program = unsafe { &(*vm).prog };
+    let info: TypeInfo = prog.types[t as usize].clone();
     for m in ["Error() string", "String() string"] {
         if let Ok(k) = info.methods.binary_search_by(|(n, _)| n.as_str().cmp(m))
             && let Some(s) = call_string_method(vm, info.methods[k].1, v[1])

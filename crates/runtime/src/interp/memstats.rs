@@ -150,7 +150,7 @@ pub(super) unsafe fn free_os_memory(pc: *const Code, fp: *mut u8, vm: *mut Vm) -
     // SAFETY: `vm` is live.
     unsafe {
         let _l = Vm::rt_lock(vm);
-        (&mut (*vm).heap).scavenge(true)
+        (*vm).heap.scavenge(true)
     };
     // SAFETY: as above.
     if unsafe { (*vm).fing_runnable() } {

@@ -370,7 +370,8 @@ pub(super) unsafe fn go_version(pc: *const Code, fp: *mut u8, vm: *mut Vm) -> St
 #[inline(never)]
 fn go_version_slow(fp: *mut u8, vm: *mut Vm, i: &Code) -> bool {
     // SAFETY: `vm` is live.
-    let v = unsafe { (&(*vm).prog).go_version.clone() };
+    let prog: &Program = unsafe { &(*vm).prog };
+    let v = prog.go_version.clone();
     let v = if v.is_empty() {
         "unknown".to_string()
     } else {

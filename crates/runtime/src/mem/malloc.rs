@@ -589,7 +589,7 @@ impl Heap {
     }
 
     pub fn clear_checkmarks(&mut self) {
-        for s in &mut self.mheap.spans {
+        for s in self.mheap.spans.iter_mut() {
             s.checkmark_bits.clear();
         }
     }

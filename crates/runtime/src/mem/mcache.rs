@@ -1,7 +1,6 @@
 //! `MCache`: the allocation cache (Go's `mcache.go`): one current span per
-//! span class and the tiny block. One for now; one per P later, which is
-//! why it is a separate struct that borrows the `MHeap` only on refill.
-//! See `mod.rs`.
+//! span class and the tiny block, one per machine; it reaches the `MHeap`
+//! only to refill (under the runtime's lock). See `mod.rs`.
 
 use super::mheap::MHeap;
 use super::mspan::{MSpan, NUM_SPAN_CLASSES, SpanClass, SpanId};
@@ -94,7 +93,7 @@ impl MCache {
         let i = s.next_free_index();
         debug_assert!(i < s.nelems, "refill returned a full span");
         s.alloc_count += 1;
-        Some((s.start + i * s.elemsize, s as *mut MSpan, i))
+        Some((s.start + i * s.elemsize, h.spans.ptr(id.0 as usize), i))
     }
 
     /// `mcache.refill`: gives the current span of `spc` back to its
@@ -108,7 +107,7 @@ impl MCache {
         }
         let id = h.cache_span(spc)?;
         self.alloc[spc.0 as usize] = id;
-        self.span[spc.0 as usize] = h.span_mut(id);
+        self.span[spc.0 as usize] = h.spans.ptr(id.0 as usize);
         Some(id)
     }
 

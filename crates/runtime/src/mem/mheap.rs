@@ -94,8 +94,102 @@ const MAX_SPANS: usize = 1 << 21;
 #[cfg(miri)]
 const MAX_SPANS: usize = 1 << 12;
 
-/// The page heap. Owned by `Heap`; protected by `mheap.lock` once there is
-/// more than one thread.
+/// The span structs: an array reserved once and never moved (inv. 10),
+/// reached through its base pointer only, so that the pointers mcaches
+/// keep to spans stay valid while the heap hands out references to other
+/// spans (a `Vec` would re-borrow the whole array at each index).
+pub(super) struct SpanTable {
+    base: std::ptr::NonNull<MSpan>,
+    len: usize,
+    cap: usize,
+}
+
+impl SpanTable {
+    fn with_capacity(cap: usize) -> SpanTable {
+        let mut v = std::mem::ManuallyDrop::new(Vec::<MSpan>::with_capacity(cap));
+        SpanTable {
+            base: std::ptr::NonNull::new(v.as_mut_ptr()).unwrap_or(std::ptr::NonNull::dangling()),
+            len: 0,
+            cap: v.capacity(),
+        }
+    }
+
+    pub(super) fn len(&self) -> usize {
+        self.len
+    }
+
+    pub(super) fn capacity(&self) -> usize {
+        self.cap
+    }
+
+    /// Adds a span struct; the caller checked that there is room.
+    fn push(&mut self, s: MSpan) {
+        assert!(self.len < self.cap, "span table full");
+        // SAFETY: slot `len` lies inside the reserved array (checked) and
+        // holds no span yet.
+        unsafe { self.base.as_ptr().add(self.len).write(s) };
+        self.len += 1;
+    }
+
+    /// A pointer to span `i` (`i < len`), valid as long as the table.
+    #[inline]
+    pub(super) fn ptr(&self, i: usize) -> *mut MSpan {
+        debug_assert!(i < self.len);
+        // SAFETY: `i < len`: inside the array.
+        unsafe { self.base.as_ptr().add(i) }
+    }
+
+    pub(super) fn get(&self, i: usize) -> Option<&MSpan> {
+        // SAFETY: spans below `len` are initialized; shared access through
+        // `&self`.
+        (i < self.len).then(|| unsafe { &*self.ptr(i) })
+    }
+
+    pub(super) fn iter(&self) -> impl Iterator<Item = &MSpan> {
+        // SAFETY: as in `get`.
+        (0..self.len).map(|i| unsafe { &*self.ptr(i) })
+    }
+
+    pub(super) fn iter_mut(&mut self) -> impl Iterator<Item = &mut MSpan> {
+        let base = self.base;
+        // SAFETY: spans below `len` are initialized; each index is handed
+        // out once, under `&mut self`.
+        (0..self.len).map(move |i| unsafe { &mut *base.as_ptr().add(i) })
+    }
+}
+
+impl std::ops::Index<usize> for SpanTable {
+    type Output = MSpan;
+    #[inline]
+    fn index(&self, i: usize) -> &MSpan {
+        assert!(i < self.len, "span index out of range");
+        // SAFETY: initialized (below `len`, checked); shared via `&self`.
+        unsafe { &*self.ptr(i) }
+    }
+}
+
+impl std::ops::IndexMut<usize> for SpanTable {
+    #[inline]
+    fn index_mut(&mut self, i: usize) -> &mut MSpan {
+        assert!(i < self.len, "span index out of range");
+        // SAFETY: initialized (below `len`, checked); exclusive via `&mut
+        // self` (an mcache's pointer to this span is not used meanwhile:
+        // both are the one machine's, or the caller holds the lock).
+        unsafe { &mut *self.ptr(i) }
+    }
+}
+
+impl Drop for SpanTable {
+    fn drop(&mut self) {
+        // SAFETY: the array came from a `Vec` of capacity `cap` whose
+        // first `len` elements are initialized.
+        drop(unsafe { Vec::from_raw_parts(self.base.as_ptr(), self.len, self.cap) });
+    }
+}
+
+/// The page heap. Owned by one `Heap`, shared by the handles `attach`
+/// makes; changed under the interpreter's runtime lock once several
+/// machines run.
 pub struct MHeap {
     pub(super) arenas: Vec<HeapArena>,
     /// `addr >> ARENA_SHIFT` → index in `arenas` (Go's `arenas` L2 map).
@@ -106,7 +200,7 @@ pub struct MHeap {
     free_by_size: BTreeSet<(usize, usize)>,
     /// The span structs; `SpanId` indexes it. Its capacity is reserved
     /// once and never grows (inv. 10: mcaches keep pointers to spans).
-    pub(super) spans: Vec<MSpan>,
+    pub(super) spans: SpanTable,
     free_span_ids: Vec<u32>,
     /// One central list per span class.
     pub(super) central: Vec<MCentral>,
@@ -130,7 +224,7 @@ impl Default for MHeap {
             arena_index: Default::default(),
             free: BTreeMap::new(),
             free_by_size: BTreeSet::new(),
-            spans: Vec::with_capacity(MAX_SPANS),
+            spans: SpanTable::with_capacity(MAX_SPANS),
             free_span_ids: Vec::new(),
             central: (0..NUM_SPAN_CLASSES)
                 .map(|i| MCentral::new(SpanClass(i as u8)))

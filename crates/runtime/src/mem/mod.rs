@@ -16,7 +16,7 @@
 //! * `MCentral` (`mcentral.rs`): per span class, the spans with and
 //!   without free slots, swept and unswept;
 //! * `MCache` (`mcache.rs`): one current span per span class and the tiny
-//!   block; one today, one per P when there are Ps;
+//!   block, one per machine (each `Heap` handle has its own);
 //! * `MSpan` (`mspan.rs`): slots, alloc and mark bits, `freeindex`,
 //!   `alloc_cache`, `sweepgen`;
 //! * pointer information (`mbitmap.rs`): heap bits in the span for scan
@@ -58,10 +58,10 @@
 //!    objects allocated during the mark are marked (allocate black).
 //! 9. Scan objects are zeroed at allocation (but for their header), so
 //!    the collector never reads a stale pointer from a fresh object.
-//! 10. `MHeap::spans` never reallocates (its capacity is reserved when the
-//!    heap is made; a heap out of span structs refuses to grow), so span
-//!    structs never move: an mcache allocates through span pointers
-//!    without the page heap (and without the runtime's lock).
+//! 10. `MHeap::spans` never reallocates (its capacity is reserved when
+//!     the heap is made; a heap out of span structs refuses to grow), so
+//!     span structs never move: an mcache allocates through span pointers
+//!     without the page heap (and without the runtime's lock).
 //!
 //! # Algorithm
 //!
@@ -96,9 +96,11 @@
 //!
 //! # Differences from Go
 //!
-//! * Single-threaded: no locks, no atomics, no per-P mcaches yet, no
-//!   background sweeper or scavenger goroutine (the collector calls
-//!   `sweep_one`/`scavenge`).
+//! * No locks of its own: a `Heap` is one machine's handle (its mcache
+//!   over the shared `MHeap`, `Heap::attach`); the interpreter calls
+//!   everything but `mallocgc_fast` under its runtime lock, or with the
+//!   other machines stopped. No background sweeper or scavenger goroutine
+//!   (the collector calls `sweep_one`/`scavenge`).
 //! * Mark bits are side vectors in the span struct, not Go 1.26's inline
 //!   mark bits (Green Tea); heap bits are at the end of the span as in Go.
 //! * Allocation counts are per object, not per span on refill (Go's

@@ -8,10 +8,10 @@
 //! continuations), so switching goroutines is returning from the handler
 //! chain with [`Stop::Sched`] and calling the next goroutine's handler.
 //!
-//! The running goroutine's state lives in the machine ([`Vm`]'s `stack`,
+//! The running goroutine's state lives in its machine ([`Vm`]'s `stack`,
 //! `stack_end`, `defers`, `panics`, `invokes`, `wake`, `waiting`), where
 //! the handlers reach it in one load; a goroutine that is not running
-//! keeps it in its [`G`]. `switch_to` swaps the two.
+//! keeps it in its [`G`]. `swap_g` swaps the two.
 //!
 //! # Invariants
 //!
@@ -22,21 +22,23 @@
 //! 2. A parked goroutine resumes by re-executing the instruction that
 //!    parked it, with `Vm::wake` saying how the wait ended; a handler that
 //!    can park checks `wake` first.
-//! 3. Every G that is not dead is in exactly one of: running (`Vm::cur`),
-//!    the run queue or `runnext`, waiting (on channel wait queues, timers,
-//!    or forever).
+//! 3. Every G that is not dead is in exactly one of: running (some
+//!    machine's `Vm::cur`), the run queue or `runnext`, waiting (on
+//!    channel wait queues, timers, or forever).
 //! 4. The collector scans every live goroutine's stack (gcroots.rs).
 //!
 //! # Scheduling
 //!
-//! One OS thread runs every goroutine (GOMAXPROCS is reported as set, but
-//! the goroutines of one program run on one M with one P for now). Go's
-//! order is kept where programs can see it: a goroutine made ready (by a
+//! GOMAXPROCS machines (OS threads, each an M with its P: see [`World`])
+//! run goroutines in parallel, taking them from one run queue. Go's order
+//! is kept where programs can see it: a goroutine made ready (by a
 //! channel operation or `go`) runs next (`runnext`), before the rest of
 //! the FIFO run queue; `Gosched` puts the caller at the tail. Timers fire
-//! when the scheduler looks for work; with nothing runnable the thread
-//! sleeps until the earliest timer, and with no timer either the program
-//! is deadlocked (`fatal error: all goroutines are asleep - deadlock!`).
+//! when a machine looks for work; with nothing runnable a machine parks
+//! until the earliest timer (or until work comes), and with every machine
+//! parked and no timer the program is deadlocked (`fatal error: all
+//! goroutines are asleep - deadlock!`). At GOMAXPROCS=1 one machine runs
+//! everything, in exactly the order described.
 //!
 //! The runtime's own goroutines are marked `G::system` (Go's
 //! `isSystemGoroutine`): today only the finalizer goroutine
@@ -45,10 +47,11 @@
 //! one that is parked is as blocked as any other, so it does not keep a
 //! deadlock from being reported.
 //!
-//! Differs from Go: no parallelism, no preemption of a goroutine that never
-//! reaches a scheduling point yet, goroutine ids count from 1 without the
-//! runtime's own goroutines but the finalizer goroutine (Go's first user
-//! goroutine is rarely 2).
+//! Differs from Go: a goroutine is preempted at loop back edges and
+//! allocations only (a long call chain without loops is not), goroutine
+//! ids count from 1 without the runtime's own goroutines but the
+//! finalizer goroutine (Go's first user goroutine is rarely 2), and the
+//! machines share one run queue and one lock (see [`World`]).
 
 use super::*;
 use crate::sched::stack::{Stack, StackPool};
@@ -768,7 +771,9 @@ impl Vm {
     #[inline(always)]
     pub(super) fn heap_lock(vm: *mut Vm) -> Option<RtGuard> {
         // SAFETY: `vm` is the live machine.
-        if unsafe { (&(*vm).world).multi.load(Ordering::Relaxed) } {
+        // SAFETY: `vm` is the live machine.
+        let world: &World = unsafe { &(*vm).world };
+        if world.multi.load(Ordering::Relaxed) {
             Some(Vm::rt_lock(vm))
         } else {
             None
@@ -1044,7 +1049,8 @@ pub(super) unsafe fn num_goroutine(pc: *const Code, fp: *mut u8, vm: *mut Vm) ->
     // SAFETY: `vm` is live.
     let n = unsafe {
         let _l = Vm::rt_lock(vm);
-        (&(*vm).sched).live
+        let sched: &Sched = &(*vm).sched;
+        sched.live
     } as i64;
     let a = inst!(pc).a;
     wr!(fp, a, i64, n);

@@ -175,7 +175,8 @@ fn time_after_slow(vm: *mut Vm, i: &Code, d: i64) -> *mut Hchan {
     }
     // SAFETY: `vm` is live and not otherwise borrowed here.
     unsafe {
-        (&mut (*vm).sched).timers.add(
+        let sched: &mut proc::Sched = &mut (*vm).sched;
+        sched.timers.add(
             nanotime().saturating_add(d.max(0)),
             TimerKind::Send {
                 c: c as usize,
