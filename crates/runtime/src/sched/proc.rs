@@ -130,14 +130,20 @@ impl G {
     }
 }
 
-/// The scheduler's state (one P's worth).
+/// The scheduler's state (under the runtime lock).
 #[derive(Default)]
 pub(crate) struct Sched {
     /// Every goroutine ever made; dead ones are reused.
     pub gs: Vec<G>,
     /// Dead goroutines' indices.
     gfree: Vec<usize>,
-    runnext: Option<usize>,
+    /// Each machine's `runnext` (Go's `p.runnext`): the goroutine it made
+    /// ready last, which it runs next; other machines take it only when
+    /// nothing else is runnable, so a hand-off chain stays on one machine.
+    runnext: Vec<Option<usize>>,
+    /// The machine holding the runtime lock (whose `runnext` `ready`
+    /// fills).
+    pub lock_mid: usize,
     runq: std::collections::VecDeque<usize>,
     /// User goroutines that are not dead (system ones are not counted).
     pub live: usize,
@@ -189,20 +195,44 @@ impl Sched {
         x
     }
 
-    /// The goroutine in `runnext`.
+    /// The goroutine in the lock holder's `runnext`.
     pub fn runnext_g(&self) -> Option<usize> {
-        self.runnext
+        self.runnext.get(self.lock_mid).copied().flatten()
     }
 
-    /// Makes goroutine `g` runnable, to run next (Go's `ready` with
-    /// `next`); a goroutine already in `runnext` goes to the queue's tail.
+    /// Makes goroutine `g` runnable, to run next on the machine holding
+    /// the lock (Go's `ready` with `next`); a goroutine already in its
+    /// `runnext` goes to the queue's tail.
     pub fn ready(&mut self, g: usize, wake: Option<Wake>) {
         let gp = &mut self.gs[g];
         gp.status = GStatus::Runnable;
         gp.wake = wake;
-        if let Some(old) = self.runnext.replace(g) {
+        let m = self.lock_mid;
+        if self.runnext.len() <= m {
+            self.runnext.resize(m + 1, None);
+        }
+        if let Some(old) = self.runnext[m].replace(g) {
             self.runq.push_back(old);
         }
+    }
+
+    /// The next goroutine for machine `mid`: its `runnext`, the run
+    /// queue, then another machine's `runnext` (Go's stealing, which
+    /// takes a `runnext` last).
+    fn take_runnable(&mut self, mid: usize) -> Option<usize> {
+        if let Some(g) = self.runnext.get_mut(mid).and_then(Option::take) {
+            return Some(g);
+        }
+        if let Some(g) = self.runq.pop_front() {
+            return Some(g);
+        }
+        self.runnext.iter_mut().find_map(Option::take)
+    }
+
+    /// Whether goroutines wait in the run queue, which idle machines
+    /// should take (a `runnext` waits for its own machine).
+    fn queued(&self) -> bool {
+        !self.runq.is_empty()
     }
 }
 
@@ -382,11 +412,12 @@ impl Vm {
                 }
                 continue;
             }
+            // The lock may have been given up and taken again meanwhile.
+            self.sched.lock_mid = self.mid;
             self.run_timers();
             let nprocs = self.gc.gomaxprocs.max(1) as usize;
             if self.mid < nprocs {
-                let s = &mut *self.sched;
-                if let Some(g) = s.runnext.take().or_else(|| s.runq.pop_front()) {
+                if let Some(g) = self.sched.take_runnable(self.mid) {
                     return Next::G(g);
                 }
             }
@@ -622,7 +653,9 @@ pub(crate) struct World {
     mcount: AtomicUsize,
     nidle: AtomicUsize,
     st: std::sync::Mutex<WorldState>,
-    cv: std::sync::Condvar,
+    /// One condition variable per kind of wait (`Cv`), so that releasing
+    /// the lock does not wake idle machines.
+    cvs: [std::sync::Condvar; 3],
     threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
     /// The program's shared state, for machines that start.
     shared: std::sync::atomic::AtomicPtr<Shared>,
@@ -634,8 +667,8 @@ struct WorldState {
     held: bool,
     /// Machines not parked (inv. 2).
     running: usize,
-    /// Threads waiting on `cv`.
-    waiters: usize,
+    /// Threads waiting on each of `cvs`.
+    waiters: [usize; 3],
     stw: bool,
     exiting: bool,
     /// The program's exit status, once reported.
@@ -643,6 +676,18 @@ struct WorldState {
 }
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+
+/// What a thread waits for.
+#[derive(Clone, Copy)]
+enum Cv {
+    /// The runtime lock to be free.
+    Lock = 0,
+    /// Work (an idle machine), or the program's end.
+    Idle = 1,
+    /// Anything else: machines to park (a stop of the world, the end),
+    /// the world to restart, the exit status.
+    Other = 2,
+}
 
 /// A locked `WorldState`.
 type StGuard<'a> = std::sync::MutexGuard<'a, WorldState>;
@@ -652,33 +697,47 @@ impl World {
         self.st.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Waits on the condition variable (with a timeout: None for none).
-    fn wait<'a>(&self, mut st: StGuard<'a>, timeout: Option<std::time::Duration>) -> StGuard<'a> {
-        st.waiters += 1;
+    /// Waits on `cv` (with a timeout: None for none).
+    fn wait<'a>(
+        &self,
+        mut st: StGuard<'a>,
+        cv: Cv,
+        timeout: Option<std::time::Duration>,
+    ) -> StGuard<'a> {
+        let k = cv as usize;
+        st.waiters[k] += 1;
         let mut st = match timeout {
-            None => self.cv.wait(st).unwrap_or_else(|e| e.into_inner()),
+            None => self.cvs[k].wait(st).unwrap_or_else(|e| e.into_inner()),
             Some(d) => {
-                self.cv
+                self.cvs[k]
                     .wait_timeout(st, d)
                     .unwrap_or_else(|e| e.into_inner())
                     .0
             }
         };
-        st.waiters -= 1;
+        st.waiters[k] -= 1;
         st
     }
 
-    fn notify(&self, st: &StGuard<'_>) {
-        if st.waiters > 0 {
-            self.cv.notify_all();
+    /// Wakes every thread waiting on `cv`.
+    fn notify(&self, st: &StGuard<'_>, cv: Cv) {
+        if st.waiters[cv as usize] > 0 {
+            self.cvs[cv as usize].notify_all();
         }
+    }
+
+    /// A machine stopped running (or the lock came free): wakes whoever
+    /// waits for that.
+    fn notify_parked(&self, st: &StGuard<'_>) {
+        self.notify(st, Cv::Lock);
+        self.notify(st, Cv::Other);
     }
 
     /// Takes the runtime lock.
     fn acquire(&self) {
         let mut st = self.st();
         while st.held {
-            st = self.wait(st, None);
+            st = self.wait(st, Cv::Lock, None);
         }
         st.held = true;
     }
@@ -687,14 +746,17 @@ impl World {
     fn release(&self) {
         let mut st = self.st();
         st.held = false;
-        self.notify(&st);
+        if st.waiters[Cv::Lock as usize] > 0 {
+            self.cvs[Cv::Lock as usize].notify_one();
+        }
+        self.notify(&st, Cv::Other);
     }
 
     /// Publishes the program's exit status (inv. 4).
     pub(super) fn finish(&self, status: Result<i32, String>) {
         let mut st = self.st();
         st.status = Some(status);
-        self.notify(&st);
+        self.notify(&st, Cv::Other);
     }
 
     /// Waits for the exit status that another machine reports.
@@ -704,7 +766,7 @@ impl World {
             if let Some(s) = st.status.clone() {
                 return s;
             }
-            st = self.wait(st, None);
+            st = self.wait(st, Cv::Other, None);
         }
     }
 
@@ -736,9 +798,12 @@ impl Vm {
     /// Takes the runtime lock (or one more level of it).
     #[inline]
     pub(super) fn lock(&mut self) {
-        if self.lock_depth == 0 && self.world.multi.load(Ordering::Acquire) {
-            self.world.acquire();
-            self.locked = true;
+        if self.lock_depth == 0 {
+            if self.world.multi.load(Ordering::Acquire) {
+                self.world.acquire();
+                self.locked = true;
+            }
+            self.sched.lock_mid = self.mid;
         }
         self.lock_depth += 1;
     }
@@ -785,13 +850,15 @@ impl Vm {
     /// (Go's `wakep`).
     fn wakep(&mut self) {
         let nprocs = self.gc.gomaxprocs as usize;
-        if nprocs <= 1 || (self.sched.runnext.is_none() && self.sched.runq.is_empty()) {
+        if nprocs <= 1 || !self.sched.queued() {
             return;
         }
         let w = &*self.world;
         if w.nidle.load(Ordering::Relaxed) > 0 {
             let st = w.st();
-            self.world.notify(&st);
+            if st.waiters[Cv::Idle as usize] > 0 {
+                self.world.cvs[Cv::Idle as usize].notify_one();
+            }
             return;
         }
         let mcount = w.mcount.load(Ordering::Relaxed);
@@ -843,9 +910,9 @@ impl Vm {
         let mut st = w.st();
         st.held = false;
         st.running -= 1;
-        w.notify(&st);
+        w.notify_parked(&st);
         while st.stw && !st.exiting {
-            st = w.wait(st, None);
+            st = w.wait(st, Cv::Other, None);
         }
         if st.exiting {
             self.locked = false;
@@ -854,7 +921,7 @@ impl Vm {
         }
         st.running += 1;
         while st.held {
-            st = w.wait(st, None);
+            st = w.wait(st, Cv::Lock, None);
         }
         st.held = true;
         None
@@ -873,14 +940,14 @@ impl Vm {
         st.held = false;
         st.running -= 1;
         w.nidle.fetch_add(1, Ordering::Relaxed);
-        w.notify(&st);
+        w.notify_parked(&st);
         let timeout = when
             .map(|t| std::time::Duration::from_nanos((t - super::time::nanotime()).max(0) as u64));
-        st = w.wait(st, timeout);
+        st = w.wait(st, Cv::Idle, timeout);
         w.nidle.fetch_sub(1, Ordering::Relaxed);
         st.running += 1;
         while st.held {
-            st = w.wait(st, None);
+            st = w.wait(st, Cv::Lock, None);
         }
         st.held = true;
         true
@@ -904,16 +971,18 @@ impl Vm {
         w.stopping.store(true, Ordering::Release);
         while st.running > 1 || st.held {
             PREEMPT.store(true, Ordering::Relaxed);
-            st = w.wait(st, Some(std::time::Duration::from_millis(1)));
+            st = w.wait(st, Cv::Other, Some(std::time::Duration::from_millis(1)));
             if st.exiting {
                 st.stw = false;
-                w.notify(&st);
+                w.notify(&st, Cv::Other);
                 return false;
             }
         }
         st.held = true;
+        drop(st);
         self.locked = true;
         self.lock_depth += 1;
+        self.sched.lock_mid = self.mid;
         true
     }
 
@@ -931,7 +1000,7 @@ impl Vm {
         if !st.exiting {
             w.stopping.store(false, Ordering::Release);
         }
-        w.notify(&st);
+        w.notify_parked(&st);
         drop(st);
         // Goroutines the collection readied (the finalizer goroutine).
         self.lock();
@@ -953,15 +1022,16 @@ impl Vm {
         let mut st = w.st();
         if st.exiting {
             st.running -= 1;
-            w.notify(&st);
+            w.notify_parked(&st);
             return None;
         }
         st.exiting = true;
         w.stopping.store(true, Ordering::Release);
-        w.notify(&st);
+        w.notify(&st, Cv::Idle);
+        w.notify(&st, Cv::Other);
         while st.running > 1 {
             PREEMPT.store(true, Ordering::Relaxed);
-            st = w.wait(st, Some(std::time::Duration::from_millis(1)));
+            st = w.wait(st, Cv::Other, Some(std::time::Duration::from_millis(1)));
         }
         Some(stop)
     }
@@ -999,7 +1069,8 @@ fn mstart(sh: *mut Shared, mid: usize) {
         st.status
             .get_or_insert(Err("internal error: a machine thread panicked".into()));
         w.stopping.store(true, Ordering::Release);
-        w.notify(&st);
+        w.notify(&st, Cv::Idle);
+        w.notify_parked(&st);
     }
 }
 
