@@ -416,10 +416,10 @@ impl Vm {
             self.sched.lock_mid = self.mid;
             self.run_timers();
             let nprocs = self.gc.gomaxprocs.max(1) as usize;
-            if self.mid < nprocs {
-                if let Some(g) = self.sched.take_runnable(self.mid) {
-                    return Next::G(g);
-                }
+            if self.mid < nprocs
+                && let Some(g) = self.sched.take_runnable(self.mid)
+            {
+                return Next::G(g);
             }
             let when = self.sched.timers.next_when();
             if !multi {
