@@ -619,9 +619,11 @@ enum Next {
 /// slow paths of the instructions that reach the runtime. While only one
 /// machine exists (`multi` false) the lock is elided: machine 0 owns all.
 ///
-/// The lock is logical: `held` under a std mutex, so that a machine can
-/// release it and wait (for work, for a stopped world to restart) on the
-/// condition variable without losing a wake-up.
+/// The lock is `parking_lot`'s raw mutex (it spins briefly before it
+/// parks: machines contend for it at every channel operation). Waiting
+/// for work or for a stopped world to restart is on condition variables
+/// under a std mutex (`st`): a machine records that it parks under `st`
+/// before it releases the lock, so no wake-up is lost.
 ///
 /// # Invariants
 ///
@@ -652,10 +654,12 @@ pub(crate) struct World {
     /// Machines started (machine 0 included) and idle ones, for `wakep`.
     mcount: AtomicUsize,
     nidle: AtomicUsize,
+    /// The runtime lock.
+    lock: RtMutex,
     st: std::sync::Mutex<WorldState>,
-    /// One condition variable per kind of wait (`Cv`), so that releasing
-    /// the lock does not wake idle machines.
-    cvs: [std::sync::Condvar; 3],
+    /// One condition variable per kind of wait (`Cv`), so that a machine
+    /// parking does not wake idle ones.
+    cvs: [std::sync::Condvar; 2],
     threads: std::sync::Mutex<Vec<std::thread::JoinHandle<()>>>,
     /// The program's shared state, for machines that start.
     shared: std::sync::atomic::AtomicPtr<Shared>,
@@ -663,12 +667,10 @@ pub(crate) struct World {
 
 #[derive(Default)]
 struct WorldState {
-    /// The runtime lock.
-    held: bool,
     /// Machines not parked (inv. 2).
     running: usize,
     /// Threads waiting on each of `cvs`.
-    waiters: [usize; 3],
+    waiters: [usize; 2],
     stw: bool,
     exiting: bool,
     /// The program's exit status, once reported.
@@ -677,16 +679,23 @@ struct WorldState {
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
+/// `parking_lot`'s raw mutex, with a `Default`.
+struct RtMutex(parking_lot::RawMutex);
+
+impl Default for RtMutex {
+    fn default() -> RtMutex {
+        RtMutex(<parking_lot::RawMutex as parking_lot::lock_api::RawMutex>::INIT)
+    }
+}
+
 /// What a thread waits for.
 #[derive(Clone, Copy)]
 enum Cv {
-    /// The runtime lock to be free.
-    Lock = 0,
     /// Work (an idle machine), or the program's end.
-    Idle = 1,
+    Idle = 0,
     /// Anything else: machines to park (a stop of the world, the end),
     /// the world to restart, the exit status.
-    Other = 2,
+    Other = 1,
 }
 
 /// A locked `WorldState`.
@@ -726,30 +735,20 @@ impl World {
         }
     }
 
-    /// A machine stopped running (or the lock came free): wakes whoever
-    /// waits for that.
+    /// A machine stopped running: wakes whoever waits for that.
     fn notify_parked(&self, st: &StGuard<'_>) {
-        self.notify(st, Cv::Lock);
         self.notify(st, Cv::Other);
     }
 
     /// Takes the runtime lock.
     fn acquire(&self) {
-        let mut st = self.st();
-        while st.held {
-            st = self.wait(st, Cv::Lock, None);
-        }
-        st.held = true;
+        parking_lot::lock_api::RawMutex::lock(&self.lock.0);
     }
 
     /// Releases the runtime lock.
     fn release(&self) {
-        let mut st = self.st();
-        st.held = false;
-        if st.waiters[Cv::Lock as usize] > 0 {
-            self.cvs[Cv::Lock as usize].notify_one();
-        }
-        self.notify(&st, Cv::Other);
+        // SAFETY: the caller's machine holds the lock (`Vm::locked`).
+        unsafe { parking_lot::lock_api::RawMutex::unlock(&self.lock.0) };
     }
 
     /// Publishes the program's exit status (inv. 4).
@@ -867,9 +866,7 @@ impl Vm {
         }
         if !w.multi.load(Ordering::Relaxed) {
             // From now on the lock is taken: this machine holds it.
-            let mut st = w.st();
-            st.held = true;
-            drop(st);
+            w.acquire();
             self.locked = true;
             w.multi.store(true, Ordering::Release);
         }
@@ -908,8 +905,8 @@ impl Vm {
         self.heap.release_cache();
         let w = &*self.world;
         let mut st = w.st();
-        st.held = false;
         st.running -= 1;
+        w.release();
         w.notify_parked(&st);
         while st.stw && !st.exiting {
             st = w.wait(st, Cv::Other, None);
@@ -920,10 +917,8 @@ impl Vm {
             return Some(Next::Exit);
         }
         st.running += 1;
-        while st.held {
-            st = w.wait(st, Cv::Lock, None);
-        }
-        st.held = true;
+        drop(st);
+        w.acquire();
         None
     }
 
@@ -937,19 +932,17 @@ impl Vm {
         if st.running == 1 && when.is_none() && !st.stw && !st.exiting {
             return false;
         }
-        st.held = false;
         st.running -= 1;
         w.nidle.fetch_add(1, Ordering::Relaxed);
+        w.release();
         w.notify_parked(&st);
         let timeout = when
             .map(|t| std::time::Duration::from_nanos((t - super::time::nanotime()).max(0) as u64));
         st = w.wait(st, Cv::Idle, timeout);
         w.nidle.fetch_sub(1, Ordering::Relaxed);
         st.running += 1;
-        while st.held {
-            st = w.wait(st, Cv::Lock, None);
-        }
-        st.held = true;
+        drop(st);
+        w.acquire();
         true
     }
 
@@ -969,7 +962,7 @@ impl Vm {
         }
         st.stw = true;
         w.stopping.store(true, Ordering::Release);
-        while st.running > 1 || st.held {
+        while st.running > 1 {
             PREEMPT.store(true, Ordering::Relaxed);
             st = w.wait(st, Cv::Other, Some(std::time::Duration::from_millis(1)));
             if st.exiting {
@@ -978,8 +971,10 @@ impl Vm {
                 return false;
             }
         }
-        st.held = true;
         drop(st);
+        // Every other machine is parked (or, woken by its timer since,
+        // holds no goroutine and waits for this lock).
+        w.acquire();
         self.locked = true;
         self.lock_depth += 1;
         self.sched.lock_mid = self.mid;
@@ -996,12 +991,12 @@ impl Vm {
         self.locked = false;
         let mut st = w.st();
         st.stw = false;
-        st.held = false;
         if !st.exiting {
             w.stopping.store(false, Ordering::Release);
         }
         w.notify_parked(&st);
         drop(st);
+        w.release();
         // Goroutines the collection readied (the finalizer goroutine).
         self.lock();
         self.unlock();
