@@ -41,10 +41,9 @@
 //! 7. A non-nil func value points to a closure object made by compiled
 //!    code: a function id, then the captured variables' cell pointers.
 //!
-//! Differs from Go: goroutines run on one thread (`sched/proc.rs`); stacks
-//! are fixed reservations (their pages committed lazily by the OS) instead
-//! of growable ones; safepoint polls are at allocations (collection) and
-//! back edges (preemption), not yet at function entry.
+//! Differs from Go: machines share one runtime lock (`sched/proc.rs`);
+//! safepoint polls are at allocations (collection) and back edges
+//! (preemption), not yet at function entry.
 
 use crate::mem::Heap;
 use crate::panic::Frame;

@@ -91,7 +91,7 @@
 //! * Free lists threaded through free slots: Go's bitmaps make sweeping a
 //!   bit copy and let `find_object` reject free slots without reading them.
 //! * Go's radix-tree page allocator (`mpagealloc.go`): a B-tree of free
-//!   runs is enough for one thread and far less code; lookups are
+//!   runs is enough under one lock and far less code; lookups are
 //!   O(log runs).
 //!
 //! # Differences from Go

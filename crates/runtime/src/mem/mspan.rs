@@ -61,8 +61,8 @@ pub const fn heap_bits_in_span(elemsize: usize) -> bool {
     elemsize <= MIN_SIZE_FOR_MALLOC_HEADER
 }
 
-/// One span. Fields are written only by the owner of the heap (one thread
-/// for now; `mheap.lock` and the mcache's P once there are several).
+/// One span. Fields are written under the runtime lock, or by the machine
+/// whose mcache holds the span (mcache.rs).
 pub struct MSpan {
     /// First byte of the first page.
     pub start: usize,

@@ -23,7 +23,8 @@
 //! Invariant: a sudog is in at most one wait queue, and it is freed only by
 //! its goroutine, after it left the queue (`release_sudogs`).
 //!
-//! Differs from Go: no channel lock yet (one thread runs the goroutines).
+//! Differs from Go: no channel lock of its own: channel operations run
+//! under the runtime lock (`proc::World`).
 
 use super::proc::Wake;
 use super::*;
