@@ -48,11 +48,10 @@ mod off {
 
 impl Vm {
     /// The `runtime.MemStats` bytes describing the heap now.
-    fn mem_stats(&mut self, stack_inuse: u64) -> Vec<u8> {
-        let h = {
-            self.heap.flush_stats();
-            self.heap.stats()
-        };
+    fn mem_stats(&self, stack_inuse: u64) -> Vec<u8> {
+        // `stats` counts this machine's cached counts; the others flushed
+        // theirs when they parked for the stop of the world.
+        let h = self.heap.stats();
         let g = &self.gc.stats;
         let mut b = vec![0u8; off::SIZE];
         let mut put = |at: usize, v: u64| b[at..at + 8].copy_from_slice(&v.to_le_bytes());

@@ -168,12 +168,6 @@ impl Heap {
         st.marked_bytes + st.alloc_since_mark + self.mcache.local_bytes
     }
 
-    /// Adds this handle's cached counts to the heap's (before `stats`).
-    pub fn flush_stats(&mut self) {
-        let h = &mut *self.mheap;
-        self.mcache.flush_stats(h);
-    }
-
     /// Gives this handle's cached spans back (its machine parks, so a
     /// collection may run meanwhile: inv. 8).
     pub fn release_cache(&mut self) {

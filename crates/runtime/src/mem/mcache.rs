@@ -74,8 +74,8 @@ impl MCache {
         Some((s.start + i * s.elemsize, sp, i))
     }
 
-    /// `nextFree` with a refill: a free slot of `spc`, taking a span from
-    /// the mcentral when the cached one is full; None when the OS refuses
+    /// `nextFree` once `next_free_fast` found the cached span full: a
+    /// free slot of `spc` from a span taken from the mcentral; None when the OS refuses
     /// memory. The caller holds the runtime's lock.
     #[cold]
     #[inline(never)]
@@ -84,9 +84,6 @@ impl MCache {
         h: &mut MHeap,
         spc: SpanClass,
     ) -> Option<(usize, *mut MSpan, usize)> {
-        if let Some(r) = self.next_free_fast(spc) {
-            return Some(r);
-        }
         self.flush_stats(h);
         let id = self.refill(h, spc)?;
         let s = h.span_mut(id);
