@@ -929,7 +929,12 @@ impl Vm {
         self.heap.release_cache();
         let w = &*self.world;
         let mut st = w.st();
-        if st.running == 1 && when.is_none() && !st.stw && !st.exiting {
+        if st.stw || st.exiting {
+            // Set since `findrunnable` looked: it parks for that instead
+            // (the end wakes only machines already waiting).
+            return true;
+        }
+        if st.running == 1 && when.is_none() {
             return false;
         }
         st.running -= 1;
